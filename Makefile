@@ -1,0 +1,70 @@
+# reports toolkit: split-sections | extract-metrics | normalize-names,
+# then diff-quarters.  `make check` and `make demo` install what is missing
+# (Debian/Ubuntu packages, see scripts/install-deps) before they build.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man
+DATADIR   = $(PREFIX)/share/reports-toolkit
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARNINGS  = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib \
+            -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
+LDLIBS   += -lcsv -lutf8proc -lm
+
+# BUILD and BIN are variables so that sanitizer builds live beside the
+# normal one: `make BUILD=build/asan BIN=build/asan/bin ...`.
+BUILD    ?= build
+BIN      ?= bin
+
+TOOLS     = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
+LIB_SRC   = $(wildcard lib/*.c)
+LIB_OBJ   = $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
+LIB_A     = $(BUILD)/libreports.a
+PROGRAMS  = $(addprefix $(BIN)/,$(TOOLS))
+
+.PHONY: all check check-fast check-asan check-valgrind demo deps bench \
+        fuzz install uninstall dist clean
+.SECONDARY:
+
+all: $(PROGRAMS)
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/cmd/%.o: cmd/%.c lib/*.h | $(BUILD)/cmd
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/%: $(BUILD)/cmd/%.o $(LIB_A) | $(BIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+$(BUILD)/lib $(BUILD)/cmd $(BIN):
+	mkdir -p $@
+
+# ---- the README's two commands ----
+
+deps:
+	@scripts/install-deps
+
+check: deps
+	$(MAKE) all
+	bats tests
+
+# The suite without installing anything: for a machine already set up.
+check-fast: all
+	bats tests
+
+demo: deps
+	$(MAKE) all
+	@scripts/demo
+
+clean:
+	rm -rf build bin dist

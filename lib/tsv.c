@@ -1,0 +1,400 @@
+#include "tsv.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "num.h"
+
+/* Which bytes need a backslash in a TSV field. */
+static char
+escape_of(unsigned char c)
+{
+	switch (c) {
+	case '\t': return 't';
+	case '\n': return 'n';
+	case '\r': return 'r';
+	case '\\': return '\\';
+	default: return 0;
+	}
+}
+
+void
+tsv_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i, run = 0;
+	char e;
+
+	buf_grow(out, n);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c > '\\' || (c >= ' ' && c != '\\'))
+			continue;	/* the common case: nothing to escape */
+		if ((e = escape_of(c)) == 0)
+			continue;
+		buf_add(out, s + run, i - run);
+		buf_addc(out, '\\');
+		buf_addc(out, e);
+		run = i + 1;
+	}
+	buf_add(out, s + run, n - run);
+}
+
+size_t
+tsv_unescape(char *s, size_t n)
+{
+	char *p = memchr(s, '\\', n), *w;
+	size_t i;
+
+	if (!p)
+		return n;
+	w = p;
+	for (i = (size_t)(p - s); i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			switch (s[i + 1]) {
+			case 't': *w++ = '\t'; i++; continue;
+			case 'n': *w++ = '\n'; i++; continue;
+			case 'r': *w++ = '\r'; i++; continue;
+			case '\\': *w++ = '\\'; i++; continue;
+			}
+		}
+		*w++ = s[i];
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
+/* ---- writing ---- */
+
+void
+out_init(struct out *o, FILE *fp, bool csv)
+{
+	static char obuf[1 << 16];
+
+	memset(o, 0, sizeof *o);
+	o->fp = fp;
+	o->csv = csv;
+	if (fp == stdout)
+		setvbuf(fp, obuf, _IOFBF, sizeof obuf);
+}
+
+static bool
+csv_needs_quotes(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return true;
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			return true;
+	return false;
+}
+
+void
+out_field(struct out *o, const char *s, size_t n)
+{
+	if (o->nfields++ > 0)
+		putc(o->csv ? ',' : '\t', o->fp);
+	if (o->csv) {
+		if (csv_needs_quotes(s, n))
+			csv_fwrite(o->fp, s, n);
+		else
+			fwrite(s, 1, n, o->fp);
+		return;
+	}
+	buf_reset(&o->field);
+	tsv_escape(&o->field, s, n);
+	fwrite(o->field.p, 1, o->field.len, o->fp);
+}
+
+void
+out_fields(struct out *o, const char *s)
+{
+	out_field(o, s ? s : "", s ? strlen(s) : 0);
+}
+
+void
+out_fieldf(struct out *o, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n < sizeof small) {
+		out_field(o, small, (size_t)n);
+		return;
+	}
+	{
+		char *big = xmalloc((size_t)n + 1);
+
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		out_field(o, big, (size_t)n);
+		free(big);
+	}
+}
+
+void
+out_num(struct out *o, double v)
+{
+	char tmp[64];
+
+	num_format(v, tmp, sizeof tmp);
+	out_fields(o, tmp);
+}
+
+void
+out_num_or_empty(struct out *o, bool present, double v)
+{
+	if (present)
+		out_num(o, v);
+	else
+		out_field(o, "", 0);
+}
+
+void
+out_end(struct out *o)
+{
+	putc(o->csv ? '\r' : '\n', o->fp);
+	if (o->csv)
+		putc('\n', o->fp);
+	o->nfields = 0;
+}
+
+void
+out_header(struct out *o, const char *const *names)
+{
+	while (*names)
+		out_fields(o, *names++);
+	out_end(o);
+}
+
+int
+out_close(struct out *o)
+{
+	int bad = fflush(o->fp) != 0 || ferror(o->fp);
+
+	buf_free(&o->field);
+	if (bad) {
+		warn_at(NULL, 0, "write error: %s", strerror(errno ? errno : EIO));
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+/* ---- reading ---- */
+
+static void
+row_push(struct row *r, const char *s, size_t n)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->field = xrealloc(r->field, r->cap * sizeof *r->field);
+		r->len = xrealloc(r->len, r->cap * sizeof *r->len);
+	}
+	/* An offset for now: store may move as it grows. */
+	r->field[r->n] = (char *)(uintptr_t)r->store.len;
+	r->len[r->n++] = n;
+	buf_add(&r->store, s, n);
+	buf_addc(&r->store, '\0');
+}
+
+static void
+row_reset(struct row *r)
+{
+	r->n = 0;
+	buf_reset(&r->store);
+}
+
+static void
+row_finish(struct row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		r->field[i] = r->store.p + (uintptr_t)r->field[i];
+}
+
+void
+row_split_tsv(struct row *r, const char *line, size_t n)
+{
+	const char *p = line, *tab, *end = line + n;
+	size_t i;
+
+	row_reset(r);
+	for (;; p = tab + 1) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (!tab)
+			tab = end;
+		row_push(r, p, (size_t)(tab - p));
+		if (tab == end)
+			break;
+	}
+	row_finish(r);
+	for (i = 0; i < r->n; i++)
+		r->len[i] = tsv_unescape(r->field[i], r->len[i]);
+}
+
+void
+row_free(struct row *r)
+{
+	free(r->field);
+	free(r->len);
+	buf_free(&r->store);
+	memset(r, 0, sizeof *r);
+}
+
+static void
+csv_on_field(void *s, size_t n, void *data)
+{
+	row_push(&((struct table *)data)->row, s ? s : "", s ? n : 0);
+}
+
+static void
+csv_on_row(int c, void *data)
+{
+	(void)c;
+	((struct table *)data)->row_done = true;
+}
+
+/* Feed one line, and the newline input.h took off it, to the parser. */
+static bool
+csv_feed(struct table *t, const char *line, size_t n)
+{
+	if (csv_parse(t->csvp, line, n, csv_on_field, csv_on_row, t) == n &&
+	    csv_parse(t->csvp, "\n", 1, csv_on_field, csv_on_row, t) == 1)
+		return true;
+	warn_at(t->name, input_lineno(&t->in), "CSV: %s",
+		csv_strerror(csv_error(t->csvp)));
+	return false;
+}
+
+static int
+read_csv_row(struct table *t)
+{
+	char *line;
+	ssize_t n;
+
+	row_reset(&t->row);
+	t->row_done = false;
+	t->line = 0;
+	while (!t->row_done) {
+		n = input_line(&t->in, &line);
+		if (n < 0) {
+			if (t->in.failed)
+				return -1;
+			csv_fini(t->csvp, csv_on_field, csv_on_row, t);
+			break;
+		}
+		if (t->line == 0)
+			t->line = input_lineno(&t->in);
+		if (!csv_feed(t, line, (size_t)n))
+			return -1;
+	}
+	if (!t->row_done)
+		return 0;
+	row_finish(&t->row);
+	return 1;
+}
+
+static int
+read_tsv_row(struct table *t)
+{
+	char *line;
+	ssize_t n = input_line(&t->in, &line);
+
+	if (n < 0)
+		return t->in.failed ? -1 : 0;
+	t->line = input_lineno(&t->in);
+	row_split_tsv(&t->row, line, (size_t)n);
+	return 1;
+}
+
+int
+table_next(struct table *t)
+{
+	return t->csv ? read_csv_row(t) : read_tsv_row(t);
+}
+
+int
+table_open(struct table *t, const char *path, bool strict, bool *empty)
+{
+	char *line;
+	ssize_t n;
+	size_t i;
+	int status;
+
+	memset(t, 0, sizeof *t);
+	status = input_open(&t->in, path, strict, empty);
+	t->name = t->in.name;
+	if (status != EXIT_OK || *empty)
+		return status;
+	n = input_line(&t->in, &line);
+	if (n < 0) {
+		*empty = !t->in.failed;
+		return t->in.failed ? EXIT_DATA : EXIT_OK;
+	}
+	t->csv = !memchr(line, '\t', (size_t)n) && memchr(line, ',', (size_t)n);
+	if (t->csv) {
+		t->csvp = xmalloc(sizeof(struct csv_parser));
+		csv_init(t->csvp, CSV_APPEND_NULL);
+		row_reset(&t->row);
+		if (!csv_feed(t, line, (size_t)n))
+			return EXIT_DATA;
+		row_finish(&t->row);
+	} else {
+		row_split_tsv(&t->row, line, (size_t)n);
+	}
+	t->ncols = t->row.n;
+	t->cols = xcalloc(t->ncols, sizeof *t->cols);
+	for (i = 0; i < t->ncols; i++)
+		t->cols[i] = xstrdup(t->row.field[i]);
+	t->line = input_lineno(&t->in);
+	row_reset(&t->row);
+	return EXIT_OK;
+}
+
+int
+table_col(const struct table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+table_get(const struct table *t, int i)
+{
+	return i >= 0 && (size_t)i < t->row.n ? t->row.field[i] : "";
+}
+
+void
+table_close(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		free(t->cols[i]);
+	free(t->cols);
+	row_free(&t->row);
+	if (t->csvp) {
+		csv_free(t->csvp);
+		free(t->csvp);
+	}
+	input_close(&t->in);
+}
