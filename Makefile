@@ -31,7 +31,11 @@ PROGRAMS  = $(addprefix $(BIN)/,$(TOOLS))
         fuzz install uninstall dist clean
 .SECONDARY:
 
-all: $(PROGRAMS)
+all: $(PROGRAMS) $(BUILD)/lib-test
+
+# lib/'s unit tests, run by tests/lib.bats.
+$(BUILD)/lib-test: tests/lib-test.c $(LIB_A) lib/*.h
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
@@ -68,3 +72,4 @@ demo: deps
 
 clean:
 	rm -rf build bin dist
+-include mk/*.mk

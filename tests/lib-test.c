@@ -1,0 +1,291 @@
+/* lib-test: unit tests of lib/, run by tests/lib.bats.  Each check prints
+ * "not ok" with its place when it fails; the summary line is the plain
+ * "N passed, N failed" that CI reads. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "input.h"
+#include "lines.h"
+#include "num.h"
+#include "text.h"
+#include "tsv.h"
+
+struct tally {
+	int passed, failed;
+};
+
+#define CHECK(t, cond) check((t), (cond), #cond, __LINE__)
+#define CHECK_STR(t, got, want) check_str((t), (got), (want), __LINE__)
+
+static void
+check(struct tally *t, int ok, const char *what, int line)
+{
+	if (ok) {
+		t->passed++;
+		return;
+	}
+	t->failed++;
+	printf("not ok: line %d: %s\n", line, what);
+}
+
+static void
+check_str(struct tally *t, const char *got, const char *want, int line)
+{
+	if (strcmp(got, want) == 0) {
+		t->passed++;
+		return;
+	}
+	t->failed++;
+	printf("not ok: line %d: got \"%s\", want \"%s\"\n", line, got, want);
+}
+
+static void
+test_num(struct tally *t)
+{
+	char s[64];
+	double v;
+
+	num_format(5700000, s, sizeof s);	CHECK_STR(t, s, "5700000");
+	num_format(22.5, s, sizeof s);		CHECK_STR(t, s, "22.5");
+	num_format(0.1 + 0.2, s, sizeof s);	CHECK_STR(t, s, "0.3");
+	num_format(-0.0, s, sizeof s);		CHECK_STR(t, s, "0");
+	num_format(-0.18, s, sizeof s);		CHECK_STR(t, s, "-0.18");
+	num_format(1e15, s, sizeof s);		CHECK_STR(t, s, "1000000000000000");
+	num_format_signed(51, s, sizeof s);	CHECK_STR(t, s, "+51");
+	num_format_signed(-5599, s, sizeof s);	CHECK_STR(t, s, "-5599");
+	num_format_signed(0, s, sizeof s);	CHECK_STR(t, s, "0");
+	CHECK(t, num_parse("1,234", 5, &v) && v == 1234);
+	CHECK(t, num_parse(" +51 ", 5, &v) && v == 51);
+	CHECK(t, num_parse("-0.18", 5, &v) && v == -0.18);
+	CHECK(t, !num_parse("", 0, &v));
+	CHECK(t, !num_parse("12a", 3, &v));
+	CHECK(t, !num_parse("1.2.3", 5, &v));
+	CHECK(t, !num_parse(",5", 2, &v));
+	CHECK(t, !num_parse("-", 1, &v));
+	CHECK(t, num_same(0.1 + 0.2, 0.3));
+	CHECK(t, !num_same(514, 515));
+}
+
+static void
+test_tsv_escape(struct tally *t)
+{
+	struct buf b = BUF_INIT;
+	const char raw[] = "a\tb\nc\\d\re";
+	char copy[64];
+	size_t n;
+
+	tsv_escape(&b, raw, sizeof raw - 1);
+	CHECK_STR(t, b.p, "a\\tb\\nc\\\\d\\re");
+	memcpy(copy, b.p, b.len + 1);
+	n = tsv_unescape(copy, b.len);
+	CHECK(t, n == sizeof raw - 1 && memcmp(copy, raw, n) == 0);
+	strcpy(copy, "x\\qy\\");	/* unknown escape and a final backslash stay */
+	n = tsv_unescape(copy, strlen(copy));
+	CHECK_STR(t, copy, "x\\qy\\");
+	buf_free(&b);
+}
+
+static void
+test_row_split(struct tally *t)
+{
+	struct row r = {0};
+	const char line[] = "a\t\tc\\td";
+
+	row_split_tsv(&r, line, sizeof line - 1);
+	CHECK(t, r.n == 3);
+	CHECK_STR(t, r.field[0], "a");
+	CHECK_STR(t, r.field[1], "");
+	CHECK_STR(t, r.field[2], "c\td");
+	row_split_tsv(&r, "", 0);
+	CHECK(t, r.n == 1 && r.len[0] == 0);
+	row_free(&r);
+}
+
+static void
+test_text(struct tally *t)
+{
+	struct buf b = BUF_INIT;
+	const char bad[] = "ok\xff\xfe and \0 nul";
+	size_t n;
+
+	n = text_repair(&b, bad, sizeof bad - 1);
+	CHECK(t, n == 3);
+	CHECK(t, text_valid(b.p, b.len));
+	CHECK(t, !text_valid(bad, sizeof bad - 1));
+	CHECK(t, text_valid("caf\xc3\xa9 \xef\xbf\xbd", 9));	/* a real U+FFFD is valid */
+	buf_reset(&b);
+	n = text_repair(&b, "\xef\xbf\xbd", 3);
+	CHECK(t, n == 0 && b.len == 3);
+	CHECK(t, !text_valid("\xed\xa0\x80", 3));	/* a surrogate */
+	CHECK(t, !text_valid("\xc0\xaf", 2));		/* overlong */
+
+	buf_reset(&b);
+	{
+		const char *sp = "  a \t\xc2\xa0 b\n ";
+
+		text_squeeze_space(&b, sp, strlen(sp));
+	}	/* NBSP too */
+	CHECK_STR(t, b.p, "a b");
+
+	buf_reset(&b);
+	{
+		const char *fw = "Caf\xc3\xa9 \xef\xbc\x91\xef\xbc\x92";
+
+		text_fold(&b, fw, strlen(fw));
+	}	/* full-width 12 */
+	CHECK_STR(t, b.p, "cafe 12");
+	buf_reset(&b);
+	text_fold(&b, "a\xe2\x80\x8d" "b\xe2\x80\x8f", 8);	/* ZWJ, RLM */
+	CHECK_STR(t, b.p, "ab");
+
+	CHECK(t, text_is_dash(0x2013) && text_is_dash('-') && !text_is_dash('a'));
+	CHECK(t, text_is_space(0xA0) && text_is_space(0x2009) && !text_is_space('x'));
+	CHECK(t, text_is_bullet(0x2022) && !text_is_bullet('*'));
+	CHECK(t, text_is_superscript_digit(0xB9) && text_is_superscript_digit(0x2076));
+	CHECK(t, text_is_letter(0xE9) && !text_is_letter('1'));
+	CHECK(t, text_is_digit(0xFF11) && text_is_digit('7'));
+	buf_free(&b);
+}
+
+static char *
+write_temp(const char *data, size_t n)
+{
+	static char path[] = "/tmp/lib-test-XXXXXX";
+	int fd;
+
+	strcpy(path, "/tmp/lib-test-XXXXXX");
+	fd = mkstemp(path);
+	if (fd < 0 || write(fd, data, n) != (ssize_t)n)
+		die_at(EXIT_DATA, path, 0, "cannot write");
+	close(fd);
+	return path;
+}
+
+static void
+test_lines(struct tally *t)
+{
+	const char data[] = "\xef\xbb\xbfone\r\ntwo\n\nthree";
+	char *path = write_temp(data, sizeof data - 1), *line;
+	struct lines lr;
+	ssize_t n;
+
+	CHECK(t, lines_open(&lr, path) == 0);
+	CHECK(t, lines_sniff(&lr) == SNIFF_TEXT);
+	n = lines_next(&lr, &line);
+	CHECK(t, n == 3 && strcmp(line, "one") == 0);	/* BOM and CR gone */
+	n = lines_next(&lr, &line);
+	CHECK(t, n == 3 && strcmp(line, "two") == 0);
+	n = lines_next(&lr, &line);
+	CHECK(t, n == 0);
+	n = lines_next(&lr, &line);
+	CHECK(t, n == 5 && strcmp(line, "three") == 0 && lr.lineno == 4);
+	CHECK(t, lines_next(&lr, &line) == -1);
+	lines_close(&lr);
+	unlink(path);
+}
+
+static void
+test_long_line(struct tally *t)
+{
+	size_t big = 3 << 20;	/* several read blocks */
+	char *data = xmalloc(big + 4), *path, *line;
+	struct lines lr;
+
+	memset(data, 'x', big);
+	memcpy(data + big, "\nab", 3);
+	path = write_temp(data, big + 3);
+	CHECK(t, lines_open(&lr, path) == 0);
+	CHECK(t, lines_next(&lr, &line) == (ssize_t)big);
+	CHECK(t, lines_next(&lr, &line) == 2 && strcmp(line, "ab") == 0);
+	lines_close(&lr);
+	unlink(path);
+	free(data);
+}
+
+static void
+test_sniff(struct tally *t)
+{
+	char bin[512], *path;
+	struct lines lr;
+
+	for (size_t i = 0; i < sizeof bin; i++)
+		bin[i] = (char)(i * 7);
+	path = write_temp(bin, sizeof bin);
+	lines_open(&lr, path);
+	CHECK(t, lines_sniff(&lr) == SNIFF_BINARY);
+	lines_close(&lr);
+	path = write_temp("%PDF-1.5\n", 9);
+	lines_open(&lr, path);
+	CHECK(t, lines_sniff(&lr) == SNIFF_PDF);
+	lines_close(&lr);
+	path = write_temp("a stray \0 in text is text\n", 26);
+	lines_open(&lr, path);
+	CHECK(t, lines_sniff(&lr) == SNIFF_TEXT);
+	lines_close(&lr);
+	path = write_temp("", 0);
+	lines_open(&lr, path);
+	CHECK(t, lines_sniff(&lr) == SNIFF_EMPTY);
+	lines_close(&lr);
+	unlink(path);
+}
+
+static void
+test_table_csv(struct tally *t)
+{
+	const char data[] = "name,value\n\"a, b\",1\n\"multi\nline\",2\nshort\n";
+	char *path = write_temp(data, sizeof data - 1);
+	struct table tb;
+	bool empty;
+
+	CHECK(t, table_open(&tb, path, false, &empty) == EXIT_OK && !empty);
+	CHECK(t, tb.csv && tb.ncols == 2 && table_col(&tb, "value") == 1);
+	CHECK(t, table_next(&tb) == 1);
+	CHECK_STR(t, table_get(&tb, 0), "a, b");
+	CHECK(t, table_next(&tb) == 1 && tb.line == 3);
+	CHECK_STR(t, table_get(&tb, 0), "multi\nline");
+	CHECK(t, table_next(&tb) == 1 && tb.row.n == 1);
+	CHECK_STR(t, table_get(&tb, 1), "");
+	CHECK(t, table_next(&tb) == 0);
+	table_close(&tb);
+	unlink(path);
+}
+
+static void
+test_table_tsv(struct tally *t)
+{
+	const char data[] = "a\tb\n1\tx\\ty\n";
+	char *path = write_temp(data, sizeof data - 1);
+	struct table tb;
+	bool empty;
+
+	CHECK(t, table_open(&tb, path, false, &empty) == EXIT_OK);
+	CHECK(t, !tb.csv && tb.ncols == 2);
+	CHECK(t, table_next(&tb) == 1 && tb.line == 2);
+	CHECK_STR(t, table_get(&tb, 1), "x\ty");
+	CHECK(t, table_next(&tb) == 0);
+	table_close(&tb);
+	unlink(path);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tally t = {0, 0};
+
+	err_init(argv[0]);
+	test_num(&t);
+	test_tsv_escape(&t);
+	test_row_split(&t);
+	test_text(&t);
+	test_lines(&t);
+	test_long_line(&t);
+	test_sniff(&t);
+	test_table_csv(&t);
+	test_table_tsv(&t);
+	printf("%d passed, %d failed\n", t.passed, t.failed);
+	return t.failed ? 1 : 0;
+}
