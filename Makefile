@@ -58,9 +58,12 @@ $(BUILD)/lib $(BUILD)/cmd $(BIN):
 deps:
 	@scripts/install-deps
 
+# The whole suite, then again under ASan+UBSan, a subset under valgrind,
+# and a short bounded fuzz run of every tool (mk/hardening.mk).
 check: deps
 	$(MAKE) all
 	bats tests
+	$(MAKE) check-asan check-valgrind fuzz-short
 
 # The suite without installing anything: for a machine already set up.
 check-fast: all
@@ -69,6 +72,9 @@ check-fast: all
 demo: deps
 	$(MAKE) all
 	@scripts/demo
+
+bench: all
+	bench/run
 
 clean:
 	rm -rf build bin dist
