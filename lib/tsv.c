@@ -23,19 +23,38 @@ escape_of(unsigned char c)
 	}
 }
 
+/* Length of the prefix of s that needs no escaping: a control byte or a
+ * backslash ends it.  Eight bytes at a time, since most fields have
+ * nothing to escape and this scan is most of the cost of writing them. */
+static size_t
+clean_prefix(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	size_t i = 0;
+	uint64_t w, x;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		x = w ^ (ones * '\\');
+		/* a byte below ' ', or a byte equal to '\\' (x has a zero) */
+		if ((((w - ones * ' ') & ~w) | ((x - ones) & ~x)) & highs)
+			break;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < ' ' || s[i] == '\\')
+			break;
+	return i;
+}
+
 void
 tsv_escape(struct buf *out, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = clean_prefix(s, n), run = 0;
 	char e;
 
 	buf_grow(out, n);
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c > '\\' || (c >= ' ' && c != '\\'))
-			continue;	/* the common case: nothing to escape */
-		if ((e = escape_of(c)) == 0)
+	for (; i < n; i++) {
+		if ((e = escape_of((unsigned char)s[i])) == 0)
 			continue;
 		buf_add(out, s + run, i - run);
 		buf_addc(out, '\\');
@@ -106,6 +125,10 @@ out_field(struct out *o, const char *s, size_t n)
 			csv_fwrite(o->fp, s, n);
 		else
 			fwrite(s, 1, n, o->fp);
+		return;
+	}
+	if (clean_prefix(s, n) == n) {
+		fwrite(s, 1, n, o->fp);
 		return;
 	}
 	buf_reset(&o->field);

@@ -83,6 +83,9 @@ test_tsv_escape(struct tally *t)
 	memcpy(copy, b.p, b.len + 1);
 	n = tsv_unescape(copy, b.len);
 	CHECK(t, n == sizeof raw - 1 && memcmp(copy, raw, n) == 0);
+	buf_reset(&b);	/* past the eight-byte fast path */
+	tsv_escape(&b, "0123456789abc\\efg\thij", 21);
+	CHECK_STR(t, b.p, "0123456789abc\\\\efg\\thij");
 	strcpy(copy, "x\\qy\\");	/* unknown escape and a final backslash stay */
 	n = tsv_unescape(copy, strlen(copy));
 	CHECK_STR(t, copy, "x\\qy\\");
