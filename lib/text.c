@@ -14,6 +14,17 @@ text_valid(const char *s, size_t n)
 	utf8proc_ssize_t k;
 
 	while (p < end) {
+		/* Eight ASCII bytes at a time: no high bit and no zero byte. */
+		if (end - p >= 8) {
+			const uint64_t ones = 0x0101010101010101u;
+			uint64_t w;
+
+			memcpy(&w, p, 8);
+			if (!(((w - ones) | w) & (ones << 7))) {
+				p += 8;
+				continue;
+			}
+		}
 		if (*p >= 0x80) {
 			k = utf8proc_iterate(p, end - p, &cp);
 			if (k < 0)

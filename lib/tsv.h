@@ -31,7 +31,7 @@ struct out {
 	FILE *fp;
 	bool csv;
 	size_t nfields;		/* fields written in the current row */
-	struct buf field;	/* scratch for escaping */
+	struct buf row;		/* the current row, written whole by out_end */
 };
 
 void out_init(struct out *o, FILE *fp, bool csv);
