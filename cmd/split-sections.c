@@ -9,7 +9,9 @@
  * priority heading, a "we will:" lead-in, "Key Points", an objective, a
  * "We will | Commentary | Who" table (tab-separated, or laid out with
  * spaces), a data-table row, a footnote, a heading, a bullet, or plain
- * text.  Text lines gather into the pending block; a blank line or a page
+ * text.  A data table laid out with spaces is read on its own terms
+ * (struct grid): its head is held until a row of figures lines up under
+ * it, or read again as text if none does.  Text lines gather into the pending block; a blank line or a page
  * break pauses it (the next line may go on with it across the page) and
  * anything else ends it, and it becomes a row.  The table's first cell
  * is gathered apart, since its commentary and Who run beside it. */
@@ -77,6 +79,8 @@ enum phase { PH_META, PH_CONTENTS, PH_BODY };
 #define MAXMETA 64
 #define MAXFURNITURE 32
 #define MAXCOLS 16		/* columns of a table laid out with spaces */
+#define GRIDCOLS 64		/* columns of a data table laid out with spaces */
+#define GRIDHOLD 4		/* lines a data table's head or row may take */
 #define NCONTEXT 7		/* doc .. area: where a row stands */
 #define BLOCK_LIMIT (1 << 20)	/* split a block that grows past 1 MB */
 
@@ -90,6 +94,36 @@ struct block {
 	struct buf text, map;
 	struct buf area, heading;
 	bool glue;		/* the last line ended in a soft hyphen */
+};
+
+/* A data table laid out with spaces (pdftotext -layout, pandoc's plain
+ * and simple tables).  Its head gives the columns: the cells of a row are
+ * placed under them, so that empty cells keep their place.  A row waits
+ * for the next line, which may go on with its cells (a label wrapped in
+ * its column).  The head is only held until a row of figures comes under
+ * it; if none does, its lines are read again as the text they are. */
+struct grid {
+	size_t ncols;			/* 0: no table */
+	size_t start[GRIDCOLS], end[GRIDCOLS];	/* where each column lies */
+	bool confirmed;			/* a row of figures came */
+	bool framed;			/* a rule came */
+	bool replaying;			/* held lines are being read as text */
+	int blanks;			/* blank lines since the last row */
+	struct buf cell[GRIDCOLS];	/* the waiting row's cells */
+	int nrow;			/* its lines; 0: none waits */
+	long row_line;
+	struct buf held;		/* the held head's raw lines, NUL-ended */
+	long held_line[GRIDHOLD];
+	int nheld;
+};
+
+/* A line cut into cells at runs of spaces: each cell, where it starts,
+ * and the column of the table it goes in. */
+struct cells {
+	const char *s[GRIDCOLS];
+	size_t len[GRIDCOLS], at[GRIDCOLS], col[GRIDCOLS];
+	size_t k;
+	bool cut;		/* a cell was cut at a column's start */
 };
 
 /* A title-page row held until the period is known. */
@@ -110,6 +144,10 @@ struct ctx {
 	int priority;
 	struct buf title, commitment, heading, area;
 	char *titles[MAXTITLES];	/* from the contents page, by number */
+	int last_title;			/* the latest of them, and its line */
+	long last_title_line;
+	size_t pages_col;		/* where a contents table's pages start */
+	size_t pages_at;		/* the same, in the current line's text */
 	char *furniture[MAXFURNITURE];	/* title-page lines, to drop repeats */
 	int nfurniture;
 	struct held held[MAXMETA];
@@ -118,6 +156,7 @@ struct ctx {
 	bool wewill;		/* inside a "We will | Commentary | Who" table */
 	size_t cols[MAXCOLS];	/* where its columns start, laid out with spaces */
 	size_t ncols;		/* 0: its columns are tab-separated */
+	struct grid grid;	/* a data table laid out with spaces */
 	struct block blk;	/* the pending text block */
 	bool paused;		/* blk met a blank line or a page break... */
 	bool page_turned;	/* ...and a page break */
@@ -131,6 +170,8 @@ struct ctx {
 
 	/* the current line */
 	long lineno;
+	const char *raw;	/* as read */
+	size_t rawn;
 	struct buf line;	/* a copy, when cleaning changed it */
 	bool lead_mark;		/* it began with a footnote marker artefact */
 	bool broke;		/* a form feed: a page break before it */
@@ -167,6 +208,7 @@ static void reset_doc(struct ctx *c);
 static void free_ctx(struct ctx *c);
 static void free_block(struct block *b);
 static void process(struct ctx *c, const char *raw, size_t rawn);
+static void process_line(struct ctx *c, const char *raw, size_t rawn);
 static void clean_line(struct ctx *c, const char *s, size_t n);
 static size_t clean_mark(struct ctx *c, const char *s, size_t n);
 static size_t artefact_len(const char *s, size_t n);
@@ -190,6 +232,11 @@ static size_t priority_number(const char *s, size_t n, int *num);
 static void set_title(struct ctx *c, int num);
 static void adopt_first_priority(struct ctx *c);
 static bool contents_line(struct ctx *c, const char *s, size_t n);
+static bool column_head(const char *s, size_t n, const char *word);
+static void contents_rule(struct ctx *c, const struct shape *v);
+static bool cut_at_pages(struct ctx *c, const char *s, const char **title,
+    size_t *tlen);
+static bool title_goes_on(struct ctx *c, const char *s, size_t n);
 static bool cut_pages(const char **title, size_t *tlen);
 static bool is_page_number(const char *s, size_t n);
 static bool is_furniture(struct ctx *c, const char *s, size_t n);
@@ -220,7 +267,27 @@ static void end_table(struct ctx *c);
 static bool numeric_row(const char **cell, const size_t *len, size_t k);
 static bool is_number_cell(const char *s, size_t n);
 static void table_row(struct ctx *c, const char **cell, const size_t *len,
-    size_t k);
+    size_t k, long line);
+static bool grid_begins(struct ctx *c, struct cells *r);
+static bool head_like(const char **cell, const size_t *len, size_t k);
+static size_t words(const char *s, size_t n);
+static void grid_start(struct grid *g, struct cells *r, bool head);
+static bool grid_line(struct ctx *c, const char *raw, size_t rawn);
+static bool grid_rule(struct ctx *c, const char *raw, size_t rawn);
+static bool grid_goes_on(struct ctx *c, const struct cells *r,
+    const char *raw, size_t rawn);
+static bool grid_place(const struct grid *g, struct cells *r);
+static void grid_widen(struct grid *g, const struct cells *r);
+static struct cells *grid_split(const struct grid *g, const char *line,
+    struct cells *r);
+static bool ends_grid(const char *line, size_t n, size_t at);
+static bool grid_within(const struct grid *g, const struct cells *r);
+static void grid_add(struct ctx *c, const struct cells *r);
+static void grid_hold(struct ctx *c, const char *raw, size_t rawn);
+static void grid_confirm(struct ctx *c);
+static bool is_caption(const struct block *b);
+static void grid_row_out(struct ctx *c);
+static void grid_end(struct ctx *c);
 static void start_para(struct ctx *c, enum kind kind, const char *s, size_t n);
 static void start_bullet(struct ctx *c, const char *s, size_t n, size_t indent);
 static size_t bullet_sign(const char *s, size_t n);
@@ -339,6 +406,7 @@ split_file(struct ctx *c, const char *path)
 		c->lineno = input_lineno(&in);
 		process(c, line, (size_t)n);
 	}
+	grid_end(c);
 	flush_all(c);
 	release_held(c);
 	status = in.failed ? EXIT_DATA : EXIT_OK;
@@ -380,6 +448,11 @@ reset_doc(struct ctx *c)
 	c->cell.line = 0;
 	c->who_line = 0;
 	c->ndepth = 0;
+	c->grid.ncols = 0;
+	c->grid.nrow = c->grid.nheld = 0;
+	c->last_title = 0;
+	c->last_title_line = 0;
+	c->pages_col = 0;
 }
 
 static void
@@ -401,6 +474,9 @@ free_ctx(struct ctx *c)
 	buf_free(&c->line);
 	buf_free(&c->tmp);
 	buf_free(&c->cells);
+	for (i = 0; i < GRIDCOLS; i++)
+		buf_free(&c->grid.cell[i]);
+	buf_free(&c->grid.held);
 }
 
 static void
@@ -414,11 +490,23 @@ free_block(struct block *b)
 
 /* ---- one line ---- */
 
+/* A line under a data table laid out with spaces goes to the table if it
+ * is one of its rows; any other line is read on its own. */
 static void
 process(struct ctx *c, const char *raw, size_t rawn)
 {
+	if (c->grid.ncols > 0 && grid_line(c, raw, rawn))
+		return;
+	process_line(c, raw, rawn);
+}
+
+static void
+process_line(struct ctx *c, const char *raw, size_t rawn)
+{
 	struct shape v;
 
+	c->raw = raw;
+	c->rawn = rawn;
 	clean_line(c, raw, rawn);
 	if (c->broke)
 		pause(c, true);
@@ -633,7 +721,15 @@ furniture_line(struct ctx *c, struct shape *v)
 		c->phase = PH_CONTENTS;
 		return true;
 	}
+	c->pages_at = c->pages_col > v->indent ? c->pages_col - v->indent : 0;
 	if (c->phase != PH_BODY && contents_line(c, s, n))
+		return true;
+	/* a contents table's frame, and its titles wrapped in their cell */
+	if (c->phase == PH_CONTENTS && is_rule(s, n)) {
+		contents_rule(c, v);
+		return true;
+	}
+	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n))
 		return true;
 	if (c->phase == PH_CONTENTS)
 		c->phase = PH_BODY;
@@ -657,7 +753,11 @@ structure_line(struct ctx *c, struct shape *v)
 		return true;
 	}
 	if (is_rule(s, n)) {
-		flush_block(c);
+		/* the frame of a table may stand under its caption */
+		if (is_caption(&c->blk))
+			pause(c, false);
+		else
+			flush_block(c);
 		return true;
 	}
 	if (pipe_line(c, s, n) || lead_in(c, s, n))
@@ -846,6 +946,8 @@ parse_priority(const char *s, size_t n, int *num, const char **title,
 	if (!(text_is_dash(cp) || cp == ':' || cp == '.'))
 		return false;
 	i += k;
+	if (i < n && s[i] == '-' && s[i - 1] == '-')
+		i++;	/* "--", pandoc's Markdown for an en dash */
 	while (i < n && is_blank(s[i]))
 		i++;
 	*title = s + i;
@@ -915,17 +1017,96 @@ contents_line(struct ctx *c, const char *s, size_t n)
 	size_t tlen;
 
 	if (parse_priority(s, n, &num, &t, &tlen)) {
-		if (!cut_pages(&t, &tlen))
+		if (!cut_at_pages(c, s, &t, &tlen) && !cut_pages(&t, &tlen))
 			return false;
 		if (num > 0 && num < MAXTITLES) {
 			free(c->titles[num]);
 			c->titles[num] = xstrndup(t, tlen);
+			c->last_title = num;
+			c->last_title_line = c->lineno;
 		}
 		return true;
 	}
-	/* its column heads: "Priority<TAB>Pages" */
-	return prefix_ci(s, n, "priority\t") || prefix_ci(s, n, "page\t") ||
-	       prefix_ci(s, n, "section\t");
+	/* its column heads: "Priority<TAB>Pages", or spaced apart */
+	return column_head(s, n, "priority") || column_head(s, n, "page") ||
+	       column_head(s, n, "section");
+}
+
+/* The rule under a contents table's head, or above its rows ("------
+ * ---"), shows where its second column, the pages, starts. */
+static void
+contents_rule(struct ctx *c, const struct shape *v)
+{
+	const char *gap = memchr(v->s, ' ', v->n);
+	size_t k;
+
+	c->pages_col = 0;
+	if (gap == NULL)
+		return;
+	k = (size_t)(gap - v->s);
+	while (k < v->n && v->s[k] == ' ')
+		k++;
+	if (k < v->n)
+		c->pages_col = v->indent + k;
+}
+
+/* The title ends where the pages' column starts (counted in characters),
+ * if a page number stands there. */
+static bool
+cut_at_pages(struct ctx *c, const char *s, const char **title, size_t *tlen)
+{
+	size_t at = (size_t)(*title - s), end = at + *tlen, k, i, chars = 0;
+
+	for (i = 0; i < end && chars < c->pages_at; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	if (c->pages_at == 0 || i < at || i >= end)
+		return false;
+	if (i == at && isdigit((unsigned char)s[i])) {
+		*tlen = 0;	/* the title is on the lines below */
+		return true;
+	}
+	k = i - at;
+	if ((*title)[k - 1] != ' ' || !isdigit((unsigned char)(*title)[k]))
+		return false;
+	*tlen = k;
+	trim(title, tlen);
+	return *tlen > 0;
+}
+
+static bool
+column_head(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+
+	return n > k + 1 && prefix_ci(s, n, word) &&
+	       (s[k] == '\t' || (s[k] == ' ' && s[k + 1] == ' '));
+}
+
+/* The line under a contents entry goes on with its title, wrapped in the
+ * title's cell: "Priority 2 - Keep Young People" / "Safe". */
+static bool
+title_goes_on(struct ctx *c, const char *s, size_t n)
+{
+	char **title = &c->titles[c->last_title];
+	size_t k;
+
+	if (*title == NULL || c->last_title_line != c->lineno - 1 || n > 60 ||
+	    has_gap(s, n) || memchr(s, '\t', n))
+		return false;
+	buf_reset(&c->tmp);
+	buf_adds(&c->tmp, *title);
+	if (c->tmp.len > 0)
+		buf_addc(&c->tmp, ' ');
+	k = c->tmp.len;
+	squeeze(&c->tmp, s, n);
+	if (c->tmp.len == k)
+		return false;
+	free(*title);
+	*title = xstrndup(c->tmp.p, c->tmp.len);
+	c->last_title_line = c->lineno;
+	return true;
 }
 
 /* Cut a contents entry's page numbers: "Title<TAB>3-7<TAB>Bookmark",
@@ -940,6 +1121,20 @@ cut_pages(const char **title, size_t *tlen)
 		*tlen = (size_t)(tab - s);
 		trim(title, tlen);
 		return true;
+	}
+	/* pages in a column of their own, spaced apart */
+	for (k = 1; k + 2 < n; k++) {
+		size_t i = k;
+		if (s[k] != ' ' || s[k - 1] != ' ')
+			continue;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i < n && isdigit((unsigned char)s[i])) {
+			*tlen = k - 1;
+			trim(title, tlen);
+			return true;
+		}
+		k = i;
 	}
 	k = n;
 	while (k > 0 && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == '-'))
@@ -1129,7 +1324,7 @@ tab_line(struct ctx *c, const char *s, size_t n)
 		return;
 	}
 	end_table(c);
-	table_row(c, cell, len, k);
+	table_row(c, cell, len, k, c->lineno);
 }
 
 /* pdftotext -layout keeps a table's columns apart with runs of spaces,
@@ -1139,40 +1334,41 @@ tab_line(struct ctx *c, const char *s, size_t n)
 static bool
 spaced_line(struct ctx *c, struct shape *v)
 {
-	const char *cell[MAXCOLS];
-	size_t len[MAXCOLS], at[MAXCOLS], k, i;
+	struct cells r;
 	const char *line = c->text;
-	size_t n = c->len;
+	size_t n = c->len, i;
 
 	while (n > 0 && line[n - 1] == ' ')
 		n--;
 	if (is_footnote(c, v->s, v->n))
 		return false;
-	k = v->n >= 8 && has_gap(v->s, v->n) ?
-	    gap_cells(line, n, cell, len, at, MAXCOLS) : 0;
-	if (c->wewill && c->ncols > 0 && k <= c->ncols &&
-	    !(k >= 3 && numeric_row(cell, len, k))) {
+	r.k = v->n >= 8 && has_gap(v->s, v->n) ?
+	    gap_cells(line, n, r.s, r.len, r.at, GRIDCOLS) : 0;
+	if (c->wewill && c->ncols > 0 && r.k <= c->ncols &&
+	    !(r.k >= 3 && numeric_row(r.s, r.len, r.k))) {
 		if (!cut_columns(c, line, n))
 			return false;	/* a paragraph across the page */
 		tab_line(c, c->tmp.p, c->tmp.len);
 		return true;
 	}
-	if (k == 0)
+	if (r.k == 0)
 		return false;
-	if (is_table_head(cell, len, k)) {
+	if (r.k <= MAXCOLS && is_table_head(r.s, r.len, r.k)) {
 		start_table(c, v->s, v->n);
-		for (i = 0; i < k; i++)
-			c->cols[i] = at[i];
-		c->ncols = k;
+		for (i = 0; i < r.k; i++)
+			c->cols[i] = r.at[i];
+		c->ncols = r.k;
 		return true;
 	}
-	if ((k >= 3 && numeric_row(cell, len, k)) ||
-	    (c->wewill && c->ncols > 0 && k > c->ncols)) {
+	if (!c->grid.replaying && grid_begins(c, &r))
+		return true;
+	if ((r.k >= 3 && numeric_row(r.s, r.len, r.k)) ||
+	    (c->wewill && c->ncols > 0 && r.k > c->ncols)) {
 		/* a data table: the commitment table is over */
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
-		table_row(c, cell, len, k);
+		table_row(c, r.s, r.len, r.k, c->lineno);
 		return true;
 	}
 	return false;
@@ -1187,7 +1383,7 @@ has_gap(const char *s, size_t n)
 }
 
 /* Split s at runs of two or more spaces: the cells, and where each
- * starts. */
+ * starts; the last of max cells takes the rest of the line. */
 static size_t
 gap_cells(const char *s, size_t n, const char **cell, size_t *len,
 	  size_t *at, size_t max)
@@ -1198,7 +1394,8 @@ gap_cells(const char *s, size_t n, const char **cell, size_t *len,
 		i++;
 	while (i < n && k < max) {
 		start = i;
-		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
+		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' &&
+				  k + 1 < max))
 			i++;
 		cell[k] = s + start;
 		len[k] = i - start;
@@ -1478,13 +1675,14 @@ is_number_cell(const char *s, size_t n)
 /* A data-table row: cells joined by tabs, empty cells kept so that the
  * columns line up. */
 static void
-table_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
+table_row(struct ctx *c, const char **cell, const size_t *len, size_t k,
+	  long line)
 {
 	struct block *b = &c->blk;
 	size_t i;
 
 	flush_block(c);
-	block_start(b, K_TABLE, 0, c->lineno);
+	block_start(b, K_TABLE, 0, line);
 	for (i = 0; i < k; i++) {
 		if (i > 0)
 			buf_addc(&b->text, '\t');
@@ -1495,6 +1693,390 @@ table_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
 		buf_truncate(&b->text, b->text.len - 1);
 	b->open = false;
 	emit(c, b, c->commitment.p ? c->commitment.p : "");
+}
+
+/* ---- data tables laid out with spaces ---- */
+
+/* A line of spaced cells may begin a data table: a row of figures (the
+ * table's head lost, or never there), or a head of column labels, which
+ * is held until a row of figures under it shows it is one. */
+static bool
+grid_begins(struct ctx *c, struct cells *r)
+{
+	struct grid *g = &c->grid;
+
+	if (r->k >= 3 && numeric_row(r->s, r->len, r->k)) {
+		end_table(c);
+		c->wewill = false;
+		c->ncols = 0;
+		flush_block(c);
+		grid_start(g, r, false);
+		g->confirmed = true;
+	} else if (head_like(r->s, r->len, r->k)) {
+		grid_start(g, r, true);
+		g->confirmed = false;
+		grid_hold(c, c->raw, c->rawn);
+	} else {
+		return false;
+	}
+	grid_add(c, r);
+	return true;
+}
+
+/* Column labels: two or more short cells, none a sentence ("Avg." may
+ * end with a full stop, "Arrests were made." not); not a bullet ("-
+ * text", as pandoc writes them). */
+static bool
+head_like(const char **cell, const size_t *len, size_t k)
+{
+	size_t i;
+
+	if (k < 2 || !isalnum((unsigned char)cell[0][0]) ||
+	    (len[0] == 1 && cell[0][0] == 'o'))
+		return false;
+	for (i = 0; i < k; i++)
+		if (len[i] > 48 ||
+		    (ends_sentence(cell[i], len[i]) && words(cell[i], len[i]) > 2) ||
+		    cell[i][len[i] - 1] == ':')
+			return false;
+	return true;
+}
+
+static size_t
+words(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	return k;
+}
+
+/* The columns are where the first line's cells lie.  A head far from the
+ * margin stands over the figures only: the labels' column has none. */
+static void
+grid_start(struct grid *g, struct cells *r, bool head)
+{
+	size_t i, blank = head && r->at[0] >= 6 && r->k < GRIDCOLS;
+
+	if (blank) {
+		g->start[0] = 0;
+		g->end[0] = r->at[0] - 2;
+	}
+	for (i = 0; i < r->k; i++) {
+		g->start[blank + i] = r->at[i];
+		g->end[blank + i] = r->at[i] + r->len[i];
+		r->col[i] = blank + i;
+	}
+	g->ncols = blank + r->k;
+	g->framed = false;
+	g->blanks = 0;
+	g->nrow = g->nheld = 0;
+	buf_reset(&g->held);
+}
+
+/* Whether the line belongs to the table: a row of figures, a rule, or a
+ * line going on with the waiting row's cells.  A blank line sends the
+ * waiting row out; two, a page break or any other line end the table. */
+static bool
+grid_line(struct ctx *c, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+	struct cells r;
+	const char *s;
+	size_t n, i, figures = 0;
+
+	clean_line(c, raw, rawn);
+	s = c->text;
+	n = c->len;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	r.k = c->broke ? 0 : gap_cells(s, n, r.s, r.len, r.at, GRIDCOLS);
+	if (r.k == 0 && !c->broke && g->confirmed && ++g->blanks < 2) {
+		grid_row_out(c);
+		return false;
+	}
+	if (r.k > 0 && is_rule(s, n))
+		return grid_rule(c, raw, rawn);
+	if (r.k == 0 || ends_grid(s, n, r.at[0]) ||
+	    !grid_place(g, grid_split(g, s, &r)) ||
+	    (r.cut && !grid_within(g, &r))) {
+		grid_end(c);
+		return false;
+	}
+	for (i = 0; i < r.k; i++)
+		figures += r.col[i] > 0 && is_number_cell(r.s[i], r.len[i]);
+	/* a head's labels may hold a period ("2025/26"); its first row of
+	 * figures fills two columns or more */
+	if (figures == 0 || (!g->confirmed && figures < 2 && g->ncols > 2))
+		return grid_goes_on(c, &r, raw, rawn);
+	if (!g->confirmed)
+		grid_confirm(c);
+	grid_widen(g, &r);
+	grid_row_out(c);
+	g->blanks = 0;
+	grid_add(c, &r);
+	return true;
+}
+
+/* A table of another kind, or the report's structure, after the table. */
+static bool
+ends_grid(const char *line, size_t n, size_t at)
+{
+	const char *s = line + at, *t;
+	size_t tlen;
+	int num;
+
+	n -= at;
+	return memchr(s, '\t', n) || s[0] == '|' ||
+	       parse_priority(s, n, &num, &t, &tlen) || is_key_points(s, n) ||
+	       prefix_ci(s, n, "our objective") || prefix_ci(s, n, "we will");
+}
+
+/* A rule frames the table (pandoc's tables) or underlines its head. */
+static bool
+grid_rule(struct ctx *c, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+
+	g->framed = true;
+	if (g->confirmed)
+		return true;
+	if (g->nheld == GRIDHOLD) {
+		grid_end(c);
+		return false;
+	}
+	grid_hold(c, raw, rawn);
+	return true;
+}
+
+/* A label wrapped in its column goes on with the waiting row, right
+ * under it; anything else ends the table.  Under a row of figures, a
+ * line at the labels' column is more often a note ("Source: ...") than
+ * a label going on, unless the table is framed as pandoc frames those
+ * whose cells wrap, or the line goes on lower-case. */
+static bool
+grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
+	     size_t rawn)
+{
+	struct grid *g = &c->grid;
+
+	if (g->confirmed && !g->framed && !starts_lower(r->s[0], r->len[0])) {
+		grid_end(c);
+		return false;
+	}
+	if (g->nrow == 0 || g->blanks > 0 || g->nrow >= GRIDHOLD ||
+	    (!g->confirmed && g->nheld == GRIDHOLD) || !grid_within(g, r)) {
+		grid_end(c);
+		return false;
+	}
+	if (!g->confirmed)
+		grid_hold(c, raw, rawn);
+	grid_add(c, r);
+	return true;
+}
+
+/* Place each cell under the column it overlaps most, or lies within two
+ * bytes of; false unless every cell has a column of its own, in order. */
+static bool
+grid_place(const struct grid *g, struct cells *r)
+{
+	size_t i, j, best, s, e, lo, hi, over, most, dist, near;
+
+	for (i = 0; i < r->k; i++) {
+		s = r->at[i];
+		e = r->at[i] + r->len[i];
+		best = g->ncols;
+		most = 0;
+		near = 3;
+		for (j = 0; j < g->ncols; j++) {
+			lo = s > g->start[j] ? s : g->start[j];
+			hi = e < g->end[j] ? e : g->end[j];
+			over = hi > lo ? hi - lo : 0;
+			dist = e <= g->start[j] ? g->start[j] - e :
+			       s >= g->end[j] ? s - g->end[j] : 0;
+			if (over > most || (most == 0 && over == 0 && dist < near)) {
+				best = j;
+				most = over;
+				near = dist;
+			}
+		}
+		if (best == g->ncols || (i > 0 && best <= r->col[i - 1]))
+			return false;
+		r->col[i] = best;
+	}
+	return true;
+}
+
+/* A placed cell widens its column, up to the next one. */
+static void
+grid_widen(struct grid *g, const struct cells *r)
+{
+	size_t i, j, s, e;
+
+	for (i = 0; i < r->k; i++) {
+		j = r->col[i];
+		s = r->at[i];
+		e = s + r->len[i];
+		if (s < g->start[j] && (j == 0 || s > g->end[j - 1]))
+			g->start[j] = s;
+		if (e > g->end[j] && (j + 1 == g->ncols || e < g->start[j + 1]))
+			g->end[j] = e;
+	}
+}
+
+/* A cell that fills its column meets the next one's with a single space
+ * (pandoc's tables): it is cut where the next column starts.  (A line of
+ * prose would be cut too, but some word of it straddles a column's
+ * start: grid_within tells.) */
+static struct cells *
+grid_split(const struct grid *g, const char *line, struct cells *r)
+{
+	size_t i, j, m = 0, e, rest;
+
+	r->cut = false;
+	for (i = 0; i < r->k && r->k < GRIDCOLS; i++) {
+		e = r->at[i] + r->len[i];
+		for (j = 1; j < g->ncols; j++) {
+			m = g->start[j];
+			if (m > r->at[i] + 1 && m < e && line[m - 1] == ' ' &&
+			    line[m] != ' ')
+				break;
+		}
+		if (j == g->ncols)
+			continue;
+		rest = r->k - i;
+		memmove(r->s + i + 1, r->s + i, rest * sizeof *r->s);
+		memmove(r->len + i + 1, r->len + i, rest * sizeof *r->len);
+		memmove(r->at + i + 1, r->at + i, rest * sizeof *r->at);
+		r->k++;
+		r->len[i] = m - 1 - r->at[i];
+		r->s[i + 1] = line + m;
+		r->at[i + 1] = m;
+		r->len[i + 1] = e - m;
+		r->cut = true;
+	}
+	return r;
+}
+
+/* Every cell lies between its neighbour columns: a label wrapped in its
+ * own. */
+static bool
+grid_within(const struct grid *g, const struct cells *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->k; i++) {
+		j = r->col[i];
+		if ((j > 0 && r->at[i] <= g->end[j - 1]) ||
+		    (j + 1 < g->ncols &&
+		     r->at[i] + r->len[i] >= g->start[j + 1]))
+			return false;
+	}
+	return true;
+}
+
+/* Add the cells to the waiting row, each to its column's. */
+static void
+grid_add(struct ctx *c, const struct cells *r)
+{
+	struct grid *g = &c->grid;
+	size_t i;
+
+	if (g->nrow == 0) {
+		for (i = 0; i < g->ncols; i++)
+			buf_reset(&g->cell[i]);
+		g->row_line = c->lineno;
+	}
+	for (i = 0; i < r->k; i++) {
+		struct buf *b = &g->cell[r->col[i]];
+		if (b->len > 0)
+			buf_addc(b, ' ');
+		buf_add(b, r->s[i], r->len[i]);
+	}
+	g->nrow++;
+}
+
+/* Keep a line of the held head, to read it again if it is none. */
+static void
+grid_hold(struct ctx *c, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+
+	buf_add(&g->held, raw, rawn);
+	buf_addc(&g->held, '\0');
+	g->held_line[g->nheld++] = c->lineno;
+}
+
+/* A row of figures came under the head: the table is one, and whatever
+ * stood before it is over. */
+static void
+grid_confirm(struct ctx *c)
+{
+	/* a caption is the table's, as a tab-separated one's is */
+	if (is_caption(&c->blk))
+		c->blk.kind = K_TABLE;
+	end_table(c);
+	c->wewill = false;
+	c->ncols = 0;
+	flush_block(c);
+	c->grid.confirmed = true;
+	c->grid.nheld = 0;
+	buf_reset(&c->grid.held);
+}
+
+/* A short line standing alone, not a sentence, may caption a table. */
+static bool
+is_caption(const struct block *b)
+{
+	return b->open && b->kind == K_PARA && b->role == R_TEXT &&
+	       b->map.len == 0 && b->text.len > 0 && b->text.len < 100 &&
+	       !ends_sentence(b->text.p, b->text.len);
+}
+
+static void
+grid_row_out(struct ctx *c)
+{
+	struct grid *g = &c->grid;
+	const char *cell[GRIDCOLS];
+	size_t len[GRIDCOLS], i;
+
+	if (g->nrow == 0)
+		return;
+	for (i = 0; i < g->ncols; i++) {
+		cell[i] = g->cell[i].p ? g->cell[i].p : "";
+		len[i] = g->cell[i].len;
+	}
+	table_row(c, cell, len, g->ncols, g->row_line);
+	g->nrow = 0;
+}
+
+/* The table is over: its last row goes out, or, if no row of figures came
+ * under the held head, its lines are read again as text. */
+static void
+grid_end(struct ctx *c)
+{
+	struct grid *g = &c->grid;
+	long lineno = c->lineno;
+	const char *p = g->held.p;
+	int i;
+
+	if (g->ncols == 0)
+		return;
+	if (g->confirmed)
+		grid_row_out(c);
+	g->ncols = 0;
+	g->nrow = 0;
+	g->replaying = true;
+	for (i = 0; i < g->nheld; i++) {
+		size_t n = strlen(p);
+		c->lineno = g->held_line[i];
+		process_line(c, p, n);
+		p += n + 1;
+	}
+	g->replaying = false;
+	g->nheld = 0;
+	c->lineno = lineno;
 }
 
 /* ---- blocks ---- */

@@ -486,3 +486,174 @@ EOF
 	[ "$stderr" = "split-sections: $BATS_TEST_TMPDIR/nope.txt: No such file or directory" ]
 	assert_output --partial "ok.txt"
 }
+
+# ---- data tables laid out with spaces ----
+
+# The rows of kind table, as line TAB text: tables FILE
+tables() {
+	"$SS" "$1" | awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$c["kind"] == "table" { print $c["line"] "\t" $c["text"] }'
+}
+
+@test "spaced tables: head, rows and caption as tab-separated ones; empty cells kept" {
+	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
+Priority 2 - Safer Streets
+
+Our objective is to cut street crime.
+
+                 Bicycle thefts reported, by month
+Area                Oct      Nov      Dec      Jan
+Harbour Ward        14       9                 11
+Old Town            7        12       8
+Mill Lane           3                          5
+Total change        -2.5%    0.0%     4.1%     -1.0%
+
+The figures above exclude attempted thefts.
+EOF2
+	run tables "$BATS_TEST_TMPDIR/s.txt"
+	assert_success
+	# the caption goes with its table, as a one-cell tab-laid row does
+	assert_line --index 0 $'5\tBicycle thefts reported, by month'
+	assert_line --index 1 $'6\tArea\\tOct\\tNov\\tDec\\tJan'
+	assert_line --index 2 $'7\tHarbour Ward\\t14\\t9\\t\\t11'
+	assert_line --index 3 $'8\tOld Town\\t7\\t12\\t8'
+	assert_line --index 4 $'9\tMill Lane\\t3\\t\\t\\t5'
+	assert_line --index 5 $'10\tTotal change\\t-2.5%\\t0.0%\\t4.1%\\t-1.0%'
+	[ "${#lines[@]}" -eq 6 ]
+	# what follows is prose again
+	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
+	[ "$(col_of kind 'The figures above' <<<"$output")" = para ]
+	[ "$(col_of commitment 'Area' <<<"$output")" = "Our objective is to cut street crime." ]
+}
+
+@test "spaced tables: the same rows as the tab-separated table" {
+	printf '%s\n' 'Priority 1 - Roads' '' \
+		$'Crashes\tQ1\tQ2\tQ3' $'Rural\t41\t\t38' $'Urban\t102\t97\t88' > "$BATS_TEST_TMPDIR/tab.txt"
+	printf '%s\n' 'Priority 1 - Roads' '' \
+		'Crashes    Q1     Q2     Q3' 'Rural      41            38' 'Urban      102    97     88' > "$BATS_TEST_TMPDIR/sp.txt"
+	diff <(tables "$BATS_TEST_TMPDIR/tab.txt") <(tables "$BATS_TEST_TMPDIR/sp.txt")
+	[ "$(tables "$BATS_TEST_TMPDIR/sp.txt" | wc -l)" -eq 3 ]
+}
+
+@test "spaced tables: right-aligned figures go under their heads" {
+	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
+Priority 3 - Workforce
+
+                         Mar-30     Mar-31    Change
+Officers                  1,204      1,251       +47
+Volunteers                   86                  -12
+EOF2
+	run tables "$BATS_TEST_TMPDIR/s.txt"
+	# the labels' column has an empty head, as in a tab-separated table
+	assert_line --index 0 $'3\t\\tMar-30\\tMar-31\\tChange'
+	assert_line --index 1 $'4\tOfficers\\t1,204\\t1,251\\t+47'
+	assert_line --index 2 $'5\tVolunteers\\t86\\t\\t-12'
+}
+
+@test "spaced tables: pandoc's plain tables, wrapped cells joined, rules dropped" {
+	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
+Priority 4 - Victims
+
+Victims contacted within two days
+
+  ---------------------------------------------------
+  Service       Jul      Aug      Sep      % Pt.
+                                           Change
+  ------------- -------- -------- -------- ----------
+  Victim Care   81.5     83.0     84.2     2.7
+  Hub
+
+  Witness       66.0     70.4     71.9     5.9
+  Service
+  ---------------------------------------------------
+
+Key Points
+EOF2
+	run tables "$BATS_TEST_TMPDIR/s.txt"
+	assert_line --index 0 $'3\tVictims contacted within two days'
+	assert_line --index 1 $'6\tService\\tJul\\tAug\\tSep\\t% Pt. Change'
+	assert_line --index 2 $'9\tVictim Care Hub\\t81.5\\t83.0\\t84.2\\t2.7'
+	assert_line --index 3 $'12\tWitness Service\\t66.0\\t70.4\\t71.9\\t5.9'
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "spaced tables: a cell that fills its column is cut where the next starts" {
+	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
+Priority 4 - Victims
+
+  ------------- -------- --------
+  Team          Jul      Aug
+  ------------- -------- --------
+  Victim Care H 81.5     83.0
+  Witness       66.0     70.4
+EOF2
+	run tables "$BATS_TEST_TMPDIR/s.txt"
+	assert_line --index 1 $'6\tVictim Care H\\t81.5\\t83.0'
+}
+
+@test "spaced tables: prose with double spaces stays prose" {
+	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
+Priority 5 - Fraud
+
+Officers visited 40 older residents in March.  A further 25 visits
+are planned for April, and 3 talks  at  sheltered housing.
+
+Scam awareness   Doorstep crime
+The two campaigns ran in 12 towns.  They reached 900 people.
+
+Busy months  Some weeks
+Lunch clubs hosted the talks.
+EOF2
+	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
+	assert_success
+	refute_output --regexp $'\ttable\t'
+	[ "$(col_of kind 'Officers visited' <<<"$output")" = para ]
+	[ "$(col_of text 'Officers visited' <<<"$output")" = "Officers visited 40 older residents in March. A further 25 visits are planned for April, and 3 talks at sheltered housing." ]
+	# a line that might have headed a table, read as text when no
+	# figures come under it: nothing lost, lines in order
+	[ "$(col_of line 'Scam awareness' <<<"$output")" = 6 ]
+	assert_output --partial "Scam awareness Doorstep crime"
+	assert_output --partial "The two campaigns ran in 12 towns."
+	assert_output --partial "Busy months Some weeks"
+	assert_output --partial "Lunch clubs hosted the talks."
+}
+
+@test "spaced tables: a contents table laid out with spaces gives titles, no rows" {
+	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
+Quarterly Update Q2 2031/32
+
+Contents
+
+  ---------------------- ------- ----------
+  Priority               Pages   Link
+  ---------------------- ------- ----------
+  Priority 1 -- Safer    3-4     P1
+  Roads
+  Priority 2 -- Fewer    5       P2
+  Burglaries
+  ---------------------- ------- ----------
+
+Priority 1
+
+Speed checks rose to 410.
+EOF2
+	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
+	assert_success
+	refute_output --partial "3-4"
+	refute_output --partial "Burglaries"
+	[ "$(col_of priority_title 'Speed checks' <<<"$output")" = "Safer Roads" ]
+}
+
+@test "spaced tables: a very wide table keeps every cell" {
+	local head="Month" row="Calls" i
+	for i in $(seq 1 70); do
+		head="$head$(printf '  %-4s' "c$i")"
+		row="$row$(printf '  %-4s' "$i")"
+	done
+	printf '%s\n' 'Priority 1 - Calls' '' "$head" "$row" > "$BATS_TEST_TMPDIR/w.txt"
+	run tables "$BATS_TEST_TMPDIR/w.txt"
+	assert_success
+	# no cell dropped: the cells past the 64th stay in the last one
+	[[ "${lines[0]}" == *'\tc63 c64 c65 c66 c67 c68 c69 c70' ]]
+	[[ "${lines[1]}" == *'\t63 64 65 66 67 68 69 70' ]]
+}
