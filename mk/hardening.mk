@@ -77,7 +77,10 @@ check-valgrind: all
 FUZZ_CC            ?= clang
 FUZZ_DIR            = build/fuzz
 FUZZ_SECONDS       ?= 600
-FUZZ_SHORT_SECONDS ?= 30
+FUZZ_SHORT_SECONDS ?= 120
+# CI's run is the same every time: a fixed seed and number of runs (the
+# seconds above are only a cap).
+FUZZ_SHORT_RUNS    ?= 8000
 FUZZ_SAN            = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_PROGRAMS       = $(addprefix $(FUZZ_DIR)/bin/,$(TOOLS))
@@ -110,7 +113,8 @@ fuzz: fuzz-build fuzz-seeds
 	fuzz/run $(FUZZ_DIR) $(FUZZ_SECONDS) $(TOOLS)
 
 fuzz-short: fuzz-build fuzz-seeds
-	fuzz/run $(FUZZ_DIR) $(FUZZ_SHORT_SECONDS) $(TOOLS)
+	FUZZ_ARGS="-seed=1 -runs=$(FUZZ_SHORT_RUNS)" \
+		fuzz/run $(FUZZ_DIR) $(FUZZ_SHORT_SECONDS) $(TOOLS)
 
 # ---- install ----
 
