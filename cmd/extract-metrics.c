@@ -16,6 +16,10 @@
  *   4. measure and period: the noun phrase the figure counts and the
  *      period phrase it refers to, in the report's words.
  *
+ * The period phrases of a sentence are found before its roles, since an
+ * earlier period makes a figure in parentheses a prev ("on the same
+ * quarter last year (1,274)").
+ *
  * Data-table rows (cells joined by TAB) take measure, period and unit from
  * the table's caption, row label and column headers instead.
  *
@@ -94,18 +98,18 @@ static const char *const name_words[] = {
 	"priority", "section", "sections", "s", "act", "article", "schedule",
 	"part", "chapter", "page", "pages", "paragraph", "para", "regulation",
 	"clause", "version", "v", "level", "tier", "phase", "stage", "step",
-	"grade", "band", "category", "room", "ref", "reference", "operation",
-	"op", "project", "junction", "wave", "appendix", "annex", "figure",
-	"fig", "table", "chart", "graph", "pillar", "objective", "no",
-	"number", "covid", "bill", "rule", "route", "key", "q", "pp", "p",
-	"issue", "release", "series", "standard", "aged", "age", "ages",
-	"rm", NULL
+	"grade", "band", "category", "room", "ref", "reference", "junction",
+	"wave", "appendix", "annex", "figure", "fig", "table", "chart",
+	"graph", "pillar", "objective", "no", "number", "covid", "bill",
+	"rule", "route", "key", "q", "pp", "p", "issue", "release", "series",
+	"standard", "aged", "age", "ages", "rm", NULL
 };
 
-/* These name a thing only when capitalized: "Year 6", "Quarter 2". */
+/* These name a thing only when capitalized: "Year 6", "Quarter 2",
+ * "Operation 7" (but "during the operation 27 people were arrested"). */
 static const char *const cap_name_words[] = {
 	"year", "quarter", "week", "month", "day", "cohort", "team", "unit",
-	"vision", NULL
+	"vision", "operation", "op", "project", NULL
 };
 
 /* A number after these and before a period word is a window: "the last
@@ -140,7 +144,8 @@ static const char *const stop_words[] = {
 	"approximately", "nearly", "almost", "some", "roughly", "over",
 	"more", "fewer", "less", "continue", "continues", "remain", "remains", "bringing", "making",
 	"taking", "giving", "another", "equating", "equivalent", "meaning", "exactly",
-	"totalling", "totaling", "worth", "valued", NULL
+	"totalling", "totaling", "worth", "valued", "expects", "expect",
+	"aims", "intends", "anticipates", "hopes", NULL
 };
 
 /* Words that say the figure is a goal, plan or forecast. */
@@ -230,7 +235,7 @@ static const char *const number_words[] = {
 static const char *const link_verbs[] = {
 	"stood", "stands", "stand", "rose", "fell", "grew", "saw", "sees",
 	"took", "takes", "made", "makes", "reached", "reaches", "remains",
-	"remain", "totals", "totalled", "numbered", "numbers", "received",
+	"remain", "totals", "totalled", "numbered", "received",
 	"receives", "comprising", "comprises", "comprised", "equates",
 	"equating", "retains", "retain", "holds", "held", "includes",
 	"include", "involved", "involving", "recorded", "records", "shows",
@@ -239,13 +244,43 @@ static const char *const link_verbs[] = {
 	"grows", "see", "become", "becomes", "reach", NULL
 };
 
+/* Past tenses without -ed that say what was done to what is counted:
+ * "took 40 statements", "made 12 arrests". */
+static const char *const deed_words[] = {
+	"made", "took", "gave", "held", "dealt", "sent", "caught", "found",
+	"brought", "spent", "paid", "won", "ran", "led", "met", "sought",
+	"taught", "built", "bought", "put", "saw", NULL
+};
+
+/* Past tenses that only link a subject to its figure: "stood at". */
+static const char *const copula_words[] = {
+	"totalled", "totaled", "numbered", "reached", "remained", "comprised",
+	"equated", "exceeded", "amounted", "stood", NULL
+};
+
+/* Nouns too general to tell one measure from another without their
+ * verb: "arrested 14 people" is "people arrested". */
+static const char *const generic_words[] = {
+	"people", "persons", "individuals", "officers", "staff", "calls",
+	"vehicles", "items", "suspects", "offenders", "cases", "victims",
+	"men", "women", "children", "adults", "hours", "days", "shifts",
+	"visits", "checks", "referrals", NULL
+};
+
+/* Collective nouns for a group of people. */
+static const char *const group_words[] = {
+	"team", "teams", "force", "police", "constabulary", "service", "unit",
+	"staff", "workforce", "department", NULL
+};
+
 /* Every list above is a class of words; a token carries the classes of
  * its word as bits, looked up once in a hash (the lexicon), so that the
  * grammar tests a bit instead of scanning lists. */
 enum wclass {
 	W_STOP, W_MONTH, W_NAME, W_CAPNAME, W_WINDOW, W_PERIODN, W_TARGET,
 	W_RISE, W_FALL, W_LINK, W_JOIN, W_REL, W_SPAN, W_PERIODW, W_MODIFIER,
-	W_NUMBER, W_UNIT, W_CMP, W_PLAN, W_NCLASS
+	W_NUMBER, W_UNIT, W_CMP, W_PLAN, W_DEED, W_COPULA, W_GENERIC, W_GROUP,
+	W_NCLASS
 };
 
 #define WC(k) (1u << (k))
@@ -254,7 +289,8 @@ static const char *const *const class_lists[W_NCLASS] = {
 	stop_words, months, name_words, cap_name_words, window_words,
 	period_nouns, target_words, rise_words, fall_words, link_verbs,
 	joins_words, rel_words, span_words, period_words, modifier_words,
-	number_words, unit_words, cmp_words, plan_words
+	number_words, unit_words, cmp_words, plan_words, deed_words,
+	copula_words, generic_words, group_words
 };
 
 #define LEX_SIZE 2048	/* a power of two, over four times the words */
@@ -393,6 +429,7 @@ struct fig {
 	int sign;		/* +1 or -1 for a change */
 	bool paren;		/* alone in parentheses: "(44%)" */
 	bool coord;		/* a prev coordinated with the prev before it */
+	bool when_back;		/* its period is the phrase just before it */
 };
 
 /* One output row: a figure with its comparison figures folded in. */
@@ -569,7 +606,9 @@ scan_letters(const char *p, size_t i, size_t n)
 				i += k;
 				continue;
 			}
-			break;
+			if (p[i] == '\'')
+				break;
+			/* else a letter may start with that byte: "ℓ" */
 		}
 		if ((unsigned char)p[i] < 0x80)
 			break;
@@ -1095,7 +1134,9 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 			return i;
 		}
 		if (c->tok[j].kind == T_PUNCT && c->tok[j].cp != '\'' &&
-		    c->tok[j].cp != 0x2018 && c->tok[j].cp != 0x2019)
+		    c->tok[j].cp != 0x2018 && c->tok[j].cp != 0x2019 &&
+		    !(text_is_dash(c->tok[j].cp) && !c->tok[j].sp && j + 1 < end &&
+		      !c->tok[j + 1].sp))	/* "non-emergency calls per day" */
 			return i;
 		if (c->tok[j].kind == T_WORD && c->tok[j].low[0] &&
 		    (c->tok[j].flags & WC(W_STOP)))
@@ -1235,6 +1276,24 @@ phone_channel(const struct ctx *c, size_t a, size_t i, size_t next,
 	return n && n->kind == T_PUNCT && n->cp == '/';
 }
 
+/* "number" as a verb: "the cadets now number 498", "Specials number
+ * 510" (not "number 10", "the number 7 bus"). */
+static bool
+number_verb(const struct ctx *c, size_t a, size_t k, size_t end)
+{
+	static const char *const adverbs[] = {
+		"now", "currently", "still", "also", "together", NULL
+	};
+	const struct tok *t = k > a ? &c->tok[k - 1] : NULL;
+	size_t n;
+
+	if (!tok_is(c, k, end, "number") || !t || t->kind != T_WORD)
+		return false;
+	n = strlen(t->low);
+	return tok_in(c, k - 1, end, adverbs) ||
+	       (n > 2 && t->low[n - 1] == 's' && !(t->flags & WC(W_STOP)));
+}
+
 /* Words around any number that make it a date, a window, a score, part
  * of an adjective or of a name. */
 static bool
@@ -1260,6 +1319,10 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	if (tok_has(c, next, end, W_PERIODN) && tok_is(c, next + 1, end, "to") &&
 	    is_month(c, next + 2, end))
 		return true;
+	/* a point in the past: "two years ago", "six months earlier" */
+	if (tok_has(c, next, end, W_PERIODN) && (tok_is(c, next + 1, end, "ago") ||
+						 tok_is(c, next + 1, end, "earlier")))
+		return true;
 	/* a rate's base: "56.3 crimes per 1,000 population" */
 	if (p && tok_is(c, i - 1, end, "per"))
 		return true;
@@ -1284,7 +1347,8 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	    is_month(c, i - 2, end))
 		return true;
 	/* names and references: Priority 4, Section 60, level 2, Fatal 4 */
-	if (p && p->kind == T_WORD && p->low[0] && (p->flags & WC(W_NAME)))
+	if (p && p->kind == T_WORD && p->low[0] && (p->flags & WC(W_NAME)) &&
+	    !number_verb(c, a, i - 1, end))
 		return true;
 	if (p && p->kind == T_WORD && p->cap && p->low[0] &&
 	    (p->flags & WC(W_CAPNAME)))
@@ -1431,6 +1495,31 @@ parse_range(struct ctx *c, const char *text, size_t a, size_t i,
 	return true;
 }
 
+/* "an increase of 4 points", "up 3 points", "2 points lower": points
+ * beside a change word are percentage points (a change of a percent).
+ * Returns the token after the unit. */
+static size_t
+parse_points(const struct ctx *c, size_t a, size_t i, size_t k, size_t b,
+	     struct fig *f)
+{
+	const unsigned dir = WC(W_RISE) | WC(W_FALL);
+	size_t p = i;
+
+	if (strcmp(f->unit, "count") || !(tok_is(c, k, b, "points") ||
+					  tok_is(c, k, b, "point") ||
+					  tok_is(c, k, b, "pts")))
+		return k;
+	if (p > a + 1 && (tok_is(c, p - 1, b, "of") || tok_is(c, p - 1, b, "by")))
+		p--;
+	if ((p > a && c->tok[p - 1].kind == T_WORD && (c->tok[p - 1].flags & dir)) ||
+	    (k + 1 < b && c->tok[k + 1].kind == T_WORD &&
+	     (c->tok[k + 1].flags & dir))) {
+		strcpy(f->unit, "pp");
+		return k + 1;
+	}
+	return k;
+}
+
 /* A number with its unit, qualifier and rate, maybe a range; or nothing.
  * Returns the token after what it used (at least i + 1). */
 static size_t
@@ -1467,6 +1556,7 @@ parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
 	f->vmax = hi;
 	f->has_max = ranged;
 	k = parse_unit(c, next, b, f, money);
+	k = parse_points(c, a, i, k, b, f);
 	k = parse_compound_duration(c, text, k, b, f);
 	if (tok_punct(c, k, b, '+') && !c->tok[k].sp) {
 		f->approx = ">";	/* "40+" */
@@ -1491,6 +1581,24 @@ parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
 
 /* ------------------------------------------------------------------ */
 /* Stage 3: roles. */
+
+static bool
+content_word(const struct tok *t)
+{
+	if (t->kind == T_CODE)
+		return true;
+	if (t->kind != T_WORD)
+		return false;
+	return !(t->low[0] && (t->flags & WC(W_STOP)));
+}
+
+static bool
+verb_like(const struct tok *t)
+{
+	size_t n = strlen(t->low);
+
+	return n > 4 && !strcmp(t->low + n - 2, "ed");
+}
 
 static bool
 clause_edge(const struct tok *t)
@@ -1529,9 +1637,54 @@ base_verb(const struct tok *t)
 	       !(n > 4 && !strcmp(t->low + n - 3, "ing"));
 }
 
+/* "within target", "on target", "above target": the word names a goal
+ * met or missed, it does not make the figure one. */
+static bool
+measured_against(const struct ctx *c, size_t a, size_t j, size_t end)
+{
+	static const char *const preps[] = {
+		"within", "on", "above", "below", "over", "under", "beyond",
+		"ahead", "behind", NULL
+	};
+
+	return j > a && tok_in(c, j - 1, end, preps) && !tok_is(c, j + 1, end, "of");
+}
+
+/* "targeted patrols", "planned work": a participle before a noun
+ * describes it ("planned 130 checks" and "expected to" are cues). */
+static bool
+adjectival(const struct ctx *c, size_t j, size_t end)
+{
+	return verb_like(&c->tok[j]) && j + 1 < end &&
+	       c->tok[j + 1].kind == T_WORD && content_word(&c->tok[j + 1]) &&
+	       !(c->tok[j + 1].flags & WC(W_NUMBER));
+}
+
+/* The counted noun's own future: "3 detectives will join", "two
+ * officers are due to start", "40 staff are expected to transfer". */
+static bool
+future_after(const struct ctx *c, size_t j, size_t ce)
+{
+	static const char *const soon[] = {
+		"due", "expected", "set", "scheduled", "planned", "going", NULL
+	};
+	size_t n;
+
+	for (n = 0; j < ce && n < 5 && c->tok[j].kind == T_WORD &&
+	     content_word(&c->tok[j]) && !verb_like(&c->tok[j]); j++, n++)
+		;
+	if (tok_is(c, j, ce, "will") || tok_is(c, j, ce, "shall"))
+		return true;
+	return (tok_is(c, j, ce, "are") || tok_is(c, j, ce, "is")) &&
+	       tok_in(c, j + 1, ce, soon) && tok_is(c, j + 2, ce, "to");
+}
+
 static bool
 is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 {
+	static const char *const taking[] = {
+		"taking", "bringing", "making", "increasing", "raising", NULL
+	};
 	size_t cs, ce, j;
 
 	/* a cue before the figure ("aims to train 300", "will grow to 400")
@@ -1539,11 +1692,21 @@ is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 	 * checks are planned"); "11 minutes against a target of 15" makes
 	 * only the 15 a target, "kits will be kept for 25 years" none */
 	clause_of(c, a, b, f->ts, &cs, &ce);
+	/* "will start in May, taking the total to 210": the participle's
+	 * clause goes on with the one before */
+	if (cs > a + 1 && tok_punct(c, cs - 1, b, ',') && tok_in(c, cs, b, taking)) {
+		if (f != c->fig && f[-1].role == R_TARGET && f[-1].ue <= cs)
+			return true;	/* "will recruit 60, taking..." */
+		clause_of(c, a, b, cs - 2, &cs, &j);
+	}
 	if (f != c->fig && f[-1].ue > cs && f[-1].ue <= f->ts)
 		cs = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
 	for (j = cs; j < f->ts; j++)
-		if (tok_has(c, j, ce, W_TARGET))
+		if (tok_has(c, j, ce, W_TARGET) && !measured_against(c, cs, j, ce) &&
+		    !adjectival(c, j, ce))
 			return true;
+	if (future_after(c, f->ue, ce))
+		return true;
 	for (j = f->te; j < ce; j++)
 		if (tok_has(c, j, ce, W_PLAN))
 			return true;
@@ -1751,6 +1914,60 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 	return false;
 }
 
+/* Period phrase k is the base of a comparison: "a rise of 12% on the
+ * same quarter last year".  (The period phrases are found before
+ * roles: find_periods, stage 4.) */
+static bool
+base_span(const struct ctx *c, size_t k)
+{
+	size_t j = c->span[k][0];
+
+	if (j > 0 && tok_is(c, j - 1, j, "the"))
+		j--;
+	return j > 0 && tok_is(c, j - 1, j, "on");
+}
+
+/* A period phrase of the sentence ends at token e and names an earlier
+ * period: "the same quarter last year", "the previous month", "a year
+ * ago", or any period after "on" ("a 4% rise on 2022/23"). */
+static bool
+earlier_period_ends(const struct ctx *c, size_t e)
+{
+	static const char *const earlier[] = {
+		"same", "previous", "preceding", "ago", "earlier", "before", NULL
+	};
+	size_t k;
+
+	for (k = 0; k < c->nspan && c->span[k][1] <= e; k++)
+		if (c->span[k][1] == e)
+			return tok_in(c, c->span[k][0], e, earlier) ||
+			       tok_in(c, e - 1, e, earlier) || base_span(c, k);
+	return false;
+}
+
+/* Right after a figure ending at j: "in the same quarter last year",
+ * "during the previous year", and, the figure being in parentheses after
+ * another, "last quarter". */
+static bool
+earlier_period_starts(const struct ctx *c, size_t j, size_t b)
+{
+	static const char *const preps[] = {
+		"in", "during", "for", "over", "at", NULL
+	};
+	size_t k;
+
+	if (tok_in(c, j, b, preps))
+		j++;
+	if (tok_is(c, j, b, "the"))
+		j++;
+	for (k = 0; k < c->nspan && c->span[k][0] <= j; k++)
+		if (c->span[k][0] == j)
+			return (tok_is(c, j, b, "last") ||
+				earlier_period_ends(c, c->span[k][1])) &&
+			       !base_span(c, k);
+	return false;
+}
+
 static void
 assign_role(struct ctx *c, size_t a, size_t b, struct fig *f, bool have_value)
 {
@@ -1790,6 +2007,18 @@ assign_role(struct ctx *c, size_t a, size_t b, struct fig *f, bool have_value)
 		f->role = R_PREV;
 		return;
 	}
+	/* "a rise of 12% on the same quarter last year (1,274)" */
+	if (f->paren && have_value && earlier_period_ends(c, f->ts - 1)) {
+		f->role = R_PREV;
+		f->when_back = true;
+		return;
+	}
+	/* "(4,390 in the same quarter last year)" */
+	if (have_value && in_parens(c, a, f->ts) &&
+	    earlier_period_starts(c, f->ue, b)) {
+		f->role = R_PREV;
+		return;
+	}
 	if (f != c->fig && f[-1].role == R_PREV && joined(c, f[-1].ue, f->ts)) {
 		f->role = R_PREV;
 		f->coord = true;
@@ -1800,24 +2029,6 @@ assign_role(struct ctx *c, size_t a, size_t b, struct fig *f, bool have_value)
 
 /* ------------------------------------------------------------------ */
 /* Stage 4: measure and period phrases. */
-
-static bool
-content_word(const struct tok *t)
-{
-	if (t->kind == T_CODE)
-		return true;
-	if (t->kind != T_WORD)
-		return false;
-	return !(t->low[0] && (t->flags & WC(W_STOP)));
-}
-
-static bool
-verb_like(const struct tok *t)
-{
-	size_t n = strlen(t->low);
-
-	return n > 4 && !strcmp(t->low + n - 2, "ed");
-}
 
 /* "nationally", "currently": adverbs close a measure phrase. */
 static bool
@@ -1841,27 +2052,34 @@ add_words(struct buf *m, const char *text, const struct ctx *c, size_t s,
 	  size_t e)
 {
 	size_t j, k;
+	bool gap = false;	/* left-out punctuation stood between words */
 
 	for (j = s; j < e; j++) {
 		const struct tok *t = &c->tok[j];
 
-		/* "(+12.3%)" is a figure, "(KSI)" a name: keep only names */
+		/* "(+12.3%)" is a figure, "(suspected to be heroin)" an
+		 * aside, "(KSI)" a name: keep only names */
 		if (t->kind == T_PUNCT && t->cp == '(') {
 			for (k = j + 1; k < e && !tok_punct(c, k, e, ')'); k++)
-				if (c->tok[k].kind == T_NUM)
+				if (c->tok[k].kind == T_NUM ||
+				    (c->tok[k].kind == T_WORD && !content_word(&c->tok[k])))
 					break;
-			if (k < e && c->tok[k].kind == T_NUM) {
+			if (k < e && !tok_punct(c, k, e, ')')) {
 				while (k < e && !tok_punct(c, k, e, ')'))
 					k++;
 				j = k;
+				gap = true;
 				continue;
 			}
 		}
 		if (t->kind == T_PUNCT && !text_is_dash(t->cp) && t->cp != '/' &&
-		    t->cp != '%' && t->cp != '&')
+		    t->cp != '%' && t->cp != '&') {
+			gap = gap || t->sp || t->cp == '(' || t->cp == ')';
 			continue;
-		if (m->len && t->sp)	/* a glued hyphen stays glued */
+		}
+		if (m->len && (t->sp || gap))	/* a glued hyphen stays glued */
 			buf_addc(m, ' ');
+		gap = false;
 		buf_add(m, text + t->s, t->e - t->s);
 	}
 }
@@ -1976,14 +2194,45 @@ skippable_before(const struct ctx *c, size_t i, size_t end)
 	       period_word(c, i, end);
 }
 
+/* Words for a kind of quantity: alone they need what they measure. */
+static const char *const quantity_words[] = {
+	"average", "mean", "median", "number", "rate", "proportion", "share",
+	"percentage", "figure", "level", NULL
+};
+
+/* Token k ends a word glued with a hyphen: "up" in "follow-up". */
+static bool
+hyphen_tail(const struct ctx *c, size_t lo, size_t k)
+{
+	return k >= lo + 2 && c->tok[k].kind == T_WORD && !c->tok[k].sp &&
+	       tok_dash(c, k - 1, k) && !c->tok[k - 1].sp &&
+	       c->tok[k - 2].kind == T_WORD;
+}
+
+/* A participle between nouns of a phrase whose head is a kind of
+ * quantity at h: "Hate Crime solved rate" (not "Team recovered stolen
+ * plant"). */
+static bool
+participle_inside(const struct ctx *c, size_t lo, size_t k, size_t h, size_t b)
+{
+	return k > lo && tok_in(c, h, b, quantity_words) &&
+	       verb_like(&c->tok[k]) && !direction(&c->tok[k]) &&
+	       !(c->tok[k].flags & WC(W_LINK)) && c->tok[k - 1].kind == T_WORD &&
+	       !skippable_before(c, k - 1, b);
+}
+
 /* Content words before the figure: "The Special Constable headcount
  * increased to 515", "Grade of Service for '101' calls ... stood at
- * 84.7%".  Stops at the figure before (lo). */
+ * 84.7%".  Stops at the figure before (lo; a when there is none). */
 static size_t
-phrase_before(const struct ctx *c, size_t lo, size_t i, size_t b, size_t *pe)
+phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
+	      size_t *pe)
 {
 	static const char *const links[] = {
 		"of", "with", "for", "in", "among", "amongst", NULL
+	};
+	static const char *const auxiliaries[] = {
+		"has", "have", "had", "was", "were", "is", "are", "been", NULL
 	};
 	size_t j = i, skipped = 0, n = 0;
 
@@ -2009,14 +2258,23 @@ phrase_before(const struct ctx *c, size_t lo, size_t i, size_t b, size_t *pe)
 		skipped++;
 	}
 	*pe = j;
-	while (j > lo && n < 5 && !skippable_before(c, j - 1, b)) {
+	while (j > lo && n < 5 && (!skippable_before(c, j - 1, b) ||
+				   hyphen_tail(c, lo, j - 1) ||
+				   (n > 0 && participle_inside(c, lo, j - 1, *pe - 1, b)) ||
+				   (n > 0 && tok_has(c, j, b, W_TARGET) &&
+				    measured_against(c, lo, j, b)))) {
 		j--;
 		n++;
+		/* "anti-social", "follow-up": glued hyphens join words */
+		while (hyphen_tail(c, lo, j))
+			j -= 2;
 	}
 	/* "Victim satisfaction with the overall service stands at": the
-	 * head before "of", "with", "in" or "among" names what is measured */
+	 * head before "of", "with", "in" or "among" names what is measured;
+	 * but not the noun of the figure before ("2,315 incidents with an
+	 * average time of 11 minutes") */
 	if (n > 0 && n < 4 && j > lo + 1) {
-		size_t k = j;
+		size_t k = j, j0 = j, n0 = n;
 
 		while (k > lo && k + 2 > j && (c->tok[k - 1].flags & WC(W_STOP)) &&
 		       !tok_in(c, k - 1, b, links))
@@ -2028,12 +2286,35 @@ phrase_before(const struct ctx *c, size_t lo, size_t i, size_t b, size_t *pe)
 				j--;
 				n++;
 			}
+			if (j == lo && lo > a) {
+				j = j0;
+				n = n0;
+			}
+		}
+	}
+	/* "the average time to answer 101 calls": a purpose clause after
+	 * the head */
+	if (n > 0 && n < 4) {
+		size_t k = j;
+
+		if (k > lo && (c->tok[k - 1].kind == T_NUM || tok_is(c, k - 1, b, "a") ||
+			       tok_is(c, k - 1, b, "the")))
+			k--;
+		if (k > lo + 2 && base_verb(&c->tok[k - 1]) &&
+		    tok_is(c, k - 2, b, "to") && !skippable_before(c, k - 3, b) &&
+		    !tok_has(c, k - 3, b, W_TARGET)) {
+			j = k - 2;
+			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
+				j--;
+				n++;
+			}
 		}
 	}
 	/* "Reported frauds rose": a participle opening the phrase */
 	if (n > 0 && j > lo && c->tok[j - 1].kind == T_WORD &&
 	    verb_like(&c->tok[j - 1]) && !(c->tok[j - 1].flags & WC(W_LINK)) &&
-	    (j - 1 == lo || !content_word(&c->tok[j - 2])))
+	    (j - 1 == lo || (!content_word(&c->tok[j - 2]) &&
+			     !tok_in(c, j - 2, b, auxiliaries))))
 		j--;
 	return n ? j : *pe;
 }
@@ -2066,37 +2347,237 @@ unit_word(const struct ctx *c, size_t s, size_t e)
 		mass_unit(c->tok[s].low) > 0 || !strcmp(c->tok[s].low, "per"));
 }
 
+/* Where the words naming what the figure is start: "£252,000 worth of
+ * drugs", "£1.25 million in cash" (not "£3m in 2023", "in Essex"); for
+ * a change, "a reduction of 14% in ASB", "a 9% rise in burglary". */
+static size_t
+named_after(const struct ctx *c, const struct fig *f, size_t b)
+{
+	size_t j = f->ue;
+	bool money = !strcmp(f->unit, "GBP");
+	bool change = f->role == R_CHANGE || f->role == R_PCT;
+
+	if (!money && !change)
+		return j;
+	if (change && j < b && direction(&c->tok[j]))
+		j++;	/* "a 9% rise in" */
+	if (money && tok_is(c, j, b, "worth") && tok_is(c, j + 1, b, "of"))
+		return j + 2;
+	if (tok_is(c, j, b, "in") && j + 1 < b && c->tok[j + 1].kind == T_WORD &&
+	    (change || !c->tok[j + 1].cap) && content_word(&c->tok[j + 1]) &&
+	    !period_word(c, j + 1, b))
+		return j + 1;
+	return f->ue;
+}
+
+/* A past tense that says what was done to what is counted: "arrested",
+ * "seized", "took"; not a link such as "stood", "totalled", "rose". */
+static bool
+deed_verb(const struct tok *t)
+{
+	if (t->kind != T_WORD || !t->low[0] || direction(t) ||
+	    (t->flags & WC(W_COPULA)))
+		return false;
+	return verb_like(t) || (t->flags & WC(W_DEED));
+}
+
+static bool
+generic_noun(const struct tok *t)
+{
+	return t->kind == T_WORD && (t->flags & WC(W_GENERIC));
+}
+
+/* A subject that is a group of people: a plural ("Special Constables",
+ * "CSCs"; not "status", "crisis") or a collective noun. */
+static bool
+group_noun(const struct tok *t)
+{
+	size_t n = strlen(t->low);
+
+	return t->kind == T_WORD && n > 2 &&
+	       ((t->low[n - 1] == 's' && t->low[n - 2] != 's' &&
+		 t->low[n - 2] != 'u' && t->low[n - 2] != 'i') ||
+		(t->flags & WC(W_GROUP)));
+}
+
+/* The deed verb of the clause between a subject ending at be and the
+ * figure at i ("contributed" in "Specials contributed a total of"), or
+ * (size_t)-1. */
+static size_t
+verb_between(const struct ctx *c, size_t be, size_t i)
+{
+	static const char *const passive[] = {
+		"was", "were", "is", "are", "been", "be", NULL
+	};
+	size_t j;
+
+	for (j = i; j > be; j--) {
+		if (clause_edge(&c->tok[j - 1]))
+			break;
+		if (deed_verb(&c->tok[j - 1]))
+			return j >= be + 2 && tok_in(c, j - 2, i, passive) ?
+			       (size_t)-1 : j - 1;
+	}
+	return (size_t)-1;
+}
+
+/* "of victims were satisfied", "of crimes were resolved": the state
+ * after the counted noun belongs to the measure; after a share, so does
+ * a lone adjective ("34% of officers are female").  Returns the token
+ * of the participle or adjective, or (size_t)-1. */
+static size_t
+predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
+{
+	size_t j = pe;
+
+	if (!(tok_is(c, j, b, "were") || tok_is(c, j, b, "was") ||
+	      tok_is(c, j, b, "are") || tok_is(c, j, b, "is")))
+		return (size_t)-1;
+	j++;
+	if (tok_is(c, j, b, "been") || tok_is(c, j, b, "being"))
+		j++;
+	if (j < b && c->tok[j].kind == T_WORD && !direction(&c->tok[j]) &&
+	    (verb_like(&c->tok[j]) || tok_has(c, j, b, W_DEED)) &&
+	    !tok_has(c, j, b, W_PLAN))
+		return j;
+	if (share && j < b && c->tok[j].kind == T_WORD && content_word(&c->tok[j]) &&
+	    !direction(&c->tok[j]) && !(c->tok[j].flags & WC(W_NUMBER)) &&
+	    (j + 1 == b || !content_word(&c->tok[j + 1])))
+		return j;
+	return (size_t)-1;
+}
+
+/* "2 hours 30 minutes": more than one duration word. */
+static bool
+compound(const struct ctx *c, const struct fig *f)
+{
+	size_t j;
+
+	for (j = f->ts + 1; j + 1 < f->te; j++)
+		if (c->tok[j].kind == T_WORD &&
+		    duration_unit(c->tok[j].low, &(const char *){0}) > 0)
+			return true;
+	return false;
+}
+
+/* "make up 36% of", "account for 12% of", "represent 5% of": the verb
+ * of a share whose subject names the part; (size_t)-1 if none. */
+static size_t
+share_verb(const struct ctx *c, size_t a, size_t lead, size_t b)
+{
+	static const char *const with_up[] = { "make", "makes", "made", NULL };
+	static const char *const with_for[] = {
+		"account", "accounts", "accounted", NULL
+	};
+	static const char *const plain[] = {
+		"represent", "represents", "represented", "comprise",
+		"comprises", "constitute", "constitutes", "form", "forms", NULL
+	};
+
+	if (lead > a + 1 && tok_is(c, lead - 1, b, "up") &&
+	    tok_in(c, lead - 2, b, with_up))
+		return lead - 2;
+	if (lead > a + 1 && tok_is(c, lead - 1, b, "for") &&
+	    tok_in(c, lead - 2, b, with_for))
+		return lead - 2;
+	if (lead > a && tok_in(c, lead - 1, b, plain))
+		return lead - 1;
+	return (size_t)-1;
+}
+
+/* The measure from the words after the figure, into m: "366 drink
+ * drivers", "£1.25m in cash", "62% of victims were satisfied",
+ * "arrested 14 people".  Returns false, with the words after in [*ps,
+ * *pe), when they are only a unit or a lone verb. */
+static bool
+measure_after(const struct ctx *c, const char *text, size_t a, size_t b,
+	      const struct fig *f, size_t lo, size_t lead, bool unit_tok,
+	      struct buf *m, size_t *ps, size_t *pe)
+{
+	size_t bs, be, v;
+
+	/* "almost half (48%) of all calls" */
+	*pe = phrase_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
+			   f->ue + 1 : named_after(c, f, b), b, ps);
+	/* "812 resulted in a charge": a lone verb needs the noun before */
+	if (*pe == *ps || unit_word(c, *ps, *pe) ||
+	    (*pe == *ps + 1 && c->tok[*ps].kind == T_WORD &&
+	     verb_like(&c->tok[*ps])))
+		return false;
+	if (!strcmp(f->unit, "percent") &&
+	    (v = share_verb(c, a, lead, b)) != (size_t)-1) {
+		bs = phrase_before(c, a, lo, v, b, &be);
+		add_words(m, text, c, bs, be);	/* "female officers" */
+	}
+	/* the unit word may precede the phrase: "1,279 hours" */
+	if (unit_tok)
+		add_words(m, text, c, f->te - 1,
+			  tok_is(c, f->ue, b, "of") ? f->ue + 1 : f->te);
+	add_words(m, text, c, *ps, *pe);
+	if ((v = predicate_after(c, *pe, b, !strcmp(f->unit, "percent"))) !=
+	    (size_t)-1)
+		add_words(m, text, c, v, v + 1);
+	else if (*pe == *ps + 1 && generic_noun(&c->tok[*ps]) && lead > a &&
+		 deed_verb(&c->tok[lead - 1]))
+		add_words(m, text, c, lead - 1, lead);	/* "people arrested" */
+	return true;
+}
+
+/* After the phrase [bs, be) before a duration: its unit word and verb
+ * or nothing.  Hours and days are what a group gives ("Specials gave
+ * 480 hours", and the verb tells "Specials provided 90 hours" apart);
+ * other durations are times, "within 48 hours" is a window, and "an
+ * average attendance time of 11 minutes" names its quantity. */
+static void
+unit_and_verb(const struct ctx *c, const char *text, size_t a, size_t b,
+	      const struct fig *f, size_t bs, size_t be, size_t lead,
+	      struct buf *m)
+{
+	static const char *const windows[] = {
+		"within", "in", "for", "after", "under", "every", "each", NULL
+	};
+	size_t p = lead_token(c, a, b, f), v;
+
+	if ((strncmp(f->unit, "hours", 5) && strncmp(f->unit, "days", 4)) ||
+	    compound(c, f) || (p > a && tok_in(c, p - 1, b, windows)) ||
+	    (be > bs && be + 1 == p && tok_is(c, be, b, "of")))
+		return;
+	if (be > bs && group_noun(&c->tok[be - 1]) &&
+	    (v = verb_between(c, be, lead)) != (size_t)-1)
+		add_words(m, text, c, v, v + 1);
+	add_words(m, text, c, f->te - 1, f->te);
+}
+
 static void
 measure_of(struct ctx *c, const char *text, size_t a, size_t b,
 	   const struct fig *f, size_t lo, struct buf *m)
 {
-	size_t ps, pe, bs, be, us = f->ts + 1;
-	bool lone_verb;
-	bool unit_tok = f->te > us && c->tok[f->te - 1].kind == T_WORD &&
+	size_t ps, pe, bs, be, lead = f->ts;
+	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
 			duration_unit(c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
 	buf_reset(m);
-	pe = phrase_after(c, f->ue, b, &ps);
-	/* "812 resulted in a charge": a lone verb needs the noun before */
-	lone_verb = pe == ps + 1 && c->tok[ps].kind == T_WORD &&
-		    verb_like(&c->tok[ps]);
-	if (pe > ps && !unit_word(c, ps, pe) && !lone_verb) {
-		/* the unit word may precede the phrase: "1,279 hours" */
-		if (unit_tok)
-			add_words(m, text, c, f->te - 1,
-				  tok_is(c, f->ue, b, "of") ? f->ue + 1 : f->te);
-		add_words(m, text, c, ps, pe);
+	if (lead > a && tok_punct(c, lead - 1, b, 0xA3))
+		lead--;
+	if (measure_after(c, text, a, b, f, lo, lead, unit_tok, m, &ps, &pe))
 		return;
-	}
-	bs = phrase_before(c, lo, f->ts, b, &be);
+	bs = phrase_before(c, a, lo, f->ts, b, &be);
 	if (be == bs && lo <= a) {
 		be = subject_of(c, a, f->ts, &bs);
 		if (be > f->ts)
 			be = bs;
 	}
+	/* "calls were answered in an average of 7 seconds": a word for a
+	 * kind of quantity alone says what of only with the subject */
+	if (be == bs + 1 && lo <= a && tok_in(c, bs, b, quantity_words)) {
+		size_t ss, se = subject_of(c, a, bs, &ss);
+
+		if (se > ss && se < bs && bs - se <= 6)
+			add_words(m, text, c, ss, se);
+	}
 	add_words(m, text, c, bs, be);
 	if (unit_tok)
-		add_words(m, text, c, f->te - 1, f->te);
+		unit_and_verb(c, text, a, b, f, bs, be, lead, m);
 	if (pe > ps)
 		add_words(m, text, c, ps, pe);
 }
@@ -2132,8 +2613,14 @@ period_at(const struct ctx *c, const char *text, size_t i, size_t b)
 			j += 2;
 		return j;
 	}
+	/* "June 2023", "June 30" (not "June 341 sessions") */
 	if (is_month(c, j, b) && (j + 1 < b && c->tok[j + 1].kind == T_NUM)) {
+		const struct tok *y = &c->tok[j + 1];
+		size_t n = y->e - y->s;
+
 		if (tok_is(c, j, b, "may") && !c->tok[j].cap)
+			return i;
+		if (n > 2 && !(n == 4 && (text[y->s] == '1' || text[y->s] == '2')))
 			return i;
 		return j + 2;
 	}
@@ -2180,13 +2667,18 @@ find_periods(struct ctx *c, const char *text, size_t a, size_t b)
 	}
 }
 
+/* Whose period when_of looks for: a value's, a change's, a prev's. */
+enum wmode { WM_VALUE, WM_CHANGE, WM_PREV };
+
 /* The period of a figure ending at token from: the first period phrase
  * after it, before limit (the next figure) and before a comparison word
- * ("up from", "compared to"); else, with look_back, the last one before
- * it. */
+ * ("up from", "compared to") and not the base of one ("on the same
+ * period"; for a change, "since March" right after it); else, with
+ * look_back, the last one before it.  For a prev, the phrase after it
+ * whatever introduces it. */
 static void
 when_of(const struct ctx *c, const char *text, size_t from, size_t limit,
-	bool look_back, struct buf *w)
+	bool look_back, enum wmode mode, struct buf *w)
 {
 	size_t k, j, best = c->nspan;
 
@@ -2197,7 +2689,9 @@ when_of(const struct ctx *c, const char *text, size_t from, size_t limit,
 	if (k < c->nspan && c->span[k][0] < limit) {
 		for (j = from; j < c->span[k][0] && !tok_has(c, j, limit, W_CMP); j++)
 			;
-		if (j == c->span[k][0])
+		if (j == c->span[k][0] && (mode == WM_PREV ||
+		    (!base_span(c, k) && !(mode == WM_CHANGE &&
+		     j == from + 1 && tok_is(c, from, j, "since")))))
 			best = k;
 	}
 	if (best < c->nspan)
@@ -2254,8 +2748,12 @@ unit_fits(const struct obs *o, const struct fig *f)
 		return !o->has_pct;
 	if (only_pct(o))
 		return true;
+	/* a bare number in parentheses is in the row's unit: "5,412
+	 * patrol hours ... (5,058)" */
 	if (f->role == R_PREV)
-		return !o->has_prev && !strcmp(o->unit, f->unit);
+		return !o->has_prev && (!strcmp(o->unit, f->unit) ||
+					(f->paren && f->te == f->ts + 1 &&
+					 !strcmp(f->unit, "count")));
 	/* a change in points belongs to a percent row */
 	return !o->has_change && (!strcmp(o->unit, f->unit) ||
 				  (!strcmp(f->unit, "pp") &&
@@ -2329,7 +2827,8 @@ fold(struct ctx *c, const char *text, size_t a, size_t b, size_t first_obs)
 			/* a change-only row just before takes its value */
 			o = c->nobs > first_obs ? &c->obs[c->nobs - 1] : NULL;
 			if (!(o && !o->has_value &&
-			      (!strcmp(o->unit, f->unit) || only_pct(o))))
+			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
+			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent")))))
 				o = obs_push(c, f, fi);
 			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
 			o->has_value = true;
@@ -2340,7 +2839,7 @@ fold(struct ctx *c, const char *text, size_t a, size_t b, size_t first_obs)
 			o->target = f->role == R_TARGET;
 			o->at = c->tok[f->ts].s;
 			o->fig = fi;
-			when_of(c, text, f->ue, limit, true, &o->when);
+			when_of(c, text, f->ue, limit, true, WM_VALUE, &o->when);
 			continue;
 		}
 		o = find_row(c, fi, first_obs, prev_row);
@@ -2349,17 +2848,24 @@ fold(struct ctx *c, const char *text, size_t a, size_t b, size_t first_obs)
 		if (!o) {
 			o = obs_push(c, f, fi);
 			o->at = c->tok[f->ts].s;
+			/* "we aim to cut it by 5%": a change can be the goal */
+			o->target = f->role != R_PREV && is_target(c, a, b, f);
 			if (f->role == R_CHANGE && !strcmp(f->unit, "pp"))
 				snprintf(o->unit, sizeof o->unit, "pp");
-			when_of(c, text, f->ue, limit, true, &o->when);
+			when_of(c, text, f->ue, limit, true, WM_CHANGE, &o->when);
 		}
 		if (o->when.len == 0 && f->role != R_PREV)
-			when_of(c, text, f->ue, limit, false, &o->when);
+			when_of(c, text, f->ue, limit, false, WM_CHANGE, &o->when);
 		if (f->role == R_PREV) {
 			prev_row = (size_t)(o - c->obs);
 			o->has_prev = true;
 			o->prev = f->v;
-			when_of(c, text, f->ue, limit, false, &o->prev_when);
+			if (f->when_back)	/* "on last year (1,274)" */
+				when_of(c, text, f->ts, f->ts, true, WM_PREV,
+					&o->prev_when);
+			else
+				when_of(c, text, f->ue, limit, false, WM_PREV,
+					&o->prev_when);
 		} else if (f->role == R_PCT) {
 			o->has_pct = true;
 			o->pct = f->sign * f->v;
@@ -2436,6 +2942,60 @@ sentence_end(const struct ctx *c, size_t i, size_t n)
 	return text_is_bullet(t->cp) || t->cp == 0x2022;
 }
 
+/* "of whom 12 retired", "of which 30 were charged": a part of what the
+ * figure before counts. */
+static bool
+of_these(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+{
+	static const char *const these[] = {
+		"whom", "which", "these", "those", "them", NULL
+	};
+	size_t p = f->ts;
+
+	if (p > a && tok_punct(c, p - 1, b, 0xA3))
+		p--;
+	return p > a + 1 && tok_in(c, p - 1, b, these) &&
+	       tok_is(c, p - 2, b, "of");
+}
+
+/* Content words after the figure that are not a lone verb ("of which
+ * two people were remanded" names its own noun). */
+static bool
+noun_after(const struct ctx *c, const struct fig *f, size_t b)
+{
+	size_t ps, pe = phrase_after(c, f->ue, b, &ps);
+
+	return pe > ps && !(pe == ps + 1 && verb_like(&c->tok[ps]));
+}
+
+/* The noun the whole counts (else the whole's measure) and what the
+ * part did: "staff retired", "revenue budget spent". */
+static void
+part_of(struct ctx *c, const char *text, size_t b, const struct fig *f,
+	const struct fig *whole, const struct buf *whole_m, struct buf *m)
+{
+	const char *noun = head_noun(c, whole, b);
+	size_t ps, pe = phrase_after(c, f->ue, b, &ps), v;
+
+	buf_reset(m);
+	if (noun)
+		buf_adds(m, noun);
+	else if (whole_m && whole_m->len)
+		buf_add(m, whole_m->p, whole_m->len);
+	if ((v = predicate_after(c, ps, b, false)) != (size_t)-1)
+		add_words(m, text, c, v, v + 1);
+	else
+		add_words(m, text, c, ps, pe);
+}
+
+/* A measure that is only the word for a goal. */
+static bool
+lone_goal(const struct buf *m)
+{
+	return (m->len == 6 && !strncasecmp(m->p, "target", 6)) ||
+	       (m->len == 4 && !strncasecmp(m->p, "goal", 4));
+}
+
 static void
 do_sentence(struct ctx *c, const char *text, size_t a, size_t b)
 {
@@ -2447,12 +3007,12 @@ do_sentence(struct ctx *c, const char *text, size_t a, size_t b)
 		i = parse_figure(c, text, a, i, b);
 	if (c->nfig == 0)
 		return;
+	find_periods(c, text, a, b);
 	for (i = 0; i < c->nfig; i++) {
 		assign_role(c, a, b, &c->fig[i], have_value);
 		if (c->fig[i].role == R_VALUE || c->fig[i].role == R_TARGET)
 			have_value = true;
 	}
-	find_periods(c, text, a, b);
 	fold(c, text, a, b, first);
 	buf_reset(&c->evidence);
 	squeeze(&c->evidence, text + c->tok[a].s, c->tok[b - 1].e - c->tok[a].s);
@@ -2462,9 +3022,13 @@ do_sentence(struct ctx *c, const char *text, size_t a, size_t b)
 
 		/* "(44%)" right after a figure counts the same thing */
 		if (f->paren && o->fig > 0 && k > first &&
-		    c->fig[o->fig - 1].ue + 1 >= f->ts - 1)
-			buf_add(&o->measure, c->obs[k - 1].measure.p,
-				c->obs[k - 1].measure.len);
+		    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
+			if (c->obs[k - 1].measure.len)
+				buf_add(&o->measure, c->obs[k - 1].measure.p,
+					c->obs[k - 1].measure.len);
+		} else if (o->fig > 0 && of_these(c, a, b, f) && !noun_after(c, f, b))
+			part_of(c, text, b, f, &c->fig[o->fig - 1],
+				k > first ? &c->obs[k - 1].measure : NULL, &o->measure);
 		else
 			measure_of(c, text, a, b, f,
 				   o->fig > 0 ? c->fig[o->fig - 1].te : a,
@@ -2473,6 +3037,14 @@ do_sentence(struct ctx *c, const char *text, size_t a, size_t b)
 			measure_of(c, text, a, b, &c->fig[o->first],
 				   o->first > 0 ? c->fig[o->first - 1].te : a,
 				   &o->measure);
+		/* "11 minutes against a target of 10": the target of the
+		 * measure before */
+		if (k > first && lone_goal(&o->measure) && c->obs[k - 1].measure.len) {
+			buf_reset(&o->measure);
+			buf_add(&o->measure, c->obs[k - 1].measure.p,
+				c->obs[k - 1].measure.len);
+			buf_adds(&o->measure, " target");
+		}
 		/* "Eight of these were fatalities": the last measure */
 		if (o->measure.len == 0 && c->last_measure.len)
 			buf_add(&o->measure, c->last_measure.p,
@@ -2956,6 +3528,25 @@ split_cells(struct ctx *c, const char *text, size_t len, struct row_kind *rk)
 
 /* A row without figures: a caption (one short cell) or column headers
  * (the headers before them then group the columns: "Officers | Staff"). */
+/* Parentheses opened in one header cell and closed in the next: a
+ * header the layout cut in two ("Staff (excludin", "g PCSOs)"). */
+static bool
+split_header(const struct cell *l, const struct cell *r)
+{
+	int depth = 0;
+	size_t k;
+
+	if (l->n == 0 || r->n == 0)
+		return false;
+	for (k = 0; k < l->n; k++)
+		depth += (l->s[k] == '(') - (l->s[k] == ')');
+	if (depth <= 0)
+		return false;
+	for (k = 0; k < r->n && depth > 0; k++)
+		depth += (r->s[k] == '(') - (r->s[k] == ')');
+	return depth == 0;
+}
+
 static void
 table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
 	      const struct row_kind *rk)
@@ -2990,6 +3581,15 @@ table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
 		tab_set(&t->head, &t->nhead, &t->cap_head, i, cells[i].s, cells[i].n);
 		t->hflag[i] = (cells[i].period ? H_PERIOD : 0) |
 			      (cells[i].change ? H_CHANGE : 0);
+		if (i > 0 && split_header(&cells[i - 1], &cells[i])) {
+			struct buf *h = &t->head[i - 1];
+
+			if (!is_ascii_alpha((unsigned char)cells[i].s[0]) ||
+			    !is_ascii_alpha((unsigned char)h->p[h->len - 1]))
+				buf_addc(h, ' ');
+			buf_add(h, t->head[i].p, t->head[i].len);
+			buf_reset(&t->head[i]);
+		}
 	}
 	t->active = true;
 }
@@ -3102,7 +3702,7 @@ do_block(struct ctx *c)
 		table_reset(&c->tab);
 		/* a short line without a full stop may caption a table below */
 		buf_reset(&c->tab.pending);
-		if (b->len < 100 && b->text[b->len - 1] != '.')
+		if (b->len > 0 && b->len < 100 && b->text[b->len - 1] != '.')
 			text_squeeze_space(&c->tab.pending, b->text, b->len);
 		do_text(c, b->text, b->len);
 		return;

@@ -424,6 +424,210 @@ none() {
 	none "Priority 3 – Safer streets	20"
 }
 
+# row N: measure|value|unit|kind|prev_value|prev_when|change|change_pct
+# of output row N, to compare a whole observation at once.
+row() {
+	awk -F'\t' -v n="$1" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		NR == n + 1 { print $c["measure"] "|" $c["value"] "|" $c["unit"] "|" $c["kind"] "|" \
+			$c["prev_value"] "|" $c["prev_when"] "|" $c["change"] "|" $c["change_pct"] }' "$OUT"
+}
+
+# rowis N EXPECTED
+rowis() {
+	local got
+	got="$(row "$1")"
+	[ "$got" = "$2" ] || { echo "row $1: got '$got', want '$2'"; cat "$OUT"; return 1; }
+}
+
+@test "money: what it is worth comes after 'worth of' and 'in'" {
+	em "Detectives charged 11 suspects and recovered £48,000 worth of stolen tools." \
+	   "The raids found 2kg of heroin, a shotgun and £640,000 in cash." \
+	   "The scheme returned £3.1m in savings in 2024."
+	[ "$(rows)" -eq 5 ]
+	rowis 2 "stolen tools|48000|GBP|actual||||"
+	rowis 3 "heroin|2|kg|actual||||"
+	rowis 4 "cash|640000|GBP|actual||||"
+	rowis 5 "savings|3100000|GBP|actual||||"
+}
+
+@test "a parenthesised figure after an earlier period is the prev" {
+	em "Officers made 2,210 stop searches in the period, a fall of 6.5% on the previous quarter (2,364)."
+	[ "$(rows)" -eq 1 ]
+	rowis 1 "stop searches|2210|count|actual|2364|previous quarter||-6.5"
+	is when 1 ""
+	em "A total of 918 burglaries were reported (1,046 in the same period last year)."
+	[ "$(rows)" -eq 1 ]
+	rowis 1 "burglaries reported|918|count|actual|1046|same period last year||"
+	em "Arrest rates rose to 36% (33% last quarter)."
+	[ "$(rows)" -eq 1 ]
+	rowis 1 "Arrest rates|36|percent|actual|33|last quarter||"
+	# the current period's figure in parentheses stays a value
+	em "Visits fell by 4.2% in the 12 months to May 2025 (8,120)."
+	is value 1 8120
+	is prev_value 1 ""
+	em "Nearly half (47%) of all reports were about noise."
+	is measure 1 reports
+}
+
+@test "points beside a change word are the change of a percent" {
+	em "Seventy-one per cent of residents were satisfied, an increase of 5 points." \
+	   "Trust in the force stood at 58%, down 2 percentage points." \
+	   "The solved rate was 14.5%, a fall of 1.5 points."
+	[ "$(rows)" -eq 3 ]
+	rowis 1 "residents satisfied|71|percent|actual|||5|"
+	rowis 2 "Trust in the force|58|percent|actual|||-2|"
+	rowis 3 "solved rate|14.5|percent|actual|||-1.5|"
+	# points that are not a change stay a count
+	em "The plan sets out 12 action points."
+	is unit 1 count
+}
+
+@test "measure: a group's verb tells its hours apart; generic nouns keep the verb" {
+	em "Community volunteers donated 6,300 hours and Police Cadets contributed 2,140 hours." \
+	   "Patrols arrested 31 people and seized 12 vehicles."
+	rowis 1 "Community volunteers donated hours|6300|hours|actual||||"
+	rowis 2 "Police Cadets contributed hours|2140|hours|actual||||"
+	rowis 3 "people arrested|31|count|actual||||"
+	rowis 4 "vehicles seized|12|count|actual||||"
+	# a window or a passive verb is not what the group did
+	em "Around 60% of burglaries were attended within 48 hours."
+	is measure 2 "burglaries"
+}
+
+@test "measure: 'an average time of X' names the duration, without its unit" {
+	em "Crews attended 1,240 priority calls with an average arrival time of 17 minutes 45 seconds."
+	[ "$(rows)" -eq 2 ]
+	rowis 1 "priority calls|1240|count|actual||||"
+	rowis 2 "average arrival time|1065|seconds|actual||||"
+	em "Satisfaction with follow-up contact fell to 64%."
+	is measure 1 "Satisfaction with follow-up contact"
+}
+
+@test "measure: the state after 'of X were' belongs to the measure" {
+	em "Eighty-four per cent of callers were satisfied." \
+	   "55% of reported thefts were solved." \
+	   "Women make up 41% of the workforce." \
+	   "36.8% of officers are female."
+	rowis 1 "callers satisfied|84|percent|actual||||"
+	rowis 2 "reported thefts solved|55|percent|actual||||"
+	is measure 3 "Women workforce"
+	is measure 4 "officers female"
+}
+
+@test "targets: the counted noun's own future after the figure" {
+	em "4 new Firearms Officers will join in April." \
+	   "Six more dog handlers are due to start training." \
+	   "Nine staff are expected to transfer from the council." \
+	   "Eight recruits will start in May, bringing the total to 340." \
+	   "Attendance within target was 91%." \
+	   "Officers seized 40 knives, which will be destroyed."
+	rowis 1 "Firearms Officers|4|count|target||||"
+	rowis 2 "dog handlers|6|count|target||||"
+	rowis 3 "staff|9|count|target||||"
+	is kind 4 target
+	is kind 5 target
+	rowis 6 "Attendance within target|91|percent|actual||||"
+	is kind 7 actual
+	em "Response times averaged 12 minutes against a target of 10 minutes."
+	is measure 2 "Response times target"
+}
+
+@test "non-figures: a point in the past, a common noun before a count, a day" {
+	em "The answer rate was 88%, compared with 81% two years ago."
+	[ "$(rows)" -eq 1 ]
+	is prev_when 1 "two years ago"
+	em "During the operation 19 people were arrested."
+	rowis 1 "people arrested|19|count|actual||||"
+	em "From 1st May to 30th June 120 visits were made."
+	[ "$(rows)" -eq 1 ]
+	is when 1 ""
+	em "The desk took 2,900 non-emergency calls per week."
+	is unit 1 count/week
+}
+
+@test "data table: a header the layout cut inside parentheses is joined" {
+	printf 'Average days lost\n\tOfficers\t\tStaff (excl\tuding PCSOs)\t\nYear\tQ1\tQ2\tQ1\tQ2\n2024/25\t2.1\t2.4\t1.8\t1.6\n' |
+		"$EM" > "$BATS_TEST_TMPDIR/out.tsv"
+	OUT="$BATS_TEST_TMPDIR/out.tsv"
+	is measure 3 "Average days lost Staff (excluding PCSOs)"
+	is when 3 "Q1 2024/25"
+	is measure 4 "Average days lost Staff (excluding PCSOs)"
+}
+
+@test "a change since a date, a part of the figure before, points before the value" {
+	em "There are now 3,410 police officers, an increase of 184 since March 2024." \
+	   "Around 45 staff left during the quarter, of whom 12 retired." \
+	   "The charge rate rose by 3 percentage points to 29%." \
+	   "The Chief Constable expects headcount to reach 3,600 by April 2027."
+	rowis 1 "police officers|3410|count|actual|||184|"
+	is when 1 ""
+	rowis 2 "staff left|45|count|actual||||"
+	rowis 3 "staff retired|12|count|actual||||"
+	rowis 4 "charge rate|29|percent|actual|||3|"
+	rowis 5 "headcount|3600|count|target||||"
+	# "since" opening the period of a running total is its period
+	em "The team has arrested 310 suspects since June 2023."
+	is when 1 "June 2023"
+}
+
+@test "measure: asides, acronyms in parentheses, parts, quantity words" {
+	em "Officers found 300 grams of brown powder (believed to be heroin) in the car." \
+	   "Officers issued 41 Dispersal Orders (DOs) last month." \
+	   "The capital budget is £12.5 million, of which £2m is spent on vehicles." \
+	   "Emergency calls were answered in an average of 8 seconds." \
+	   "Braintree has a Burglary solved rate of 11%." \
+	   "Officer numbers rose to 3,650."
+	rowis 1 "brown powder|0.3|kg|actual||||"
+	is measure 2 "Dispersal Orders DOs"
+	rowis 3 "capital budget|12500000|GBP|actual||||"
+	rowis 4 "capital budget spent|2000000|GBP|actual||||"
+	rowis 5 "Emergency calls average|8|seconds|actual||||"
+	is measure 6 "Burglary solved rate"
+	is measure 7 "Officer numbers"
+}
+
+@test "changes: what changed after 'in', a change as the goal, adjectival participles" {
+	em "Focused patrols led to a reduction of 12.5% in street drinking (410 fewer reports)." \
+	   "We aim to reduce repeat burglary by 6% by April 2027." \
+	   "Targeted checks were made at 45 sites." \
+	   "The average time to answer 101 calls fell from 3 minutes 50 seconds to 2 minutes 40 seconds."
+	rowis 1 "street drinking||count|actual|||-410|-12.5"
+	rowis 2 "repeat burglary||percent|target||||-6"
+	rowis 3 "sites|45|count|actual||||"
+	rowis 4 "average time to answer 101 calls|160|seconds|actual|230|||"
+}
+
+@test "a bare earlier figure takes the row's unit; number as a verb; main verbs" {
+	em "Specials completed 4,980 patrol hours, a rise of 6% on the same quarter last year (4,698)."
+	[ "$(rows)" -eq 1 ]
+	rowis 1 "patrol hours|4980|hours|actual|4698|same quarter last year||6"
+	em "The Volunteer Police Cadets now number 512 across 14 units."
+	is value 1 512
+	em "The Rural Crime Team recovered stolen plant worth £1.4m."
+	is measure 1 "stolen plant"
+}
+
+@test "fuzzer regressions and empty text fields end cleanly" {
+	local f
+	for f in "$ROOT"/tests/regress/extract-metrics/*; do
+		[ -e "$f" ] || continue
+		run timeout 30 "$EM" "$f"
+		[ "$status" -le 1 ] || { echo "$f: status $status"; echo "$output" | tail -5; false; }
+		[[ "$output" != *"runtime error"* && "$output" != *Sanitizer* ]]
+	done
+	printf 'doc\tperiod\tpriority\tpriority_title\tcommitment\theading\tarea\tkind\tdepth\tline\ttext\tline_map\nr.txt\t\t1\t\t\t\t\tpara\t0\t3\t\t\n' > "$BATS_TEST_TMPDIR/s.tsv"
+	run "$EM" "$BATS_TEST_TMPDIR/s.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"runtime error"* && "$output" != *Sanitizer* ]]
+	# a letter whose first byte is 0xE2 inside a word ("ℓ", U+2113)
+	# once made the tokenizer loop forever
+	printf '%s\n' "The unit cut 12 kℓ of waste and made 9 arrests." > "$BATS_TEST_TMPDIR/l.txt"
+	OUT="$BATS_TEST_TMPDIR/out.tsv"
+	timeout 5 "$EM" "$BATS_TEST_TMPDIR/l.txt" > "$OUT"
+	[ "$(rows)" -eq 2 ]
+	is value 2 9
+}
+
 # The three corpus reports against the hand labels.
 score() {
 	need_shared
