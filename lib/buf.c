@@ -18,6 +18,7 @@ buf_grow(struct buf *b, size_t more)
 		cap = cap / 2 * 3;	/* 1.5x keeps peak memory near the need */
 	b->p = xrealloc(b->p, cap);
 	b->cap = cap;
+	b->p[b->len] = '\0';	/* a first allocation holds the promise too */
 }
 
 void

@@ -71,6 +71,19 @@ test_num(struct tally *t)
 }
 
 static void
+test_buf(struct tally *t)
+{
+	struct buf b = BUF_INIT;
+
+	buf_grow(&b, 100);	/* grown but never written: still a string */
+	CHECK(t, b.p != NULL && b.len == 0 && b.p[0] == '\0');
+	buf_adds(&b, "abc");
+	buf_truncate(&b, 1);
+	CHECK_STR(t, b.p, "a");
+	buf_free(&b);
+}
+
+static void
 test_tsv_escape(struct tally *t)
 {
 	struct buf b = BUF_INIT;
@@ -281,6 +294,7 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	test_num(&t);
+	test_buf(&t);
 	test_tsv_escape(&t);
 	test_row_split(&t);
 	test_text(&t);
