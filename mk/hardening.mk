@@ -3,7 +3,7 @@
 #   make check-asan       the whole Bats suite against an ASan+UBSan build
 #   make check-valgrind   tests/hardening.bats (and the pipeline over the
 #                         samples) with every tool under valgrind memcheck
-#   make fuzz-short       each tool's libFuzzer harness, FUZZ_SHORT_SECONDS
+#   make fuzz-short       each tool's libFuzzer harness, FUZZ_SHORT_RUNS runs, fixed seed
 #   make fuzz             the same, FUZZ_SECONDS each (long, by hand)
 #   make install / uninstall   PREFIX=... DESTDIR=...
 #   make dist             dist/reports-toolkit-$(VERSION).tar.gz
@@ -77,10 +77,10 @@ check-valgrind: all
 FUZZ_CC            ?= clang
 FUZZ_DIR            = build/fuzz
 FUZZ_SECONDS       ?= 600
-FUZZ_SHORT_SECONDS ?= 120
+FUZZ_SHORT_SECONDS ?= 300
 # CI's run is the same every time: a fixed seed and number of runs (the
 # seconds above are only a cap).
-FUZZ_SHORT_RUNS    ?= 8000
+FUZZ_SHORT_RUNS    ?= 30000
 FUZZ_SAN            = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_PROGRAMS       = $(addprefix $(FUZZ_DIR)/bin/,$(TOOLS))
