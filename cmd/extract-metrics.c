@@ -364,42 +364,6 @@ lex_flags(const struct lexicon *lx, const char *w, size_t n, size_t h)
 	return 0;
 }
 
-/* A UTF-8 sequence at s[i] that text_is_space may call white space:
- * U+0085, U+00A0, U+1680, U+2000-U+200B, U+2028, U+2029, U+202F,
- * U+205F, U+3000, U+FEFF.  Curly quotes and dashes are not. */
-static bool
-space_bytes(const unsigned char *s, size_t i, size_t n)
-{
-	unsigned char b1 = i + 1 < n ? s[i + 1] : 0, b2 = i + 2 < n ? s[i + 2] : 0;
-
-	switch (s[i]) {
-	case 0xC2: return b1 == 0x85 || b1 == 0xA0;
-	case 0xE1: return b1 == 0x9A && b2 == 0x80;
-	case 0xE2: return (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 ||
-					  b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
-	case 0xE3: return b1 == 0x80 && b2 == 0x80;
-	case 0xEF: return b1 == 0xBB && b2 == 0xBF;
-	default: return false;
-	}
-}
-
-/* text_squeeze_space, with a fast path for text that needs none. */
-static void
-squeeze(struct buf *out, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (u[i] < ' ' || (u[i] >= 0x80 && space_bytes(u, i, n)) ||
-		    (u[i] == ' ' && (i == 0 || i + 1 == n || u[i + 1] == ' ')))
-			break;
-	if (i == n)
-		buf_add(out, s, n);
-	else
-		text_squeeze_space(out, s, n);
-}
-
 /* ------------------------------------------------------------------ */
 /* Stage 1a: tokens. */
 
@@ -3015,7 +2979,7 @@ do_sentence(struct ctx *c, const char *text, size_t a, size_t b)
 	}
 	fold(c, text, a, b, first);
 	buf_reset(&c->evidence);
-	squeeze(&c->evidence, text + c->tok[a].s, c->tok[b - 1].e - c->tok[a].s);
+	text_squeeze_space(&c->evidence, text + c->tok[a].s, c->tok[b - 1].e - c->tok[a].s);
 	for (k = first; k < c->nobs; k++) {
 		struct obs *o = &c->obs[k];
 		const struct fig *f = &c->fig[o->fig];
@@ -3333,7 +3297,7 @@ add_part(struct buf *m, const char *s, size_t n)
 		return;
 	if (m->len)
 		buf_addc(m, ' ');
-	squeeze(m, s, n);
+	text_squeeze_space(m, s, n);
 }
 
 /* add_part for words stored squeezed already (captions, headers). */

@@ -311,10 +311,7 @@ static void write_row(struct ctx *c, enum kind kind, int depth, long line,
 static void out_long(struct out *o, long v);
 static char *digits(char num[24], long v);
 static bool parse_period(const char *s, size_t n, struct buf *out);
-static void squeeze(struct buf *out, const char *s, size_t n);
 static void buf_copy(struct buf *dst, const struct buf *src);
-static bool plain(const char *s, size_t n);
-static bool plain_byte(const unsigned char *p, size_t i, size_t n);
 static void trim(const char **s, size_t *n);
 static bool is_blank(int ch);
 static int32_t first_cp(const char *s, size_t n);
@@ -830,7 +827,7 @@ heading_line(struct ctx *c, const char *s, size_t n)
 {
 	flush_block(c);
 	buf_reset(&c->heading);
-	squeeze(&c->heading, s, n);
+	text_squeeze_space(&c->heading, s, n);
 	buf_reset(&c->area);
 	reset_depths(c);
 	start_para(c, K_PARA, s, n);
@@ -908,7 +905,7 @@ new_priority(struct ctx *c, int num, const char *t, size_t tlen,
 	}
 	if (tlen > 0) {
 		buf_reset(&c->title);
-		squeeze(&c->title, t, tlen);
+		text_squeeze_space(&c->title, t, tlen);
 	} else {
 		set_title(c, num);
 	}
@@ -1100,7 +1097,7 @@ title_goes_on(struct ctx *c, const char *s, size_t n)
 	if (c->tmp.len > 0)
 		buf_addc(&c->tmp, ' ');
 	k = c->tmp.len;
-	squeeze(&c->tmp, s, n);
+	text_squeeze_space(&c->tmp, s, n);
 	if (c->tmp.len == k)
 		return false;
 	free(*title);
@@ -1269,7 +1266,7 @@ key_points(struct ctx *c, const char *s, size_t n)
 	c->expect = 0;
 	reset_depths(c);
 	buf_reset(&c->commitment);
-	squeeze(&c->commitment, s, n);
+	text_squeeze_space(&c->commitment, s, n);
 	buf_reset(&c->heading);
 	buf_reset(&c->area);
 	block_start(b, K_PARA, 0, c->lineno);
@@ -1606,7 +1603,7 @@ wewill_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
 			buf_addc(&c->heading, ' ');
 		else
 			buf_reset(&c->heading);
-		squeeze(&c->heading, who, wlen);
+		text_squeeze_space(&c->heading, who, wlen);
 		buf_reset(&c->area);
 		buf_copy(&c->area, &c->heading);
 		c->who_line = c->lineno;
@@ -1686,7 +1683,7 @@ table_row(struct ctx *c, const char **cell, const size_t *len, size_t k,
 	for (i = 0; i < k; i++) {
 		if (i > 0)
 			buf_addc(&b->text, '\t');
-		squeeze(&b->text, cell[i], len[i]);
+		text_squeeze_space(&b->text, cell[i], len[i]);
 	}
 	/* trailing empty cells carry nothing */
 	while (b->text.len > 0 && b->text.p[b->text.len - 1] == '\t')
@@ -2128,7 +2125,7 @@ start_bullet(struct ctx *c, const char *s, size_t n, size_t indent)
 	buf_reset(&c->areas[d]);
 	c->label_only[d] = alone;
 	if (label > 0)
-		squeeze(&c->areas[d], s, label);
+		text_squeeze_space(&c->areas[d], s, label);
 	else if (d > 1)
 		buf_copy(&c->areas[d], &c->areas[d - 1]);
 	else
@@ -2391,7 +2388,7 @@ block_add(struct block *b, const char *s, size_t n, long line)
 	b->glue = n >= 2 && (unsigned char)s[n - 2] == 0xC2 &&
 		  (unsigned char)s[n - 1] == 0xAD;
 	if (mark == 0) {
-		squeeze(&b->text, s, n);
+		text_squeeze_space(&b->text, s, n);
 		b->last = line;
 		return;
 	}
@@ -2400,7 +2397,7 @@ block_add(struct block *b, const char *s, size_t n, long line)
 		       starts_lower(s, n)))
 		buf_addc(&b->text, ' ');
 	at = b->text.len;
-	squeeze(&b->text, s, n);
+	text_squeeze_space(&b->text, s, n);
 	if (b->text.len == at) {
 		buf_truncate(&b->text, mark);
 		return;
@@ -2546,52 +2543,6 @@ parse_period(const char *s, size_t n, struct buf *out)
 
 /* ---- text ---- */
 
-static void
-squeeze(struct buf *out, const char *s, size_t n)
-{
-	size_t i = 0, k, run, mark = out->len;
-	bool pending = false;
-	int32_t cp;
-
-	if (plain(s, n)) {
-		buf_add(out, s, n);
-		return;
-	}
-	buf_grow(out, n + 1);
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch > ' ' && ch < 0x80) {
-			/* a run of plain ASCII goes in at once */
-			for (run = i + 1; run < n && (unsigned char)s[run] > ' ' &&
-			     (unsigned char)s[run] < 0x80; run++)
-				;
-			if (pending)
-				out->p[out->len++] = ' ';
-			pending = false;
-			memcpy(out->p + out->len, s + i, run - i);
-			out->len += run - i;
-			out->p[out->len] = '\0';
-			i = run;
-			continue;
-		}
-		if (ch < 0x80) {
-			pending = out->len > mark;
-			i++;
-			continue;
-		}
-		k = text_decode(s + i, n - i, &cp);
-		if (text_is_space(cp)) {
-			pending = out->len > mark;
-		} else if (!text_is_invisible(cp)) {
-			if (pending)
-				buf_addc(out, ' ');
-			pending = false;
-			buf_add(out, s + i, k);
-		}
-		i += k;
-	}
-}
-
 /* Append s with white space runs folded to one space, ends trimmed.  ASCII
  * goes byte by byte; other code points through utf8proc's classes. */
 /* Append src to dst (buf_add with an empty, perhaps unallocated, src). */
@@ -2600,64 +2551,6 @@ buf_copy(struct buf *dst, const struct buf *src)
 {
 	if (src->len > 0)
 		buf_add(dst, src->p, src->len);
-}
-
-/* Is s already squeezed: single ASCII spaces between words, none at the
- * ends, no control bytes, no Unicode space or invisible character?  Most
- * lines are, and go in with one copy. */
-static bool
-plain(const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, end;
-	uint64_t w, x, sp;
-
-	if (n == 0 || p[0] == ' ' || p[n - 1] == ' ')
-		return n == 0;
-	while (i < n) {
-		/* eight bytes at once when they are printable ASCII with
-		 * single spaces; else one by one */
-		if (i + 9 <= n) {
-			memcpy(&w, p + i, 8);
-			x = w ^ (ones * ' ');
-			sp = (x - ones) & ~x & highs;	/* spaces, or more */
-			if (!((w & highs) || ((w - ones * ' ') & ~w & highs) ||
-			      (sp & (sp >> 8)) || (sp >> 56 && p[i + 8] == ' '))) {
-				i += 8;
-				continue;
-			}
-		}
-		for (end = i + 8 < n ? i + 8 : n; i < end; i++)
-			if (!plain_byte(p, i, n))
-				return false;
-	}
-	return true;
-}
-
-/* Can p[i] stand in squeezed text as it is? */
-static bool
-plain_byte(const unsigned char *p, size_t i, size_t n)
-{
-	if (p[i] > ' ' && p[i] < 0xC2)
-		return true;
-	if (p[i] == ' ')
-		return p[i + 1] != ' ';
-	if (p[i] < ' ' || i + 1 >= n)
-		return false;
-	if (p[i] == 0xC2)	/* no-break space, soft hyphen */
-		return p[i + 1] != 0xA0 && p[i + 1] != 0xAD;
-	if (p[i] == 0xE2 && i + 2 < n) {	/* U+2000..U+200F, U+2028.. */
-		if (p[i + 1] == 0x80)
-			return !(p[i + 2] <= 0x8F || (p[i + 2] >= 0xA8 && p[i + 2] <= 0xAF));
-		if (p[i + 1] == 0x81)
-			return !(p[i + 2] >= 0x9F && p[i + 2] <= 0xAF);
-		return true;
-	}
-	/* U+3000, BOM, Ogham space and Mongolian separator, tags: the slow way */
-	return !((p[i] == 0xE3 && p[i + 1] == 0x80) ||
-		 (p[i] == 0xEF && p[i + 1] == 0xBB) || p[i] == 0xE1 ||
-		 p[i] == 0xF3);
 }
 
 static void

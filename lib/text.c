@@ -175,18 +175,65 @@ text_is_superscript_digit(int32_t cp)
 		cp != 0x2073);
 }
 
+/* Is s already squeezed printable ASCII: single spaces between words,
+ * none at the ends?  Most lines of a report are, and go in with one copy.
+ * Eight bytes at a time; anything else (a control byte, a byte of a
+ * multibyte character, two spaces) sends the line the careful way. */
+static bool
+ascii_squeezed(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	uint64_t w, x, sp;
+
+	if (n == 0 || p[0] == ' ' || p[n - 1] == ' ')
+		return n == 0;
+	for (; i + 9 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		x = w ^ (ones * ' ');
+		sp = (x - ones) & ~x & highs;	/* where the spaces are */
+		if ((w & highs) || ((w - ones * ' ') & ~w & highs) ||
+		    (sp & (sp >> 8)) || ((sp >> 56) && p[i + 8] == ' '))
+			break;
+	}
+	for (; i < n; i++)
+		if (p[i] < ' ' || p[i] >= 0x7F ||
+		    (p[i] == ' ' && i + 1 < n && p[i + 1] == ' '))
+			return false;
+	return true;
+}
+
 void
 text_squeeze_space(struct buf *out, const char *s, size_t n)
 {
-	size_t i = 0, k, mark = out->len;
+	size_t i = 0, k, run, mark = out->len;
 	bool pending = false;
 	int32_t cp;
 
+	if (ascii_squeezed(s, n)) {
+		buf_add(out, s, n);
+		return;
+	}
+	buf_grow(out, n);
 	while (i < n) {
-		k = text_decode(s + i, n - i, &cp);
-		if (text_is_space(cp)) {
-			pending = out->len > mark;
-		} else {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch > ' ' && ch < 0x80) {	/* a run of ASCII at once */
+			for (run = i + 1; run < n && (unsigned char)s[run] > ' ' &&
+			     (unsigned char)s[run] < 0x80; run++)
+				;
+			if (pending)
+				buf_addc(out, ' ');
+			pending = false;
+			buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		k = ch < 0x80 ? 1 : text_decode(s + i, n - i, &cp);
+		if (ch < 0x80 || text_is_space(cp))
+			pending = out->len > mark;	/* ASCII here: space, control */
+		else if (!text_is_invisible(cp)) {
 			if (pending)
 				buf_addc(out, ' ');
 			pending = false;

@@ -36,8 +36,10 @@ bool text_is_digit(int32_t cp);		/* Nd */
 bool text_is_invisible(int32_t cp);	/* Cf: ZWJ, RLM, soft hyphen... */
 bool text_is_superscript_digit(int32_t cp); /* ¹ ² ³ ⁰ ⁴..⁹ */
 
-/* Append s with runs of white space (any text_is_space, newline, tab)
- * folded to one ASCII space and the ends trimmed. */
+/* Append s with runs of white space (any text_is_space, newline, tab,
+ * other control bytes) folded to one ASCII space, the ends trimmed, and
+ * invisible format characters (text_is_invisible) dropped.  Text that is
+ * already so goes in with one copy. */
 void text_squeeze_space(struct buf *out, const char *s, size_t n);
 
 /* NFKC, case folded, marks stripped, default-ignorable code points
