@@ -300,6 +300,7 @@ static bool commitment_like(const char *s, size_t n);
 static bool opens_with_verb(const char *s, size_t n);
 static bool ends_open(const char *s, size_t n);
 static void flush_all(struct ctx *c);
+static void begin_part(struct ctx *c);
 static void flush_block(struct ctx *c);
 static void block_start(struct block *b, enum kind kind, int depth, long line);
 static void block_add(struct block *b, const char *s, size_t n, long line);
@@ -1193,6 +1194,17 @@ remember_furniture(struct ctx *c, const char *s, size_t n)
 		c->furniture[c->nfurniture++] = xstrndup(s, n);
 }
 
+/* A new part of the body begins (a lead-in, Key Points, an objective, a
+ * commitment table): what was open is written, and the part belongs to a
+ * priority even when the report gave none yet. */
+static void
+begin_part(struct ctx *c)
+{
+	flush_all(c);
+	adopt_first_priority(c);
+	c->phase = PH_BODY;
+}
+
 /* A lead-in: "We will:", "Working with partners we will:", perhaps
  * followed on the same line by the commitment itself. */
 static bool
@@ -1203,9 +1215,7 @@ lead_in(struct ctx *c, const char *s, size_t n)
 
 	if (!find_lead_in(s, n, &at))
 		return false;
-	flush_all(c);
-	adopt_first_priority(c);
-	c->phase = PH_BODY;
+	begin_part(c);
 	buf_reset(&c->commitment);
 	buf_reset(&c->heading);
 	buf_reset(&c->area);
@@ -1259,9 +1269,7 @@ key_points(struct ctx *c, const char *s, size_t n)
 {
 	struct block *b = &c->blk;
 
-	flush_all(c);
-	adopt_first_priority(c);
-	c->phase = PH_BODY;
+	begin_part(c);
 	c->wewill = false;
 	c->expect = 0;
 	reset_depths(c);
@@ -1278,9 +1286,7 @@ key_points(struct ctx *c, const char *s, size_t n)
 static void
 objective(struct ctx *c, const char *s, size_t n)
 {
-	flush_all(c);
-	adopt_first_priority(c);
-	c->phase = PH_BODY;
+	begin_part(c);
 	c->wewill = false;
 	buf_reset(&c->heading);
 	buf_reset(&c->area);
@@ -1532,9 +1538,7 @@ start_table(struct ctx *c, const char *s, size_t n)
 {
 	struct block *b = &c->blk;
 
-	flush_all(c);
-	adopt_first_priority(c);
-	c->phase = PH_BODY;
+	begin_part(c);
 	c->wewill = true;
 	c->ncols = 0;
 	c->expect = 0;
