@@ -147,6 +147,19 @@ test_text(struct tally *t)
 	}	/* NBSP too */
 	CHECK_STR(t, b.p, "a b");
 
+	buf_reset(&b);	/* already squeezed: copied as it is */
+	text_squeeze_space(&b, "one two three four five", 23);
+	CHECK_STR(t, b.p, "one two three four five");
+	buf_reset(&b);	/* two spaces past the eight-byte scan */
+	text_squeeze_space(&b, "one two three  four", 19);
+	CHECK_STR(t, b.p, "one two three four");
+	buf_reset(&b);	/* soft hyphen and ZWJ dropped, control byte a space */
+	{
+		const char *iv = "in\xc2\xadvisible zero\xe2\x80\x8dwidth a\x01" "b";
+
+		text_squeeze_space(&b, iv, strlen(iv));
+	}
+	CHECK_STR(t, b.p, "invisible zerowidth a b");
 	buf_reset(&b);
 	{
 		const char *fw = "Caf\xc3\xa9 \xef\xbc\x91\xef\xbc\x92";
