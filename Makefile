@@ -12,7 +12,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARNINGS  = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib \
+CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib -I$(GEN) \
             -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
 LDLIBS   += -lcsv -lutf8proc -lm
 
@@ -21,7 +21,20 @@ LDLIBS   += -lcsv -lutf8proc -lm
 BUILD    ?= build
 BIN      ?= bin
 
-TOOLS     = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
+# A tool is cmd/TOOL.c, or a folder cmd/TOOL/ whose main.c is the one
+# translation unit: it #includes the folder's files by concern, in the
+# order of the tool's story (zsv's model), so that everything stays static.
+TOOLS     = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/*.c)) \
+                   $(patsubst cmd/%/main.c,%,$(wildcard cmd/*/main.c)))
+tool_src  = $(firstword $(wildcard cmd/$(1)/main.c) cmd/$(1).c)
+tool_deps = $(call tool_src,$(1)) $(wildcard cmd/$(1)/*.c cmd/$(1)/*.h)
+
+# Word lists are data: data/lexicon/NAME.tsv (phrase, class, value) with
+# NAME.classes.tsv (class, meaning) become $(GEN)/lex-NAME.h, a sorted C
+# table that lib/lex.c turns into one hash at start-up.
+GEN       = $(BUILD)/gen
+LEXICONS  = $(patsubst data/lexicon/%.classes.tsv,%,$(wildcard data/lexicon/*.classes.tsv))
+LEX_H     = $(patsubst %,$(GEN)/lex-%.h,$(LEXICONS))
 LIB_SRC   = $(wildcard lib/*.c)
 LIB_OBJ   = $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
 LIB_A     = $(BUILD)/libreports.a
@@ -34,14 +47,19 @@ PROGRAMS  = $(addprefix $(BIN)/,$(TOOLS))
 all: $(PROGRAMS) $(BUILD)/lib-test
 
 # lib/'s unit tests, run by tests/lib.bats.
-$(BUILD)/lib-test: tests/lib-test.c $(LIB_A) lib/*.h
+$(BUILD)/lib-test: tests/lib-test.c $(LIB_A) lib/*.h $(LEX_H)
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
+$(BUILD)/lib/%.o: lib/%.c lib/*.h $(LEX_H) | $(BUILD)/lib
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/cmd/%.o: cmd/%.c lib/*.h | $(BUILD)/cmd
-	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
+.SECONDEXPANSION:
+$(BUILD)/cmd/%.o: $$(call tool_deps,$$*) lib/*.h $(LEX_H) | $(BUILD)/cmd
+	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $(call tool_src,$*)
+
+$(GEN)/lex-%.h: data/lexicon/%.tsv data/lexicon/%.classes.tsv mk/lexicon.awk | $(GEN)
+	awk -f mk/lexicon.awk -v name=$* data/lexicon/$*.classes.tsv data/lexicon/$*.tsv > $@.tmp
+	mv $@.tmp $@
 
 $(LIB_A): $(LIB_OBJ)
 	rm -f $@
@@ -50,7 +68,7 @@ $(LIB_A): $(LIB_OBJ)
 $(BIN)/%: $(BUILD)/cmd/%.o $(LIB_A) | $(BIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
-$(BUILD)/lib $(BUILD)/cmd $(BIN):
+$(BUILD)/lib $(BUILD)/cmd $(GEN) $(BIN):
 	mkdir -p $@
 
 # ---- the README's two commands ----

@@ -56,7 +56,7 @@ check-valgrind: all
 	rm -rf $(VG_DIR) && mkdir -p $(VG_DIR)/bin $(VG_DIR)/logs
 	for t in $(TOOLS); do ln -s $(abspath mk/valgrind-wrap) $(VG_DIR)/bin/$$t; done
 	valgrind -q --error-exitcode=99 --leak-check=full \
-		--errors-for-leak-kinds=definite $(BUILD)/lib-test
+		--errors-for-leak-kinds=definite $(BUILD)/lib-test tests/corpus
 	@status=0; \
 	BIN=$(abspath $(VG_DIR)/bin) VG_REAL_BIN=$(abspath $(BIN)) \
 	VG_LOGS=$(abspath $(VG_DIR)/logs) BIG_LINE_MB=4 \
@@ -96,11 +96,11 @@ $(FUZZ_DIR)/harness.o: fuzz/harness.c
 	mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(FUZZ_DIR)/bin/%: cmd/%.c $(LIB_SRC) lib/*.h $(FUZZ_DIR)/harness.o
+$(FUZZ_DIR)/bin/%: $$(call tool_deps,$$*) $(LIB_SRC) lib/*.h $(LEX_H) $(FUZZ_DIR)/harness.o
 	mkdir -p $(@D) $(FUZZ_DIR)/obj/$*
-	cd $(FUZZ_DIR)/obj/$* && $(FUZZ_CC) $(patsubst -Ilib,-I$(abspath lib),$(CPPFLAGS)) \
+	cd $(FUZZ_DIR)/obj/$* && $(FUZZ_CC) $(patsubst -I%,-I$(abspath %),$(CPPFLAGS)) \
 		$(WARNINGS) -Wno-missing-prototypes $(FUZZ_CFLAGS) -Dmain=fuzz_tool_main -Dexit=fuzz_exit \
-		-c $(abspath cmd/$*.c $(LIB_SRC))
+		-c $(abspath $(call tool_src,$*) $(LIB_SRC))
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_DIR)/harness.o \
 		$(FUZZ_DIR)/obj/$*/*.o $(LDLIBS)
 

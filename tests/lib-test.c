@@ -9,7 +9,10 @@
 #include "buf.h"
 #include "err.h"
 #include "input.h"
+#include "lex.h"
+#include "lex-dates.h"
 #include "lines.h"
+#include "period.h"
 #include "num.h"
 #include "text.h"
 #include "tsv.h"
@@ -300,6 +303,104 @@ test_table_tsv(struct tally *t)
 	unlink(path);
 }
 
+static void
+test_lex(struct tally *t)
+{
+	struct lex *lx = lex_open(&dates_lex);
+	struct lex_word w[] = {{"same", 4}, {"period", 6}, {"last", 4},
+			       {"year", 4}, {"again", 5}};
+	unsigned cls = 99;
+	const char *v = NULL;
+
+	CHECK(t, lex_is(lx, "sept", 4, DATES_MONTH));
+	CHECK(t, !lex_is(lx, "sep", 2, DATES_MONTH));
+	CHECK_STR(t, lex_value(lx, "sept", 4, DATES_MONTH), "9");
+	CHECK(t, lex_value(lx, "sept", 4, DATES_BACK) == NULL);
+	CHECK(t, lex_classes(lx, "nothing", 7) == 0);
+	CHECK(t, lex_classes(lx, "", 0) == 0);
+	/* the longest phrase wins; a first word alone is no phrase */
+	CHECK(t, lex_phrase(lx, w, 5, LEX_BIT(DATES_BACK), &cls, &v) == 4);
+	CHECK(t, cls == DATES_BACK && strcmp(v, "4") == 0);
+	CHECK(t, lex_phrase(lx, w + 2, 3, LEX_BIT(DATES_BACK), NULL, NULL) == 2);
+	CHECK(t, lex_phrase(lx, w + 1, 4, LEX_BIT(DATES_BACK), NULL, NULL) == 0);
+	CHECK(t, lex_phrase(lx, w, 5, LEX_BIT(DATES_MONTH), NULL, NULL) == 0);
+	CHECK(t, lex_starts(lx, "same", 4) & LEX_BIT(DATES_BACK));
+	lex_close(lx);
+}
+
+/* tests/corpus/periods.txt: one case a line (its header says how). */
+static void
+test_periods(struct tally *t, const char *dir)
+{
+	char path[4096], line[1024], got[PERIOD_TEXT_MAX];
+	char *f[4];
+	FILE *fp;
+	int lineno = 0;
+
+	snprintf(path, sizeof path, "%s/periods.txt", dir);
+	if (!(fp = fopen(path, "r"))) {
+		printf("not ok: %s: cannot open\n", path);
+		t->failed++;
+		return;
+	}
+	while (fgets(line, sizeof line, fp)) {
+		struct period p;
+		size_t nf = 0;
+		char *s = line;
+
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		while (nf < 4 && (f[nf++] = s) && (s = strchr(s, '\t')))
+			*s++ = '\0';
+		if (!strcmp(f[0], "find") && nf == 3) {
+			if (!period_find(f[1], strlen(f[1]), &p))
+				p.kind = PERIOD_NONE;
+			period_format(&p, got);
+		} else if (!strcmp(f[0], "resolve") && nf == 4) {
+			long q = period_resolve(f[1], strlen(f[1]), atol(f[2]));
+			p = (struct period){.kind = q < 0 ? PERIOD_NONE : PERIOD_QUARTER,
+					    .fy = (int)(q / 4), .q = (int)(q % 4) + 1};
+			period_format(&p, got);
+			f[2] = f[3];
+		} else if (!strcmp(f[0], "month") && nf == 3) {
+			snprintf(got, sizeof got, "%d", period_month(f[1], strlen(f[1])));
+		} else {
+			printf("not ok: %s:%d: bad case\n", path, lineno);
+			t->failed++;
+			continue;
+		}
+		if (strcmp(got, f[2]) == 0) {
+			t->passed++;
+		} else {
+			printf("not ok: %s:%d: %s \"%s\": got \"%s\", want \"%s\"\n",
+			       path, lineno, f[0], f[1], got, f[2]);
+			t->failed++;
+		}
+	}
+	fclose(fp);
+}
+
+static void
+test_period_forms(struct tally *t)
+{
+	struct period p;
+	char s[PERIOD_TEXT_MAX];
+
+	CHECK(t, period_parse("2019/20 Q2", 10, &p) && period_quarter(&p) == 8077);
+	CHECK(t, period_parse("2019/20 q2", 10, &p) && p.kind == PERIOD_QUARTER);
+	CHECK(t, period_parse("2019/20", 7, &p) && period_quarter(&p) == 8079);
+	CHECK(t, period_parse("2025-02", 7, &p) && period_quarter(&p) == 2024 * 4 + 3);
+	CHECK(t, period_parse("2024-04/2024-09", 15, &p) && p.kind == PERIOD_SPAN);
+	CHECK_STR(t, period_format(&p, s), "2024-04/2024-09");
+	CHECK(t, !period_parse("2019/21 Q2", 10, &p));
+	CHECK(t, !period_parse("2019/20 Q5", 10, &p));
+	CHECK(t, !period_parse("2025-13", 7, &p));
+	CHECK(t, !period_parse("2024-09/2024-04", 15, &p));
+	CHECK(t, !period_parse("2019/20 Q2 ", 11, &p));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -316,6 +417,9 @@ main(int argc, char **argv)
 	test_sniff(&t);
 	test_table_csv(&t);
 	test_table_tsv(&t);
+	test_lex(&t);
+	test_period_forms(&t);
+	test_periods(&t, argc > 1 ? argv[1] : "tests/corpus");
 	printf("%d passed, %d failed\n", t.passed, t.failed);
 	return t.failed ? 1 : 0;
 }
