@@ -40,7 +40,7 @@ LIB_OBJ   = $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC))
 LIB_A     = $(BUILD)/libreports.a
 PROGRAMS  = $(addprefix $(BIN)/,$(TOOLS))
 
-.PHONY: all check check-fast check-asan check-valgrind demo deps bench \
+.PHONY: all check check-fast check-asan check-valgrind demo deps bench regold \
         fuzz install uninstall dist clean
 .SECONDARY:
 
@@ -97,3 +97,9 @@ bench: all
 clean:
 	rm -rf build bin dist
 -include mk/*.mk
+
+# The pipeline's output on samples/, kept in tests/gold/ and compared by
+# tests/gold.bats: run this after a change of output, and say in the
+# commit what changed and why (git diff tests/gold).
+regold: all
+	rm -rf tests/gold && scripts/gold tests/gold
