@@ -84,6 +84,10 @@ FUZZ_SHORT_RUNS    ?= 30000
 FUZZ_SAN            = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_PROGRAMS       = $(addprefix $(FUZZ_DIR)/bin/,$(TOOLS))
+# The tools' allocations go through fuzz/harness.c, which frees what a run
+# leaves (an early exit skips the tool's frees), so long runs stay flat.
+FUZZ_ALLOC          = -Dmalloc=fuzz_malloc -Dcalloc=fuzz_calloc -Drealloc=fuzz_realloc \
+                      -Dstrdup=fuzz_strdup -Dstrndup=fuzz_strndup -Dfree=fuzz_free
 
 fuzz-build: fuzz-cc $(FUZZ_PROGRAMS)
 
@@ -99,7 +103,7 @@ $(FUZZ_DIR)/harness.o: fuzz/harness.c
 $(FUZZ_DIR)/bin/%: $$(call tool_deps,$$*) $(LIB_SRC) lib/*.h $(LEX_H) $(FUZZ_DIR)/harness.o
 	mkdir -p $(@D) $(FUZZ_DIR)/obj/$*
 	cd $(FUZZ_DIR)/obj/$* && $(FUZZ_CC) $(patsubst -I%,-I$(abspath %),$(CPPFLAGS)) \
-		$(WARNINGS) -Wno-missing-prototypes $(FUZZ_CFLAGS) -Dmain=fuzz_tool_main -Dexit=fuzz_exit \
+		$(WARNINGS) -Wno-missing-prototypes $(FUZZ_CFLAGS) -Dmain=fuzz_tool_main -Dexit=fuzz_exit $(FUZZ_ALLOC) \
 		-c $(abspath $(call tool_src,$*) $(LIB_SRC))
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_DIR)/harness.o \
 		$(FUZZ_DIR)/obj/$*/*.o $(LDLIBS)
