@@ -50,11 +50,18 @@ all: $(PROGRAMS) $(BUILD)/lib-test
 $(BUILD)/lib-test: tests/lib-test.c $(LIB_A) lib/*.h $(LEX_H)
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
+# DATADIR is compiled in: a stamp holding it makes a build for another
+# PREFIX rebuild, so that `make install PREFIX=X` never installs tools that
+# look for their data where it is not.
+STAMP     = $(BUILD)/datadir.stamp
+$(shell mkdir -p $(BUILD) && printf '%s\n' '$(DATADIR)' | cmp -s - $(STAMP) 2>/dev/null || \
+	printf '%s\n' '$(DATADIR)' > $(STAMP))
+
 $(BUILD)/lib/%.o: lib/%.c lib/*.h $(LEX_H) | $(BUILD)/lib
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $<
 
 .SECONDEXPANSION:
-$(BUILD)/cmd/%.o: $$(call tool_deps,$$*) lib/*.h $(LEX_H) | $(BUILD)/cmd
+$(BUILD)/cmd/%.o: $$(call tool_deps,$$*) lib/*.h $(LEX_H) $(STAMP) | $(BUILD)/cmd
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $(call tool_src,$*)
 
 $(GEN)/lex-%.h: data/lexicon/%.tsv data/lexicon/%.classes.tsv mk/lexicon.awk | $(GEN)

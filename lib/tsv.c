@@ -98,6 +98,7 @@ out_init(struct out *o, FILE *fp, bool csv)
 	memset(o, 0, sizeof *o);
 	o->fp = fp;
 	o->csv = csv;
+	o->bom = csv;
 	if (fp == stdout)
 		setvbuf(fp, obuf, _IOFBF, sizeof obuf);
 }
@@ -117,13 +118,64 @@ csv_needs_quotes(const char *s, size_t n)
 
 /* Fields are gathered in o->row and the row written with one fwrite:
  * a dozen small locked writes per row cost more than the escaping. */
+/* A plain number: an optional sign, digits, an optional fraction
+ * ("-5599", "+0.5", "-.18").  A spreadsheet reads it as the number. */
+static bool
+plain_number(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	return i == n && digits > 0;
+}
+
+bool
+csv_formula_start(const char *s, size_t n)
+{
+	return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+			 s[0] == '@' || s[0] == '\t' || s[0] == '\r') &&
+	       !plain_number(s, n);
+}
+
+/* Does a cell need the apostrophe?  When it would start a formula after
+ * any apostrophes it already has: "'=x" gets one too, so that the reader,
+ * which takes one off, gives "'=x" back. */
+static bool
+csv_neutralise(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && s[k] == '\'')
+		k++;
+	return csv_formula_start(s + k, n - k);
+}
+
 void
 out_field(struct out *o, const char *s, size_t n)
 {
 	if (o->nfields++ > 0)
 		buf_addc(&o->row, o->csv ? ',' : '\t');
 	if (o->csv) {
-		if (csv_needs_quotes(s, n)) {
+		if (csv_neutralise(s, n)) {
+			/* OWASP's defence against CSV injection: a leading
+			 * apostrophe makes a spreadsheet take the cell as
+			 * text, whatever follows; the cell is quoted. */
+			struct buf t = BUF_INIT;
+
+			buf_addc(&t, '\'');
+			buf_add(&t, s, n);
+			buf_grow(&o->row, 2 * t.len + 2);
+			o->row.len += csv_write(o->row.p + o->row.len,
+						2 * t.len + 2, t.p, t.len);
+			o->row.p[o->row.len] = '\0';
+			buf_free(&t);
+		} else if (csv_needs_quotes(s, n)) {
 			buf_grow(&o->row, 2 * n + 2);
 			o->row.len += csv_write(o->row.p + o->row.len,
 						2 * n + 2, s, n);
@@ -204,6 +256,8 @@ out_end(struct out *o)
 void
 out_header(struct out *o, const char *const *names)
 {
+	if (o->csv && o->bom)
+		fputs("\xef\xbb\xbf", o->fp);
 	while (*names)
 		out_fields(o, *names++);
 	out_end(o);
@@ -284,10 +338,18 @@ row_free(struct row *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* A field the writer neutralised ("'=..." for "=...") reads back as it
+ * was, so that a CSV stage of a pipeline gives the next stage the text. */
 static void
 csv_on_field(void *s, size_t n, void *data)
 {
-	row_push(&((struct table *)data)->row, s ? s : "", s ? n : 0);
+	const char *f = s ? s : "";
+
+	if (n > 1 && f[0] == '\'' && csv_neutralise(f + 1, n - 1)) {
+		f++;
+		n--;
+	}
+	row_push(&((struct table *)data)->row, f, s ? n : 0);
 }
 
 static void

@@ -8,7 +8,13 @@
  * before any other character is read as itself.
  *
  * CSV (--csv) is RFC 4180 through libcsv: fields quoted where they need it,
- * text unescaped, so that spreadsheets show what the report said. */
+ * text unescaped, so that spreadsheets show what the report said.  CSV is
+ * for spreadsheets, so it is made safe and legible there: a cell that
+ * would start a formula (=, +, -, @, tab, carriage return; not a plain
+ * number such as -5599) gets a leading apostrophe, as OWASP recommends,
+ * and the header is preceded by a UTF-8 byte order mark (bom, on by
+ * default; --no-bom clears it), without which Excel and Calc read UTF-8
+ * as a legacy code page.  The tools' readers drop a BOM. */
 #ifndef TSV_H
 #define TSV_H
 
@@ -18,6 +24,9 @@
 
 #include "buf.h"
 #include "input.h"
+
+/* Would a spreadsheet take s[0..n) for a formula (and it is no number)? */
+bool csv_formula_start(const char *s, size_t n);
 
 /* Append s[0..n) to out, escaped for a TSV field. */
 void tsv_escape(struct buf *out, const char *s, size_t n);
@@ -30,6 +39,7 @@ size_t tsv_unescape(char *s, size_t n);
 struct out {
 	FILE *fp;
 	bool csv;
+	bool bom;		/* CSV: a byte order mark before the header */
 	size_t nfields;		/* fields written in the current row */
 	struct buf row;		/* the current row, written whole by out_end */
 };

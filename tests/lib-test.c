@@ -286,6 +286,52 @@ test_table_csv(struct tally *t)
 	unlink(path);
 }
 
+/* CSV made for spreadsheets: formula starts neutralised, numbers kept,
+ * a BOM before the header; and read back as written. */
+static void
+test_csv_hygiene(struct tally *t)
+{
+	static const char *const head[] = {"text", "n", NULL};
+	static const char *const cells[] = {
+		"=HYPERLINK(\"http://x\",\"y\")", "+2.3 pts", "-5599", "@SUM(A1)",
+		"\tx", "-0.18", "- a bullet", "plain", "+", "'=kept", NULL};
+	char *path = write_temp("", 0);
+	FILE *fp = fopen(path, "w");
+	struct out o;
+	struct table tb;
+	bool empty;
+	char got[256];
+	size_t i;
+
+	CHECK(t, csv_formula_start("=1+1", 4) && csv_formula_start("-x", 2));
+	CHECK(t, !csv_formula_start("-5599", 5) && !csv_formula_start("+0.5", 4));
+	CHECK(t, !csv_formula_start("-.18", 4) && csv_formula_start("-", 1));
+	CHECK(t, !csv_formula_start("a=b", 3) && !csv_formula_start("", 0));
+	out_init(&o, fp, true);
+	out_header(&o, head);
+	for (i = 0; cells[i]; i++) {
+		out_fields(&o, cells[i]);
+		out_num(&o, -(double)i);
+		out_end(&o);
+	}
+	CHECK(t, out_close(&o) == EXIT_OK && fclose(fp) == 0);
+	fp = fopen(path, "r");
+	CHECK(t, fp && fread(got, 1, 3, fp) == 3 && memcmp(got, "\xef\xbb\xbf", 3) == 0);
+	CHECK(t, fgets(got, sizeof got, fp) && fgets(got, sizeof got, fp));
+	CHECK_STR(t, got, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0\r\n");
+	CHECK(t, fgets(got, sizeof got, fp) && !strcmp(got, "\"'+2.3 pts\",-1\r\n"));
+	CHECK(t, fgets(got, sizeof got, fp) && !strcmp(got, "-5599,-2\r\n"));
+	fclose(fp);
+	/* read back: the text as it was, the BOM gone */
+	CHECK(t, table_open(&tb, path, false, &empty) == EXIT_OK);
+	CHECK(t, table_col(&tb, "text") == 0);
+	for (i = 0; cells[i] && table_next(&tb) == 1; i++)
+		CHECK_STR(t, table_get(&tb, 0), cells[i]);
+	CHECK(t, i == 10);
+	table_close(&tb);
+	unlink(path);
+}
+
 static void
 test_table_tsv(struct tally *t)
 {
@@ -417,6 +463,7 @@ main(int argc, char **argv)
 	test_sniff(&t);
 	test_table_csv(&t);
 	test_table_tsv(&t);
+	test_csv_hygiene(&t);
 	test_lex(&t);
 	test_period_forms(&t);
 	test_periods(&t, argc > 1 ? argv[1] : "tests/corpus");

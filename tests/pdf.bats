@@ -7,8 +7,11 @@
 # cope with: reflowed and hyphen-free wrapped lines, page numbers in the
 # footer, form feeds, curly quotes, tables as aligned columns.
 #
-# A converter that is not installed skips its tests, saying so; nothing is
-# installed here.
+# A converter that cannot do the job here skips its tests, saying so:
+# each test asks for a capability (groff writes a PDF, LibreOffice turns
+# a DOCX into a PDF), not for a command name, since a command can be
+# present without it (groff-base has groff but no PDF device).  Nothing
+# is installed here.
 
 load helper
 bats_require_minimum_version 1.5.0
@@ -23,6 +26,20 @@ setup() {
 
 need_cmd() {
 	command -v "$1" >/dev/null || skip "$1 is not installed ($2)"
+}
+
+# groff that writes PDF (gropdf; Debian's groff-base lacks it).
+need_groff_pdf() {
+	need_cmd groff "Debian package groff"
+	[ "$(printf '.LP\nx\n' | groff -Tpdf 2>/dev/null | head -c 5)" = "%PDF-" ] ||
+		skip "groff cannot write PDF here (no gropdf: Debian package groff, not groff-base)"
+}
+
+# pandoc that writes DOCX.
+need_pandoc_docx() {
+	need_cmd pandoc "Debian package pandoc"
+	printf 'x\n' | pandoc -o "$T/probe.docx" 2>/dev/null && [ -s "$T/probe.docx" ] ||
+		skip "pandoc cannot write DOCX here"
 }
 
 samples() {
@@ -287,8 +304,8 @@ docx_plain() { to_docx "$1" "$T/doc.docx" && pandoc -t plain "$T/doc.docx" -o "$
 docx_markdown() { to_docx "$1" "$T/doc.docx" && pandoc -t markdown "$T/doc.docx" -o "$2"; }
 
 @test "pdf: the converters make real files that the tools refuse unconverted" {
-	need_cmd groff "groff, gropdf: Debian package groff"
-	need_cmd pandoc "Debian package pandoc"
+	need_groff_pdf
+	need_pandoc_docx
 	local f
 	f=$(samples | head -n 1)
 	[ -n "$f" ] || skip "no samples"
@@ -304,15 +321,15 @@ docx_markdown() { to_docx "$1" "$T/doc.docx" && pandoc -t markdown "$T/doc.docx"
 }
 
 @test "pdf: groff PDF, back through pdftotext -layout: the same figures" {
-	need_cmd groff "groff, gropdf: Debian package groff"
-	need_cmd pandoc "Debian package pandoc"
+	need_groff_pdf
+	need_pandoc_docx
 	need_cmd pdftotext "Debian package poppler-utils"
 	same_figures_through pdf_layout
 }
 
 @test "pdf: groff PDF, back through pdftotext (reading order): the same figures" {
-	need_cmd groff "groff, gropdf: Debian package groff"
-	need_cmd pandoc "Debian package pandoc"
+	need_groff_pdf
+	need_pandoc_docx
 	need_cmd pdftotext "Debian package poppler-utils"
 	# Without -layout, pdftotext gives the words in reading order: a data
 	# table comes out a cell a line, its rows and columns gone, and no
@@ -323,12 +340,12 @@ docx_markdown() { to_docx "$1" "$T/doc.docx" && pandoc -t markdown "$T/doc.docx"
 }
 
 @test "docx: pandoc DOCX, back through pandoc -t plain: the same figures" {
-	need_cmd pandoc "Debian package pandoc"
+	need_pandoc_docx
 	same_figures_through docx_plain
 }
 
 @test "docx: pandoc DOCX, back through pandoc -t markdown: the same figures" {
-	need_cmd pandoc "Debian package pandoc"
+	need_pandoc_docx
 	same_figures_through docx_markdown
 }
 
@@ -336,8 +353,10 @@ docx_markdown() { to_docx "$1" "$T/doc.docx" && pandoc -t markdown "$T/doc.docx"
 	local lo
 	lo=$(command -v soffice || command -v libreoffice) ||
 		skip "LibreOffice is not installed (Debian package libreoffice-writer)"
-	need_cmd pandoc "Debian package pandoc"
+	need_pandoc_docx
 	need_cmd pdftotext "Debian package poppler-utils"
+	HOME="$T" "$lo" --headless --convert-to pdf --outdir "$T" "$T/probe.docx" >/dev/null 2>&1 &&
+		[ -s "$T/probe.pdf" ] || skip "LibreOffice cannot convert DOCX to PDF here"
 	lo_layout() {
 		to_docx "$1" "$T/doc.docx" &&
 			HOME="$T" "$lo" --headless --convert-to pdf --outdir "$T" "$T/doc.docx" >/dev/null 2>&1 &&
@@ -347,8 +366,8 @@ docx_markdown() { to_docx "$1" "$T/doc.docx" && pandoc -t markdown "$T/doc.docx"
 }
 
 @test "pdf: converted text goes through the whole pipeline without an error" {
-	need_cmd groff "groff, gropdf: Debian package groff"
-	need_cmd pandoc "Debian package pandoc"
+	need_groff_pdf
+	need_pandoc_docx
 	need_cmd pdftotext "Debian package poppler-utils"
 	[ -x "$BIN/normalize-names" ] || skip "normalize-names is not built"
 	local f
