@@ -1,4 +1,5 @@
 #include "tsv.h"
+#include "xlsx.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -157,8 +158,19 @@ csv_neutralise(const char *s, size_t n)
 }
 
 void
+out_init_xlsx(struct out *o, struct xlsx *x)
+{
+	memset(o, 0, sizeof *o);
+	o->x = x;
+}
+
+void
 out_field(struct out *o, const char *s, size_t n)
 {
+	if (o->x) {
+		xlsx_string(o->x, s, n);
+		return;
+	}
 	if (o->nfields++ > 0)
 		buf_addc(&o->row, o->csv ? ',' : '\t');
 	if (o->csv) {
@@ -229,6 +241,10 @@ out_num(struct out *o, double v)
 {
 	char tmp[64];
 
+	if (o->x) {
+		xlsx_number(o->x, v);
+		return;
+	}
 	num_format(v, tmp, sizeof tmp);
 	out_fields(o, tmp);
 }
@@ -245,6 +261,10 @@ out_num_or_empty(struct out *o, bool present, double v)
 void
 out_end(struct out *o)
 {
+	if (o->x) {
+		xlsx_row_end(o->x);
+		return;
+	}
 	if (o->csv)
 		buf_addc(&o->row, '\r');
 	buf_addc(&o->row, '\n');
@@ -256,6 +276,10 @@ out_end(struct out *o)
 void
 out_header(struct out *o, const char *const *names)
 {
+	if (o->x) {
+		xlsx_header(o->x, names);
+		return;
+	}
 	if (o->csv && o->bom)
 		fputs("\xef\xbb\xbf", o->fp);
 	while (*names)
@@ -266,6 +290,11 @@ out_header(struct out *o, const char *const *names)
 int
 out_close(struct out *o)
 {
+	if (o->x) {
+		int st = xlsx_close(o->x);
+		o->x = NULL;
+		return st;
+	}
 	int bad = fflush(o->fp) != 0 || ferror(o->fp);
 
 	buf_free(&o->row);

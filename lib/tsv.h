@@ -36,7 +36,11 @@ size_t tsv_unescape(char *s, size_t n);
 
 /* ---- writing ---- */
 
+struct xlsx;
+
+/* Where rows go: TSV or CSV to fp, or cells of a workbook (xlsx.h). */
 struct out {
+	struct xlsx *x;		/* non-NULL: an xlsx workbook, fp unused */
 	FILE *fp;
 	bool csv;
 	bool bom;		/* CSV: a byte order mark before the header */
@@ -45,6 +49,8 @@ struct out {
 };
 
 void out_init(struct out *o, FILE *fp, bool csv);
+/* Rows to a workbook opened with xlsx_open; out_close closes it. */
+void out_init_xlsx(struct out *o, struct xlsx *x);
 /* A field of raw (unescaped) text; the writer escapes for its format. */
 void out_field(struct out *o, const char *s, size_t n);
 void out_fields(struct out *o, const char *s);	/* NUL-terminated; NULL = empty */

@@ -16,6 +16,7 @@
 #include "num.h"
 #include "text.h"
 #include "tsv.h"
+#include "xlsx.h"
 
 struct tally {
 	int passed, failed;
@@ -447,6 +448,38 @@ test_period_forms(struct tally *t)
 	CHECK(t, !period_parse("2019/20 Q2 ", 11, &p));
 }
 
+/* A workbook through struct out: it is written and is a ZIP file.  Its
+ * cells are read back by a real reader in tests/xlsx.bats. */
+static void
+test_xlsx(struct tally *t)
+{
+	static const char *const head[] = {"text", "n", NULL};
+	char path[] = "/tmp/lib-test-XXXXXX.xlsx", magic[4] = {0};
+	int fd = mkstemps(path, 5);
+	struct xlsx *x;
+	struct out o;
+	FILE *fp;
+
+	CHECK(t, fd >= 0);
+	close(fd);
+	x = xlsx_open(path, "Figures");
+	CHECK(t, x != NULL);
+	if (!x)
+		return;
+	out_init_xlsx(&o, x);
+	out_header(&o, head);
+	out_fields(&o, "=HYPERLINK(\"http://x\")");
+	out_num(&o, -5599);
+	out_end(&o);
+	CHECK(t, out_close(&o) == EXIT_OK);
+	fp = fopen(path, "rb");
+	CHECK(t, fp && fread(magic, 1, 2, fp) == 2 && magic[0] == 'P' && magic[1] == 'K');
+	if (fp)
+		fclose(fp);
+	unlink(path);
+	CHECK(t, xlsx_open("/nonexistent/dir/x.xlsx", "S") == NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -464,6 +497,7 @@ main(int argc, char **argv)
 	test_table_csv(&t);
 	test_table_tsv(&t);
 	test_csv_hygiene(&t);
+	test_xlsx(&t);
 	test_lex(&t);
 	test_period_forms(&t);
 	test_periods(&t, argc > 1 ? argv[1] : "tests/corpus");
