@@ -1,9 +1,11 @@
 #include "err.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *prog = "?";
 
@@ -80,3 +82,14 @@ void *xcalloc(size_t n, size_t size) { return checked(calloc(n ? n : 1, size ? s
 void *xrealloc(void *p, size_t n) { return checked(realloc(p, n ? n : 1)); }
 char *xstrdup(const char *s) { return checked(strdup(s)); }
 char *xstrndup(const char *s, size_t n) { return checked(strndup(s, n)); }
+
+void
+err_broken_pipe(void)
+{
+	/* The reader has gone (`| head`): end as a pipeline's writer does,
+	 * killed by SIGPIPE, with nothing on stderr, even where SIGPIPE was
+	 * ignored by whoever started us. */
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+	_exit(128 + SIGPIPE);
+}

@@ -32,6 +32,9 @@ _Noreturn void die_at(int status, const char *file, long line,
 _Noreturn void die_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* Output's reader has closed the pipe: end quietly, as killed by SIGPIPE. */
+_Noreturn void err_broken_pipe(void);
+
 /* Allocation: on failure, "out of memory" and exit 1. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

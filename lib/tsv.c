@@ -268,7 +268,8 @@ out_end(struct out *o)
 	if (o->csv)
 		buf_addc(&o->row, '\r');
 	buf_addc(&o->row, '\n');
-	fwrite(o->row.p, 1, o->row.len, o->fp);
+	if (fwrite(o->row.p, 1, o->row.len, o->fp) != o->row.len && errno == EPIPE)
+		err_broken_pipe();
 	buf_reset(&o->row);
 	o->nfields = 0;
 }
@@ -296,6 +297,9 @@ out_close(struct out *o)
 		return st;
 	}
 	int bad = fflush(o->fp) != 0 || ferror(o->fp);
+
+	if (bad && errno == EPIPE)
+		err_broken_pipe();
 
 	buf_free(&o->row);
 	if (bad) {
