@@ -1,0 +1,306 @@
+/* audit.c: the audit.  Each figure's own comparisons (direction words,
+ * change, % change) recomputed at the report's rounding, and NEW's
+ * comparison checked against OLD's figure where it names OLD's quarter. */
+
+static void
+because(struct verdict *vd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+because(struct verdict *vd, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (vd->why.len > 0)
+		buf_adds(&vd->why, "; ");
+	buf_adds(&vd->why, msg);
+}
+
+static const char *
+fmt(char *b, double v)
+{
+	num_format(v, b, 32);
+	return b;
+}
+
+static const char *
+fmt_signed(char *b, double v)
+{
+	num_format_signed(v, b, 32);
+	return b;
+}
+
+/* Do [lo, hi] and [x - u/2, x + u/2] meet?  The slack covers binary
+ * noise in the decimals. */
+static bool
+meets(double lo, double hi, double x, double u)
+{
+	double eps = 1e-9 * fmax(1, fabs(x));
+
+	return x + u / 2 + eps >= lo && x - u / 2 - eps <= hi;
+}
+
+/* Check a change and a % change against value v and previous p, each
+ * known to half its last place: what the report could have computed
+ * from the figures as it printed them. */
+static void
+check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
+	    double p, double up, bool change)
+{
+	char a[32], b[32], c[32], d[32];
+	double lo, hi;
+
+	if (change && f->has_change) {
+		vd->checks++;
+		lo = v - uv / 2 - (p + up / 2);
+		hi = v + uv / 2 - (p - up / 2);
+		if (!meets(lo, hi, f->change, f->change_ulp))
+			because(vd, "change %s, but %s - %s = %s",
+				fmt_signed(a, f->change), fmt(b, v), fmt(c, p),
+				fmt_signed(d, v - p));
+	}
+	if (f->has_pct && p - up / 2 > 0) {
+		vd->checks++;
+		lo = ((v - uv / 2) / (p + up / 2) - 1) * 100;
+		hi = ((v + uv / 2) / (p - up / 2) - 1) * 100;
+		if (meets(lo, hi, f->pct, f->pct_ulp))
+			return;
+		/* "up 3%" of a rate often means points. */
+		if (strcmp(f->s[S_UNIT], "percent") == 0 &&
+		    meets(v - p - (uv + up) / 2, v - p + (uv + up) / 2,
+			  f->pct, f->pct_ulp))
+			return;
+		because(vd, "change %s%%, but %s against %s is %s%%",
+			fmt_signed(a, f->pct), fmt(b, v), fmt(c, p),
+			fmt_signed(d, round((v - p) / p * 1000) / 10));
+	}
+}
+
+static int said_direction(const char *, double);
+
+/* A figure's own comparison: direction words, change and % change
+ * against its previous figure; without one, % change against change. */
+static void
+audit_own(struct fig *f, const char *evidence)
+{
+	struct verdict vd = {0, BUF_INIT};
+	char a[32], b[32];
+	int said;
+
+	if (f->has_prev) {
+		said = said_direction(evidence, f->prev);
+		if (said != 0) {
+			vd.checks++;
+			if ((said > 0 && !(f->value > f->prev)) ||
+			    (said < 0 && !(f->value < f->prev)))
+				because(&vd, "says %s from %s, but %s is %s",
+					said > 0 ? "up" : "down",
+					fmt(a, f->prev), fmt(b, f->value),
+					num_same(f->value, f->prev) ?
+					"the same" : said > 0 ? "lower" :
+					"higher");
+		}
+		check_arith(&vd, f, f->value, f->value_ulp, f->prev,
+			    f->prev_ulp, true);
+	} else if (f->has_change && f->has_pct) {
+		check_arith(&vd, f, f->value, f->value_ulp,
+			    f->value - f->change, f->value_ulp + f->change_ulp,
+			    false);
+	}
+	f->checks = vd.checks;
+	f->why = vd.why.len > 0 ? xstrdup(vd.why.p) : NULL;
+	buf_free(&vd.why);
+}
+
+static bool
+is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* The direction the words just before a number give: +1 for "up from",
+ * "an increase on"..., -1 for "down from", "fell from"..., 0 for none. */
+static int
+direction_before(const char *text, size_t at)
+{
+	static const char *const up[] = {"up", "increase", "increases",
+		"increased", "increasing", "rise", "rises", "rose", "risen",
+		"rising", "grew", "grown", "growth", "higher", NULL};
+	static const char *const down[] = {"down", "decrease", "decreases",
+		"decreased", "decreasing", "decline", "declined", "fall",
+		"falls", "fell", "fallen", "falling", "drop", "drops",
+		"dropped", "reduced", "reduction", "lower", NULL};
+	char word[16];
+	size_t end = at, n, i;
+	int words;
+
+	for (words = 0; words < 4 && end > 0; words++) {
+		while (end > 0 && !is_word_char(text[end - 1])) {
+			if (strchr(".;:()!?,", text[end - 1]))
+				return 0;	/* another clause */
+			end--;
+		}
+		for (n = 0; n < end && is_word_char(text[end - 1 - n]); n++)
+			;
+		if (n == 0 || n >= sizeof word)
+			return 0;
+		for (i = 0; i < n; i++)
+			word[i] = (char)(text[end - n + i] | 0x20);
+		word[n] = '\0';
+		for (i = 0; up[i]; i++)
+			if (strcmp(up[i], word) == 0)
+				return 1;
+		for (i = 0; down[i]; i++)
+			if (strcmp(down[i], word) == 0)
+				return -1;
+		end -= n;
+	}
+	return 0;
+}
+
+/* What the evidence says of the previous figure's direction: the words
+ * before its first mention with any ("254, down from 238"). */
+static int
+said_direction(const char *text, double prev)
+{
+	size_t i, j, n = strlen(text);
+	double x;
+	int dir;
+
+	for (i = 0; i < n; i = j > i ? j : i + 1) {
+		j = i;
+		if (text[i] < '0' || text[i] > '9' ||
+		    (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' ||
+			       (text[i - 1] >= '0' && text[i - 1] <= '9'))))
+			continue;
+		while (j < n && ((text[j] >= '0' && text[j] <= '9') ||
+				 ((text[j] == ',' || text[j] == '.') &&
+				  j + 1 < n && text[j + 1] >= '0' &&
+				  text[j + 1] <= '9')))
+			j++;
+		if (!num_parse(text + i, j - i, &x))
+			continue;
+		if (j < n && (text[j] == 'm' || text[j] == 'k') &&
+		    (j + 1 == n || !is_word_char(text[j + 1])))
+			x *= text[j] == 'm' ? 1e6 : 1e3;
+		if (!num_same(x, prev))
+			continue;
+		dir = direction_before(text, i > 0 && text[i - 1] == '\xa3' ?
+				       i - 1 : i);
+		if (dir != 0)
+			return dir;
+	}
+	return 0;
+}
+
+/* The first "September 2019", "Sept 2019", "Jun-23" in lower-case s. */
+static bool
+month_year(const char *s, int *month, int *year)
+{
+	static const char *const names[] = {"january", "february", "march",
+		"april", "may", "june", "july", "august", "september",
+		"october", "november", "december"};
+	const char *w;
+	size_t n, i;
+	char *end;
+
+	for (w = s; *w; w += n ? n : 1) {
+		for (n = 0; is_word_char(w[n]); n++)
+			;
+		if (n < 3 || (w > s && is_word_char(w[-1])))
+			continue;
+		for (i = 0; i < 12; i++)
+			if (strncmp(names[i], w, n) == 0 ||
+			    (n == 4 && strncmp(w, "sept", 4) == 0 && i == 8))
+				break;
+		if (i == 12 || (w[n] != ' ' && w[n] != '-'))
+			continue;
+		*year = (int)strtol(w + n + 1, &end, 10);
+		if (end - (w + n + 1) == 2)
+			*year += 2000;
+		else if (end - (w + n + 1) != 4)
+			continue;
+		*month = (int)i + 1;
+		return true;
+	}
+	return false;
+}
+
+/* The financial quarter (April to March) of a month and year. */
+static long
+month_quarter(int month, int year)
+{
+	int fy = month >= 4 ? year : year - 1;
+
+	return (long)fy * 4 + (month + 8) % 12 / 3;
+}
+
+/* Which quarter a comparison's period names, seen from quarter now:
+ * "the previous quarter", "the same period last year", "September 2019",
+ * "2019/20 Q2"; -1 when it cannot tell. */
+static long
+resolve_when(const char *when, long now)
+{
+	char low[128];
+	size_t i;
+	int month, year;
+
+	for (i = 0; when[i] && i < sizeof low - 1; i++)
+		low[i] = (char)(when[i] >= 'A' && when[i] <= 'Z' ?
+				when[i] + 32 : when[i]);
+	low[i] = '\0';
+	if (period_index(low) >= 0 && strchr(low, 'q'))
+		return period_index(low);
+	if (month_year(low, &month, &year))
+		return month_quarter(month, year);
+	if (now < 0)
+		return -1;
+	if (strstr(low, "previous quarter") || strstr(low, "preceding quarter")
+	    || strstr(low, "prior quarter") || strstr(low, "last quarter"))
+		return now - 1;
+	if (strstr(low, "same period") || strstr(low, "same quarter") ||
+	    strstr(low, "last year") || strstr(low, "previous year"))
+		return now - 4;
+	return -1;
+}
+
+/* Where NEW compares with the quarter OLD reports, its comparison must
+ * agree with OLD's figure. */
+static void
+audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
+{
+	long oi = o->quarter;
+	char a[32], b[32];
+
+	if (oi < 0 || (!n->has_prev && !n->has_change && !n->has_pct) ||
+	    resolve_when(n->s[S_PREV_WHEN], n->quarter)
+	    != oi)
+		return;
+	if (!n->has_prev) {
+		check_arith(vd, n, n->value, n->value_ulp, o->value,
+			    o->value_ulp, true);
+		return;
+	}
+	vd->checks++;
+	if (!meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
+		   o->value, o->value_ulp))
+		because(vd, "previous %s, but %s says %s (line %ld)",
+			fmt(a, n->prev), o->s[S_PERIOD], fmt(b, o->value),
+			o->line);
+}
+
+static void
+verdict_add(struct verdict *vd, const struct fig *f)
+{
+	vd->checks += f->checks;
+	if (!f->why)
+		return;
+	if (vd->why.len > 0)
+		buf_adds(&vd->why, "; ");
+	buf_adds(&vd->why, f->why);
+}

@@ -1,0 +1,124 @@
+/* keys.c: keys and context.  A figure's strings, packed in one block: its
+ * names, its period, the join key (measure_key, area_key, kind, unit) and
+ * the context that tells repeats of a key apart (priority, commitment,
+ * heading, and the kind of period of its "when"). */
+
+static void when_class(struct buf *out, const char *s);
+
+/* Append str to a figure's block of strings, noting where it starts. */
+static void
+pack(struct buf *b, size_t *off, const char *str)
+{
+	*off = b->len;
+	buf_adds(b, str);
+	buf_addc(b, '\0');
+}
+
+/* The strings of the current row's figure, in one block: names, period,
+ * the join key and the context. */
+static void
+fig_strings(struct source *s, struct fig *f)
+{
+	const struct cols *c = &s->c;
+	const struct table *t = &s->t;
+	const char *kind = *table_get(t, c->kind) ? table_get(t, c->kind) :
+			   "actual";
+	struct buf *b = &s->scratch;
+	size_t off[NSTR], i;
+
+	buf_reset(b);
+	pack(b, &off[S_MEASURE], table_get(t, c->measure >= 0 ? c->measure :
+					   c->measure_key));
+	pack(b, &off[S_AREA], table_get(t, c->area));
+	pack(b, &off[S_UNIT], table_get(t, c->unit));
+	pack(b, &off[S_KIND], kind);
+	pack(b, &off[S_PERIOD], table_get(t, c->period));
+	pack(b, &off[S_WHEN], table_get(t, c->when));
+	pack(b, &off[S_PREV_WHEN], table_get(t, c->prev_when));
+	/* The key, unit last: the rest is a prefix for warn_unit. */
+	off[S_KEY] = b->len;
+	buf_adds(b, table_get(t, c->measure_key));
+	buf_addc(b, '\x1f');
+	buf_adds(b, table_get(t, c->area_key >= 0 ? c->area_key : c->area));
+	buf_addc(b, '\x1f');
+	buf_adds(b, kind);
+	buf_addc(b, '\x1f');
+	pack(b, &i, table_get(t, c->unit));
+	for (i = 0; i < NCTX; i++) {
+		off[S_CTX + i] = b->len;
+		if (i == CTX_WHEN)
+			when_class(b, table_get(t, c->when));
+		else
+			buf_adds(b, table_get(t, c->ctx[i]));
+		buf_addc(b, '\0');
+	}
+	f->s[0] = xmalloc(b->len);	/* the block; fig_free frees it */
+	memcpy(f->s[0], b->p, b->len);
+	for (i = 1; i < NSTR; i++)
+		f->s[i] = f->s[0] + off[i];
+}
+
+/* The kind of period a figure is for, without its dates, so that "in
+ * the last quarter" of one report meets "this quarter" of the next and
+ * "year to date" stays apart: stop words, years and quarter numbers
+ * dropped, and month names become one "month": "September 2019" and
+ * "December 2019" are both a month's snapshot, unlike a quarter's total. */
+static void
+when_class(struct buf *out, const char *s)
+{
+	static const char *const drop[] = {
+		"the", "a", "in", "of", "on", "for", "to", "at", "by", "this",
+		"last", "current", "past", "reporting", "end", "during",
+		"since", "as", "q1", "q2", "q3", "q4", NULL
+	};
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december", NULL
+	};
+	char word[32];
+	size_t n, i;
+	bool first = true, month = false;
+
+	while (*s) {
+		for (n = 0; *s && (((unsigned char)*s >= 0x80) ||
+			      (*s >= 'a' && *s <= 'z') || (*s >= 'A' &&
+			      *s <= 'Z') || (*s >= '0' && *s <= '9')); s++)
+			if (n < sizeof word - 1)
+				word[n++] = (*s >= 'A' && *s <= 'Z') ?
+					    (char)(*s + 32) : *s;
+		word[n] = '\0';
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		for (i = 0; drop[i] && strcmp(drop[i], word) != 0; i++)
+			;
+		if (drop[i] || strspn(word, "0123456789") == n)
+			continue;
+		for (i = 0; months[i] && strcmp(months[i], word) != 0; i++)
+			;
+		if (months[i] && month)
+			continue;
+		if (months[i]) {
+			month = true;
+			strcpy(word, "month");
+		}
+		if (!first)
+			buf_addc(out, ' ');
+		buf_adds(out, word);
+		first = false;
+	}
+}
+
+/* "2019/20 Q2" as a count of quarters, or -1. */
+static long
+period_index(const char *s)
+{
+	int y, y2, q;
+
+	while (*s && (*s < '0' || *s > '9'))
+		s++;
+	if (sscanf(s, "%4d/%2d Q%1d", &y, &y2, &q) != 3 || q < 1 || q > 4)
+		return -1;
+	return (long)y * 4 + q - 1;
+}
