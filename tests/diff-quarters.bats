@@ -262,6 +262,13 @@ audit() {
 	assert_output 'mismatch: previous 240, but 2022/23 Q1 says 238 (line 9)'
 	run audit '2022/23 Q2' 1 '' 'Officers' 254 count 9 '' actual 240 'Jun-22'
 	assert_output --partial 'mismatch: previous 240'
+	# The normal form, a quarter's number alone, a month alone: lib/period.
+	run audit '2022/23 Q2' 1 '' 'Officers' 254 count 9 '' actual 240 '2022/23 Q1'
+	assert_output --partial 'mismatch: previous 240'
+	run audit '2022/23 Q2' 1 '' 'Officers' 254 count 9 '' actual 240 'in Quarter 1'
+	assert_output --partial 'mismatch: previous 240'
+	run audit '2022/23 Q2' 1 '' 'Officers' 254 count 9 '' actual 238 'from 238 in June'
+	assert_output ok
 	# A comparison with another period is not OLD's business.
 	run audit '2022/23 Q2' 1 '' 'Officers' 254 count 9 '' actual 240 'Sept 2021'
 	assert_output ''
@@ -304,6 +311,15 @@ audit() {
 	assert_equal "$(printf '%s\n' "$output" | cut -f1 | tail -n +2)" 'Drone flights'
 	run "$DQ" --wide --only mismatch "$BATS_TEST_TMPDIR"/q[123].tsv
 	assert_equal "${#lines[@]}" 2
+}
+
+@test "diff-quarters: --wide: financial years are periods too, in order, audited a year back" {
+	{ header; fig '2019/20' 1 '' 'Officers' 200 count 9; } > "$BATS_TEST_TMPDIR/y1.tsv"
+	{ header; fig '2020/21' 1 '' 'Officers' 210 count 9 '' actual 190 'last year'; } > "$BATS_TEST_TMPDIR/y2.tsv"
+	run "$DQ" --wide "$BATS_TEST_TMPDIR/y2.tsv" "$BATS_TEST_TMPDIR/y1.tsv"
+	assert_success
+	assert_line --partial 'period 2019/20 given after 2020/21'
+	assert_line $'Officers\t\tcount\tactual\t200\t210\tmismatch: 2020/21: previous 190, but 2019/20 says 200 (line 9)'
 }
 
 @test "diff-quarters: --wide refuses one period twice" {

@@ -198,77 +198,6 @@ said_direction(const char *text, double prev)
 	return 0;
 }
 
-/* The first "September 2019", "Sept 2019", "Jun-23" in lower-case s. */
-static bool
-month_year(const char *s, int *month, int *year)
-{
-	static const char *const names[] = {"january", "february", "march",
-		"april", "may", "june", "july", "august", "september",
-		"october", "november", "december"};
-	const char *w;
-	size_t n, i;
-	char *end;
-
-	for (w = s; *w; w += n ? n : 1) {
-		for (n = 0; is_word_char(w[n]); n++)
-			;
-		if (n < 3 || (w > s && is_word_char(w[-1])))
-			continue;
-		for (i = 0; i < 12; i++)
-			if (strncmp(names[i], w, n) == 0 ||
-			    (n == 4 && strncmp(w, "sept", 4) == 0 && i == 8))
-				break;
-		if (i == 12 || (w[n] != ' ' && w[n] != '-'))
-			continue;
-		*year = (int)strtol(w + n + 1, &end, 10);
-		if (end - (w + n + 1) == 2)
-			*year += 2000;
-		else if (end - (w + n + 1) != 4)
-			continue;
-		*month = (int)i + 1;
-		return true;
-	}
-	return false;
-}
-
-/* The financial quarter (April to March) of a month and year. */
-static long
-month_quarter(int month, int year)
-{
-	int fy = month >= 4 ? year : year - 1;
-
-	return (long)fy * 4 + (month + 8) % 12 / 3;
-}
-
-/* Which quarter a comparison's period names, seen from quarter now:
- * "the previous quarter", "the same period last year", "September 2019",
- * "2019/20 Q2"; -1 when it cannot tell. */
-static long
-resolve_when(const char *when, long now)
-{
-	char low[128];
-	size_t i;
-	int month, year;
-
-	for (i = 0; when[i] && i < sizeof low - 1; i++)
-		low[i] = (char)(when[i] >= 'A' && when[i] <= 'Z' ?
-				when[i] + 32 : when[i]);
-	low[i] = '\0';
-	if (period_index(low) >= 0 && strchr(low, 'q'))
-		return period_index(low);
-	if (month_year(low, &month, &year))
-		return month_quarter(month, year);
-	if (now < 0)
-		return -1;
-	if (strstr(low, "previous quarter") || strstr(low, "preceding quarter")
-	    || strstr(low, "prior quarter") || strstr(low, "last quarter"))
-		return now - 1;
-	if (strstr(low, "same period") || strstr(low, "same quarter") ||
-	    strstr(low, "last year") || strstr(low, "previous year"))
-		return now - 4;
-	return -1;
-}
-
 /* Where NEW compares with the quarter OLD reports, its comparison must
  * agree with OLD's figure. */
 static void
@@ -278,8 +207,8 @@ audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 	char a[32], b[32];
 
 	if (oi < 0 || (!n->has_prev && !n->has_change && !n->has_pct) ||
-	    resolve_when(n->s[S_PREV_WHEN], n->quarter)
-	    != oi)
+	    period_resolve(n->s[S_PREV_WHEN], strlen(n->s[S_PREV_WHEN]),
+			   n->quarter) != oi)
 		return;
 	if (!n->has_prev) {
 		check_arith(vd, n, n->value, n->value_ulp, o->value,

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "err.h"
 #include "num.h"
+#include "period.h"
 #include "tsv.h"
 
 enum side { OLD, NEW };
@@ -49,7 +50,7 @@ struct fig {
 	bool has_prev, has_change, has_pct;
 	int checks;		/* the report's own comparisons checked */
 	char *why;		/* ...and why they fail, or NULL */
-	long quarter;		/* period_index of the period, or -1 */
+	long quarter;		/* report_quarter of the period, or -1 */
 	long line;		/* report line, from the line column */
 	long row;		/* input line, for messages */
 	size_t seq;		/* order in its input */
@@ -95,7 +96,7 @@ struct source {
 	size_t seq;
 	char *period;		/* the first period seen */
 	long period_row;
-	char *last_period;	/* period_index of the last row's period: */
+	char *last_period;	/* report_quarter of the last row's period: */
 	long last_quarter;	/* rows of one report share it */
 	bool mixed;		/* warned of a second period */
 	bool bad;
@@ -117,7 +118,7 @@ struct opts {
 
 /* Called before the file that defines them, in main.c's order. */
 static void fig_strings(struct source *s, struct fig *f);
-static long period_index(const char *s);
+static long report_quarter(const char *s);
 static void audit_own(struct fig *f, const char *evidence);
 static bool shown(const struct opts *opt, const struct fig *o,
 		  const struct fig *n, unsigned status,

@@ -61,7 +61,8 @@ fig_strings(struct source *s, struct fig *f)
 /* The kind of period a figure is for, without its dates, so that "in
  * the last quarter" of one report meets "this quarter" of the next and
  * "year to date" stays apart: stop words, years and quarter numbers
- * dropped, and month names become one "month": "September 2019" and
+ * dropped, and month names (period_month: "Sept", "Jun" too) become one
+ * "month": "September 2019" and
  * "December 2019" are both a month's snapshot, unlike a quarter's total. */
 static void
 when_class(struct buf *out, const char *s)
@@ -71,13 +72,9 @@ when_class(struct buf *out, const char *s)
 		"last", "current", "past", "reporting", "end", "during",
 		"since", "as", "q1", "q2", "q3", "q4", NULL
 	};
-	static const char *const months[] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december", NULL
-	};
 	char word[32];
 	size_t n, i;
-	bool first = true, month = false;
+	bool first = true, month = false, is_month;
 
 	while (*s) {
 		for (n = 0; *s && (((unsigned char)*s >= 0x80) ||
@@ -95,11 +92,10 @@ when_class(struct buf *out, const char *s)
 			;
 		if (drop[i] || strspn(word, "0123456789") == n)
 			continue;
-		for (i = 0; months[i] && strcmp(months[i], word) != 0; i++)
-			;
-		if (months[i] && month)
+		is_month = period_month(word, n) != 0;
+		if (is_month && month)
 			continue;
-		if (months[i]) {
+		if (is_month) {
 			month = true;
 			strcpy(word, "month");
 		}
@@ -110,15 +106,18 @@ when_class(struct buf *out, const char *s)
 	}
 }
 
-/* "2019/20 Q2" as a count of quarters, or -1. */
+/* The quarter a report's period ("2019/20 Q2", the period column) names,
+ * as period_quarter counts it, or -1.  A financial year ("2019/20") is
+ * its last quarter, as "the same period last year" counts back from it;
+ * a month or another span is -1: a count of quarters cannot tell two
+ * months of one quarter apart. */
 static long
-period_index(const char *s)
+report_quarter(const char *s)
 {
-	int y, y2, q;
+	struct period p;
 
-	while (*s && (*s < '0' || *s > '9'))
-		s++;
-	if (sscanf(s, "%4d/%2d Q%1d", &y, &y2, &q) != 3 || q < 1 || q > 4)
+	if (!period_parse(s, strlen(s), &p) ||
+	    (p.kind != PERIOD_QUARTER && p.kind != PERIOD_YEAR))
 		return -1;
-	return (long)y * 4 + q - 1;
+	return period_quarter(&p);
 }

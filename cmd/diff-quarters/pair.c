@@ -159,8 +159,8 @@ emit_held(struct diff *d, struct fig *f)
 static void
 warn_order(const struct source *o, const struct source *n)
 {
-	long oi = o->period ? period_index(o->period) : -1;
-	long ni = n->period ? period_index(n->period) : -1;
+	long oi = o->period ? report_quarter(o->period) : -1;
+	long ni = n->period ? report_quarter(n->period) : -1;
 
 	if (oi >= 0 && ni >= 0 && oi > ni)
 		warn_at(n->path, n->period_row, "NEW period %s comes before"

@@ -217,7 +217,7 @@ fig_make(struct source *s, double value)
 	if (!s->last_period || strcmp(s->last_period, f->s[S_PERIOD]) != 0) {
 		free(s->last_period);
 		s->last_period = xstrdup(f->s[S_PERIOD]);
-		s->last_quarter = period_index(f->s[S_PERIOD]);
+		s->last_quarter = report_quarter(f->s[S_PERIOD]);
 	}
 	f->quarter = s->last_quarter;
 	audit_own(f, table_get(&s->t, c->evidence));

@@ -103,11 +103,11 @@ wide_sort(struct wide *w)
 	for (i = 1; i < w->n; i++) {
 		struct source s = w->src[i];
 		struct figs f = w->figs[i];
-		long pi = s.period ? period_index(s.period) : -1;
+		long pi = s.period ? report_quarter(s.period) : -1;
 
 		for (j = i; j > 0; j--) {
 			struct source *p = &w->src[j - 1];
-			long pj = p->period ? period_index(p->period) : -1;
+			long pj = p->period ? report_quarter(p->period) : -1;
 
 			if (pi < 0 || pj < 0 || pj <= pi)
 				break;
