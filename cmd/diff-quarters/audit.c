@@ -124,20 +124,15 @@ is_word_char(char c)
 }
 
 /* The direction the words just before a number give: +1 for "up from",
- * "an increase on"..., -1 for "down from", "fell from"..., 0 for none. */
+ * "an increase on"..., -1 for "down from", "fell from"..., 0 for none.
+ * The words are data: classes up and down of data/lexicon/quarters.tsv. */
 static int
 direction_before(const char *text, size_t at)
 {
-	static const char *const up[] = {"up", "increase", "increases",
-		"increased", "increasing", "rise", "rises", "rose", "risen",
-		"rising", "grew", "grown", "growth", "higher", NULL};
-	static const char *const down[] = {"down", "decrease", "decreases",
-		"decreased", "decreasing", "decline", "declined", "fall",
-		"falls", "fell", "fallen", "falling", "drop", "drops",
-		"dropped", "reduced", "reduction", "lower", NULL};
 	char word[16];
 	size_t end = at, n, i;
 	int words;
+	lex_mask cls;
 
 	for (words = 0; words < 4 && end > 0; words++) {
 		while (end > 0 && !is_word_char(text[end - 1])) {
@@ -151,13 +146,11 @@ direction_before(const char *text, size_t at)
 			return 0;
 		for (i = 0; i < n; i++)
 			word[i] = (char)(text[end - n + i] | 0x20);
-		word[n] = '\0';
-		for (i = 0; up[i]; i++)
-			if (strcmp(up[i], word) == 0)
-				return 1;
-		for (i = 0; down[i]; i++)
-			if (strcmp(down[i], word) == 0)
-				return -1;
+		cls = lex_classes(quarter_words(), word, n);
+		if (cls & LEX_BIT(QUARTERS_UP))
+			return 1;
+		if (cls & LEX_BIT(QUARTERS_DOWN))
+			return -1;
 		end -= n;
 	}
 	return 0;

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "err.h"
+#include "lex-quarters.h"
 #include "num.h"
 #include "period.h"
 #include "tsv.h"

@@ -5,6 +5,18 @@
 
 static void when_class(struct buf *out, const char *s);
 
+/* The word lists of data/lexicon/quarters.tsv, opened once: a constant
+ * table, the same for every run (as lib/period's). */
+static const struct lex *
+quarter_words(void)
+{
+	static struct lex *lx;
+
+	if (!lx)
+		lx = lex_open(&quarters_lex);
+	return lx;
+}
+
 /* Append str to a figure's block of strings, noting where it starts. */
 static void
 pack(struct buf *b, size_t *off, const char *str)
@@ -60,20 +72,15 @@ fig_strings(struct source *s, struct fig *f)
 
 /* The kind of period a figure is for, without its dates, so that "in
  * the last quarter" of one report meets "this quarter" of the next and
- * "year to date" stays apart: stop words, years and quarter numbers
- * dropped, and month names (period_month: "Sept", "Jun" too) become one
- * "month": "September 2019" and
- * "December 2019" are both a month's snapshot, unlike a quarter's total. */
+ * "year to date" stays apart: the when-stop words of quarters.tsv, years
+ * and other numbers dropped, and month names (period_month: "Sept" and
+ * "Jun" too) become one "month": "September 2019" and "Dec 2019" are both
+ * a month's snapshot, unlike a quarter's total. */
 static void
 when_class(struct buf *out, const char *s)
 {
-	static const char *const drop[] = {
-		"the", "a", "in", "of", "on", "for", "to", "at", "by", "this",
-		"last", "current", "past", "reporting", "end", "during",
-		"since", "as", "q1", "q2", "q3", "q4", NULL
-	};
 	char word[32];
-	size_t n, i;
+	size_t n;
 	bool first = true, month = false, is_month;
 
 	while (*s) {
@@ -88,9 +95,8 @@ when_class(struct buf *out, const char *s)
 			s++;
 			continue;
 		}
-		for (i = 0; drop[i] && strcmp(drop[i], word) != 0; i++)
-			;
-		if (drop[i] || strspn(word, "0123456789") == n)
+		if (lex_is(quarter_words(), word, n, QUARTERS_WHEN_STOP) ||
+		    strspn(word, "0123456789") == n)
 			continue;
 		is_month = period_month(word, n) != 0;
 		if (is_month && month)

@@ -79,7 +79,7 @@ learn(struct ctx *c, const char *abbr, const char *expansion)
 static const char *
 expand(struct ctx *c, const char *w)
 {
-	const char *e = pair_find(builtin_abbrevs, NELEM(builtin_abbrevs), w);
+	const char *e = word_value(c, w, NAMES_ACRONYM);
 	char single[WORD_MAX];
 	size_t n = strlen(w);
 
@@ -88,8 +88,7 @@ expand(struct ctx *c, const char *w)
 	if (n >= 3 && n < WORD_MAX && w[n - 1] == 's') {	/* CSCs, LPTs */
 		memcpy(single, w, n - 1);
 		single[n - 1] = '\0';
-		e = pair_find(builtin_abbrevs, NELEM(builtin_abbrevs), single);
-		if (e && strcmp(single, "special") != 0)
+		if ((e = word_value(c, single, NAMES_ACRONYM)))
 			return e;
 		if (learned_find(c, single, &e))
 			return e;
@@ -171,7 +170,7 @@ learn_definition(struct ctx *c, const char *s, size_t paren, size_t n)
 		return;
 	for (i = 0; i < alen; i++)
 		abbr[i] = (char)tolower((unsigned char)abbr[i]);
-	if (pair_find(builtin_abbrevs, NELEM(builtin_abbrevs), abbr))
+	if (word_value(c, abbr, NAMES_ACRONYM))
 		return;
 	unify(c, s + from + start, paren - from - (size_t)start);
 	if (c->folded.len == 0 || (learned_find(c, abbr, &e) &&

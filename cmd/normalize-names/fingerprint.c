@@ -20,29 +20,32 @@ tok_at(const struct tokens *t, size_t i)
 	return t->text.p + t->off[i];
 }
 
+/* American spelling to British: a listed beginning (us-spelling), else
+ * the -ize endings (ize-ending). */
 static void
-british(char *w, struct buf *tmp)
+british(struct ctx *c, char *w)
 {
+	struct buf *tmp = &c->word;
 	size_t i, n = strlen(w), plen;
+	const char *uk;
 
-	for (i = 0; i < NELEM(us_spellings); i++) {
-		plen = strlen(us_spellings[i].from);
-		if (strncmp(w, us_spellings[i].from, plen) == 0 &&
-		    strncmp(w, us_spellings[i].to, strlen(us_spellings[i].to)) != 0) {
+	/* an American beginning listed, the longest first, unless the word
+	 * already has the British one ("programme" begins "program") */
+	for (plen = n; plen > 0; plen--) {
+		uk = lex_value(c->words, w, plen, NAMES_US_SPELLING);
+		if (uk && strncmp(w, uk, strlen(uk)) != 0) {
 			buf_reset(tmp);
-			buf_adds(tmp, us_spellings[i].to);
+			buf_adds(tmp, uk);
 			buf_adds(tmp, w + plen);
 			if (tmp->len < WORD_MAX)
 				memcpy(w, tmp->p, tmp->len + 1);
 			return;
 		}
 	}
-	/* -ize, -ized, -izes, -izing, -ization: organize -> organise */
+	/* -ize, -ized, -izing, -ization...: organize -> organise */
 	for (i = 3; i + 2 < n; i++)
 		if (w[i] == 'i' && w[i + 1] == 'z' &&
-		    (strcmp(w + i + 2, "e") == 0 || strcmp(w + i + 2, "ed") == 0 ||
-		     strcmp(w + i + 2, "es") == 0 || strcmp(w + i + 2, "ing") == 0 ||
-		     strcmp(w + i + 2, "ation") == 0 || strcmp(w + i + 2, "ations") == 0))
+		    lex_is(c->words, w + i + 2, n - i - 2, NAMES_IZE_ENDING))
 			w[i + 1] = 's';
 }
 
@@ -63,29 +66,22 @@ is_vowel(char ch)
 /* After "-ed" or "-ing" went: undouble, or give back a silent e, so that
  * "stopped", "seized", "driving" meet "stop", "seize", "drive". */
 static size_t
-restore_e(char *w, size_t n)
+restore_e(const struct ctx *c, char *w, size_t n)
 {
-	static const char *const e_after[] = {
-		"ag", "as", "bl", "ic", "ir", "iv", "iz", "lv", "os", "ov", "rg",
-		"uc", "ur", "ut",
-	};
-	size_t i;
-
 	if (n >= 2 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) &&
 	    (!strchr("lsz", w[n - 1]) || (w[n - 1] == 'l' && n >= 6)))
 		return n - 1;
-	for (i = 0; i < NELEM(e_after); i++)
-		if (ends(w, n, e_after[i])) {
-			w[n] = 'e';
-			return n + 1;
-		}
+	if (n >= 2 && lex_is(c->words, w + n - 2, 2, NAMES_SILENT_E)) {
+		w[n] = 'e';
+		return n + 1;
+	}
 	return n;
 }
 
 /* Light stemming: plurals and the -ed/-ing forms, giving real words
  * where the rules allow, so that keys stay readable. */
 static void
-stem(char *w)
+stem(const struct ctx *c, char *w)
 {
 	size_t n = strlen(w);
 
@@ -102,9 +98,9 @@ stem(char *w)
 	if (n > 4 && ends(w, n, "ied"))
 		n -= 2, w[n - 1] = 'y';
 	else if (n >= 6 && ends(w, n, "ed") && !ends(w, n, "eed"))
-		n = restore_e(w, n - 2);
+		n = restore_e(c, w, n - 2);
 	else if (n >= 7 && ends(w, n, "ing") && !ends(w, n, "eing"))
-		n = restore_e(w, n - 3);	/* not "wellbeing" */
+		n = restore_e(c, w, n - 3);	/* not "wellbeing" */
 	else if (n >= 7 && (ends(w, n, "ively") || ends(w, n, "ously") ||
 			    ends(w, n, "ally") || ends(w, n, "ently")))
 		n -= 2;		/* actively -> active, annually -> annual */
@@ -126,13 +122,13 @@ add_word(struct ctx *c, const char *w, size_t n)
 	}
 	memcpy(word, w, n);
 	word[n] = '\0';
-	if (word_in(stop_words, NELEM(stop_words), word))
+	if (word_is(c, word, NAMES_STOP))
 		return;
-	if ((num = pair_find(number_words, NELEM(number_words), word)))
+	if ((num = word_value(c, word, NAMES_NUMBER_WORD)))
 		strcpy(word, num);
-	british(word, &c->word);
-	stem(word);
-	if (word[0] && !word_in(stop_words, NELEM(stop_words), word))
+	british(c, word);
+	stem(c, word);
+	if (word[0] && !word_is(c, word, NAMES_STOP))
 		tokens_push(&c->tok, word, strlen(word));
 }
 
@@ -181,7 +177,7 @@ words(struct ctx *c, char *s, size_t n, bool expand_abbrevs)
 		if (len < WORD_MAX) {
 			memcpy(joined, s + start, len);
 			joined[len] = '\0';
-			if (word_in(join_prefixes, NELEM(join_prefixes), joined)) {
+			if (word_is(c, joined, NAMES_PREFIX)) {
 				plen = len;
 				continue;
 			}

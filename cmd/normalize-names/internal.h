@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "err.h"
+#include "lex-names.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -65,6 +66,8 @@ struct ctx {
 	const char *fields;
 	bool csv, strict, suggest, no_aliases, no_qualify;
 	const char *aliases_dir;
+	/* the word lists: data/lexicon/names.tsv */
+	struct lex *words;
 	/* alias tables, sorted by first token */
 	struct alias *alias;
 	size_t nalias, alias_cap;

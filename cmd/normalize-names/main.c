@@ -28,7 +28,7 @@
 
 /* The story, in the order main() tells it. */
 #include "options.c"	/* the command line */
-#include "lexicon.c"	/* the word lists */
+#include "lexicon.c"	/* the word lists: data/lexicon/names.tsv */
 #include "read.c"	/* the tables in: which columns get a key, the rows */
 #include "unify.c"	/* stage 1: Unicode, markup, footnotes */
 #include "acronyms.c"	/* stage 2: acronyms, built in and learned */
@@ -71,6 +71,7 @@ ctx_free(struct ctx *c)
 	free(c->sorted);
 	free(c->used);
 	free(c->rest);
+	lex_close(c->words);
 }
 
 int
@@ -85,8 +86,8 @@ main(int argc, char **argv)
 	int status, s;
 
 	err_init(argv[0]);
-	check_sorted();
 	c->fields = DEFAULT_FIELDS;
+	c->words = lex_open(&names_lex);
 	extra = parse_options(c, &r, argc, argv, &nextra);
 	for (i = 0; i < LEARNED_BUCKETS; i++)
 		c->bucket[i] = -1;
