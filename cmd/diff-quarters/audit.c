@@ -9,7 +9,7 @@ because(struct verdict *vd, const char *fmt, ...)
 static void
 because(struct verdict *vd, const char *fmt, ...)
 {
-	char msg[256];
+	char msg[256];		/* one reason: a longer one is cut */
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -23,14 +23,14 @@ because(struct verdict *vd, const char *fmt, ...)
 static const char *
 fmt(char *b, double v)
 {
-	num_format(v, b, 32);
+	num_format(v, b, NUM_TEXT);
 	return b;
 }
 
 static const char *
 fmt_signed(char *b, double v)
 {
-	num_format_signed(v, b, 32);
+	num_format_signed(v, b, NUM_TEXT);
 	return b;
 }
 
@@ -51,7 +51,7 @@ static void
 check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
 	    double p, double up, bool change)
 {
-	char a[32], b[32], c[32], d[32];
+	char a[NUM_TEXT], b[NUM_TEXT], c[NUM_TEXT], d[NUM_TEXT];
 	double lo, hi;
 
 	if (change && f->has_change) {
@@ -88,7 +88,7 @@ static void
 audit_own(struct fig *f, const char *evidence)
 {
 	struct verdict vd = {0, BUF_INIT};
-	char a[32], b[32];
+	char a[NUM_TEXT], b[NUM_TEXT];
 	int said;
 
 	if (f->has_prev) {
@@ -129,12 +129,16 @@ is_word_char(char c)
 static int
 direction_before(const char *text, size_t at)
 {
-	char word[16];
+	enum {
+		NEAR_WORDS = 4,	/* "up 12% from": the words before the number */
+		WORD_LEN = 16	/* a longer word is no direction word */
+	};
+	char word[WORD_LEN];
 	size_t end = at, n, i;
 	int words;
 	lex_mask cls;
 
-	for (words = 0; words < 4 && end > 0; words++) {
+	for (words = 0; words < NEAR_WORDS && end > 0; words++) {
 		while (end > 0 && !is_word_char(text[end - 1])) {
 			if (strchr(".;:()!?,", text[end - 1]))
 				return 0;	/* another clause */
@@ -161,12 +165,16 @@ direction_before(const char *text, size_t at)
 static int
 said_direction(const char *text, double prev)
 {
-	size_t i, j, n = strlen(text);
+	size_t n = strlen(text);
+	struct span num;	/* a number's digits, "1,200" or "5.7" */
 	double x;
 	int dir;
 
-	for (i = 0; i < n; i = j > i ? j : i + 1) {
-		j = i;
+	for (num.a = 0; num.a < n;
+	     num.a = num.b > num.a ? num.b : num.a + 1) {
+		size_t i = num.a, j = i;
+
+		num.b = num.a;
 		if (text[i] < '0' || text[i] > '9' ||
 		    (i > 0 && (text[i - 1] == '.' || text[i - 1] == ',' ||
 			       (text[i - 1] >= '0' && text[i - 1] <= '9'))))
@@ -176,13 +184,15 @@ said_direction(const char *text, double prev)
 				  j + 1 < n && text[j + 1] >= '0' &&
 				  text[j + 1] <= '9')))
 			j++;
-		if (!num_parse(text + i, j - i, &x))
+		num.b = j;
+		if (!num_parse(text + num.a, span_len(num), &x))
 			continue;
 		if (j < n && (text[j] == 'm' || text[j] == 'k') &&
 		    (j + 1 == n || !is_word_char(text[j + 1])))
-			x *= text[j] == 'm' ? 1e6 : 1e3;
+			x *= text[j] == 'm' ? 1e6 : 1e3;	/* "£5.7m" */
 		if (!num_same(x, prev))
 			continue;
+		/* the words before it, and before a pound sign ("£238") */
 		dir = direction_before(text, i > 0 && text[i - 1] == '\xa3' ?
 				       i - 1 : i);
 		if (dir != 0)
@@ -197,7 +207,7 @@ static void
 audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 {
 	long oi = o->quarter;
-	char a[32], b[32];
+	char a[NUM_TEXT], b[NUM_TEXT];
 
 	if (oi < 0 || (!n->has_prev && !n->has_change && !n->has_pct) ||
 	    period_resolve(n->s[S_PREV_WHEN], strlen(n->s[S_PREV_WHEN]),

@@ -19,14 +19,25 @@
 #include "lex-quarters.h"
 #include "num.h"
 #include "period.h"
+#include "span.h"
 #include "tsv.h"
+
+/* Between the parts of a key and of a context signature: a control
+ * character, which no name holds. */
+#define KEY_SEP '\x1f'
+
+/* A number as num_format writes it, with its NUL (num.h: size >= 32). */
+enum { NUM_TEXT = 32 };
 
 enum side { OLD, NEW };
 
 /* How many figures of the larger input that cannot join are held to keep
  * the output in order: about 35 MB, far more than any report has. */
 enum { LOOSE_MAX = 1 << 16 };
+/* The context that tells repeats of a key apart, finest last; a set of
+ * them is a mask of CTX_BIT()s. */
 enum { CTX_PRIORITY, CTX_COMMITMENT, CTX_HEADING, CTX_WHEN, NCTX };
+#define CTX_BIT(k) (1u << (k))
 enum state { FREE, PAIRED, AMBIGUOUS };
 
 /* The strings of a figure, packed into one allocation. */
@@ -119,6 +130,8 @@ struct opts {
 
 /* Called before the file that defines them, in main.c's order. */
 static void fig_strings(struct source *s, struct fig *f);
+static bool key_named(const char *key);
+static size_t key_sans_unit(const char *key);
 static long report_quarter(const char *s);
 static void audit_own(struct fig *f, const char *evidence);
 static bool shown(const struct opts *opt, const struct fig *o,

@@ -1,8 +1,19 @@
-/* join.c: joining and ambiguity.  Within a group of one key, which OLD
- * figure is which NEW figure: each figure ends PAIRED (with its mate),
- * AMBIGUOUS (its group stays uneven) or FREE (new or gone).  The rest of
- * the program reads only those states: a join by other means (record
- * linkage) replaces this file and the blocking key of keys.c. */
+/* join.c: joining and ambiguity.  Which OLD figure is which NEW figure,
+ * in two steps: join_block puts a figure in the group of the figures it
+ * may be joined with (its block), and match_group decides within a group:
+ * each figure ends PAIRED (with its mate), AMBIGUOUS (the group stays
+ * uneven) or FREE (new or gone).  The rest of the program reads only
+ * those states, so a join by other means (record linkage: looser blocks,
+ * pairs scored on evidence, one-to-one assignment) replaces this file. */
+
+/* The group of the figures f may be joined with: today, those with its
+ * exact key (measure_key, area_key, kind and unit: keys.c).  Made when
+ * add is set; NULL when there is none, so f cannot join. */
+static struct group *
+join_block(struct map *groups, const struct fig *f, bool add)
+{
+	return map_get(groups, f->s[S_KEY], strlen(f->s[S_KEY]), add);
+}
 
 struct item {
 	struct fig *f;
@@ -33,9 +44,9 @@ sign_items(struct item *it, size_t n, unsigned keep, struct buf *scratch)
 	for (i = 0; i < n; i++) {
 		it[i].sig = (const char *)(uintptr_t)scratch->len;
 		for (k = 0; k < NCTX; k++) {
-			if (keep & (1u << k))
+			if (keep & CTX_BIT(k))
 				buf_adds(scratch, it[i].f->s[S_CTX + k]);
-			buf_addc(scratch, '\x1f');
+			buf_addc(scratch, KEY_SEP);
 		}
 		buf_addc(scratch, '\0');
 	}
@@ -45,26 +56,29 @@ sign_items(struct item *it, size_t n, unsigned keep, struct buf *scratch)
 
 /* Pair the runs of one signature that hold as many old figures as new
  * (at most one of each with max_run 2), in order; return how many items
- * are left, packed to the front. */
+ * are left, packed to the front.  Sorted, a run is its OLD figures, then
+ * its NEW ones, each in order of appearance. */
 static size_t
 pair_runs(struct item *it, size_t n, size_t max_run)
 {
-	size_t i, j, k, nold, left = 0;
+	struct span run;
+	size_t k, nold, left = 0;
 
-	for (i = 0; i < n; i = j) {
-		for (j = i, nold = 0; j < n && strcmp(it[j].sig, it[i].sig)
-		     == 0; j++)
-			nold += it[j].f->side == OLD;
-		if (nold > 0 && 2 * nold == j - i && j - i <= max_run) {
-			for (k = 0; k < nold; k++) {
-				it[i + k].f->mate = it[i + nold + k].f;
-				it[i + nold + k].f->mate = it[i + k].f;
-				it[i + k].f->state = PAIRED;
-				it[i + nold + k].f->state = PAIRED;
+	for (run.a = 0; run.a < n; run.a = run.b) {
+		for (run.b = run.a, nold = 0; run.b < n &&
+		     strcmp(it[run.b].sig, it[run.a].sig) == 0; run.b++)
+			nold += it[run.b].f->side == OLD;
+		if (nold > 0 && 2 * nold == span_len(run) &&
+		    span_len(run) <= max_run) {
+			for (k = run.a; k < run.a + nold; k++) {
+				it[k].f->mate = it[k + nold].f;
+				it[k + nold].f->mate = it[k].f;
+				it[k].f->state = PAIRED;
+				it[k + nold].f->state = PAIRED;
 			}
 			continue;
 		}
-		for (k = i; k < j; k++)
+		for (k = run.a; k < run.b; k++)
 			it[left++] = it[k];
 	}
 	return left;
@@ -81,8 +95,16 @@ pair_runs(struct item *it, size_t n, size_t max_run)
 static void
 match_group(struct group *g, struct buf *scratch)
 {
-	static const unsigned levels[] = {0xF, 0x7, 0x3, 0x1, 0x0};
-	bool named = g->key[0] != '\x1f';
+	static const unsigned levels[] = {
+		CTX_BIT(CTX_PRIORITY) | CTX_BIT(CTX_COMMITMENT) |
+			CTX_BIT(CTX_HEADING) | CTX_BIT(CTX_WHEN),
+		CTX_BIT(CTX_PRIORITY) | CTX_BIT(CTX_COMMITMENT) |
+			CTX_BIT(CTX_HEADING),
+		CTX_BIT(CTX_PRIORITY) | CTX_BIT(CTX_COMMITMENT),
+		CTX_BIT(CTX_PRIORITY),
+		0		/* the key alone */
+	};
+	bool named = key_named(g->key);
 	size_t n = 0, i, s, nold = 0;
 	struct item *it;
 

@@ -50,11 +50,11 @@ fig_strings(struct source *s, struct fig *f)
 	/* The key, unit last: the rest is a prefix for warn_unit. */
 	off[S_KEY] = b->len;
 	buf_adds(b, table_get(t, c->measure_key));
-	buf_addc(b, '\x1f');
+	buf_addc(b, KEY_SEP);
 	buf_adds(b, table_get(t, c->area_key >= 0 ? c->area_key : c->area));
-	buf_addc(b, '\x1f');
+	buf_addc(b, KEY_SEP);
 	buf_adds(b, kind);
-	buf_addc(b, '\x1f');
+	buf_addc(b, KEY_SEP);
 	pack(b, &i, table_get(t, c->unit));
 	for (i = 0; i < NCTX; i++) {
 		off[S_CTX + i] = b->len;
@@ -70,6 +70,22 @@ fig_strings(struct source *s, struct fig *f)
 		f->s[i] = f->s[0] + off[i];
 }
 
+/* Does a key have a measure_key?  A figure without one (the extractor
+ * could not name it) is not known to measure anything in particular. */
+static bool
+key_named(const char *key)
+{
+	return key[0] != KEY_SEP;
+}
+
+/* The bytes of a key before its unit: the same measure, area and kind in
+ * another unit share them (warn_unit, wide_unit). */
+static size_t
+key_sans_unit(const char *key)
+{
+	return (size_t)(strrchr(key, KEY_SEP) - key);
+}
+
 /* The kind of period a figure is for, without its dates, so that "in
  * the last quarter" of one report meets "this quarter" of the next and
  * "year to date" stays apart: the when-stop words of quarters.tsv, years
@@ -79,7 +95,7 @@ fig_strings(struct source *s, struct fig *f)
 static void
 when_class(struct buf *out, const char *s)
 {
-	char word[32];
+	char word[32];		/* a longer word is cut: it still tells kinds apart */
 	size_t n;
 	bool first = true, month = false, is_month;
 

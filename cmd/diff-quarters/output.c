@@ -26,13 +26,16 @@ shown(const struct opts *opt, const struct fig *o, const struct fig *n,
 static void
 put_num(struct out *out, bool present, double v)
 {
-	char tmp[32], *p = tmp + sizeof tmp;
+	/* Past 1e13, a double holds no exact cents; a difference over a
+	 * billionth of the value is a third decimal, not binary noise. */
+	const double fast_max = 1e13, noise = 1e-9;
+	char tmp[NUM_TEXT], *p = tmp + sizeof tmp;
 	double cents = round(v * 100);
 	unsigned long long u;
 	int decimals = 2;
 
-	if (!present || fabs(v * 100 - cents) > 1e-9 * fmax(1, fabs(v)) ||
-	    fabs(v) >= 1e13) {
+	if (!present || fabs(v * 100 - cents) > noise * fmax(1, fabs(v)) ||
+	    fabs(v) >= fast_max) {
 		out_num_or_empty(out, present, v);
 		return;
 	}

@@ -42,11 +42,9 @@ run_pair(const struct opts *opt, const char *old_path, const char *new_path)
 	out_header(&d.out, pair_header);
 	source_open(&src[keep], d.path[keep], keep);
 	while ((f = read_fig(&src[keep])) != NULL) {
-		group_add(map_get(&d.groups, f->s[S_KEY], strlen(f->s[S_KEY]),
-				  true), f);
+		group_add(join_block(&d.groups, f, true), f);
 		group_add(map_get(&d.units, f->s[S_KEY],
-				  strrchr(f->s[S_KEY], '\x1f') - f->s[S_KEY],
-				  true), f);
+				  key_sans_unit(f->s[S_KEY]), true), f);
 		figs_push(&d.small, f);
 	}
 	source_open(&src[!keep], d.path[!keep], (enum side)!keep);
@@ -105,7 +103,7 @@ stream_larger(struct diff *d, struct source *src)
 	struct fig *f;
 
 	while ((f = read_fig(src)) != NULL) {
-		g = map_get(&d->groups, f->s[S_KEY], strlen(f->s[S_KEY]), false);
+		g = join_block(&d->groups, f, false);
 		if (g)
 			group_add(g, f);
 		else
@@ -125,11 +123,10 @@ static void
 warn_unit(struct diff *d, const struct fig *f)
 {
 	const char *key = f->s[S_KEY];
-	struct group *g = map_get(&d->units, key, strrchr(key, '\x1f') - key,
-				  false);
+	struct group *g = map_get(&d->units, key, key_sans_unit(key), false);
 	const struct fig *o;
 
-	if (!g || key[0] == '\x1f')	/* unnamed: not known to be one */
+	if (!g || !key_named(key))	/* not known to be one measure */
 		return;
 	o = g->side[!f->side].v[0];
 	warn_at(f->path, f->row, "'%s' is in %s here but in %s at %s:%ld;"
@@ -213,7 +210,7 @@ static void
 list_side(struct out *out, struct buf *b, const struct group *g,
 	  enum side s, bool lines)
 {
-	char num[64];
+	char num[NUM_TEXT];
 	size_t i;
 
 	buf_reset(b);

@@ -150,11 +150,10 @@ static void
 wide_unit(struct wide *w, struct fig *f, int k)
 {
 	const char *key = f->s[S_KEY];
-	struct group *g = map_get(&w->units, key, strrchr(key, '\x1f') - key,
-				  true);
+	struct group *g = map_get(&w->units, key, key_sans_unit(key), true);
 	const struct fig *o;
 
-	if (k > 0 && g->side[OLD].n > 0 && key[0] != '\x1f' &&
+	if (k > 0 && g->side[OLD].n > 0 && key_named(key) &&
 	    g->side[OLD].v[0]->path != f->path) {
 		o = g->side[OLD].v[0];
 		warn_at(f->path, f->row, "'%s' is in %s here but in %s at"
@@ -176,8 +175,7 @@ wide_join(struct wide *w, int k)
 	size_t i, j;
 
 	for (i = 0; i < fs->n; i++) {
-		g = map_get(&w->groups, fs->v[i]->s[S_KEY],
-			    strlen(fs->v[i]->s[S_KEY]), true);
+		g = join_block(&w->groups, fs->v[i], true);
 		if (g->side[OLD].n == 0 && g->side[NEW].n == 0)
 			wide_unit(w, fs->v[i], k);
 		if (g->side[NEW].n == 0) {

@@ -97,12 +97,14 @@ expand(struct ctx *c, const char *w)
 }
 
 /* Schwartz and Hearst (2003): match the abbreviation's letters, last to
- * first, in the words before it; the first letter must start a word.
- * Returns where the long form starts in s, or -1. */
-static long
-long_form_start(const char *s, size_t n, const char *abbr, size_t alen)
+ * first, in the words of window; the first letter must start a word.
+ * The long form runs from it to the window's end; false when none. */
+static bool
+long_form(const char *s, struct span window, const char *abbr,
+	  struct span *found)
 {
-	long si = (long)alen - 1, li = (long)n - 1;
+	long si = (long)strlen(abbr) - 1, li = (long)window.b - 1;
+	long first = (long)window.a;
 
 	while (si >= 0) {
 		char ch = (char)tolower((unsigned char)abbr[si]);
@@ -110,24 +112,28 @@ long_form_start(const char *s, size_t n, const char *abbr, size_t alen)
 			si--;
 			continue;
 		}
-		while (li >= 0 && ((char)tolower((unsigned char)s[li]) != ch ||
-				   (si == 0 && li > 0 && isalnum((unsigned char)s[li - 1]))))
+		while (li >= first && ((char)tolower((unsigned char)s[li]) != ch ||
+				       (si == 0 && li > first &&
+					isalnum((unsigned char)s[li - 1]))))
 			li--;
-		if (li < 0)
-			return -1;
+		if (li < first)
+			return false;
 		li--;
 		si--;
 	}
-	return li + 1;
+	*found = (struct span){(size_t)(li + 1), window.b};
+	return true;
 }
 
-/* The words before an opening parenthesis: at most max_words and 200
- * bytes (a line of brackets stays linear), not past the sentence or
- * another parenthesis. */
-static size_t
-window_start(const char *s, size_t paren, size_t max_words)
+/* The words before an opening parenthesis: at most max_words and
+ * WINDOW_BYTES (a line of brackets stays linear), not past the sentence
+ * or another parenthesis. */
+static struct span
+window_before(const char *s, size_t paren, size_t max_words)
 {
-	size_t i = paren, nwords = 0, stop = paren > 200 ? paren - 200 : 0;
+	enum { WINDOW_BYTES = 200 };
+	size_t i = paren, nwords = 0;
+	size_t stop = paren > WINDOW_BYTES ? paren - WINDOW_BYTES : 0;
 
 	while (i > stop && s[i - 1] == ' ')
 		i--;
@@ -139,40 +145,44 @@ window_start(const char *s, size_t paren, size_t max_words)
 			break;
 		i--;
 	}
-	return i;
+	return (struct span){i, paren};
 }
 
-/* "Killed and Seriously Injured (KSI)": learn ksi.  The abbreviation must
- * be 2-10 letters or digits, at least two of them capitals, with perhaps
- * a plural "s"; the built-in table is never overridden. */
+/* "Killed and Seriously Injured (KSI)", the '(' at s[paren]: learn ksi.
+ * The abbreviation must be ABBR_MIN to ABBR_MAX letters or digits, at
+ * least two of them capitals, with perhaps a plural "s"; the built-in
+ * table is never overridden. */
 static void
-learn_definition(struct ctx *c, const char *s, size_t paren, size_t n)
+learn_definition(struct ctx *c, const char *s, size_t n, size_t paren)
 {
-	char abbr[16];
-	size_t i, alen = 0, caps = 0, from;
-	long start;
+	enum { ABBR_MIN = 2, ABBR_MAX = 10 };	/* "DA" .. "RASSO": longer is a word */
+	char abbr[ABBR_MAX + 2];
+	size_t i, alen = 0, caps = 0, max_words;
+	struct span window, lf;
 	const char *e;
 
-	for (i = paren + 1; i < n && s[i] != ')' && alen < 11; i++) {
+	for (i = paren + 1; i < n && s[i] != ')' && alen <= ABBR_MAX; i++) {
 		if (!isalnum((unsigned char)s[i]))
 			return;
 		caps += isupper((unsigned char)s[i]) != 0;
 		abbr[alen++] = s[i];
 	}
-	if (i >= n || s[i] != ')' || alen < 2 || alen > 10 || caps < 2)
+	if (i >= n || s[i] != ')' || alen < ABBR_MIN || alen > ABBR_MAX ||
+	    caps < 2)
 		return;
 	if (abbr[alen - 1] == 's' && caps == alen - 1)
 		alen--;		/* CSCs */
 	abbr[alen] = '\0';
-	from = window_start(s, paren, alen + 5 < 2 * alen ? alen + 5 : 2 * alen);
-	start = long_form_start(s + from, paren - from, abbr, alen);
-	if (start < 0)
+	/* the paper's window: min(|A| + 5, 2|A|) words */
+	max_words = alen + 5 < 2 * alen ? alen + 5 : 2 * alen;
+	window = window_before(s, paren, max_words);
+	if (!long_form(s, window, abbr, &lf))
 		return;
 	for (i = 0; i < alen; i++)
 		abbr[i] = (char)tolower((unsigned char)abbr[i]);
 	if (word_value(c, abbr, NAMES_ACRONYM))
 		return;
-	unify(c, s + from + start, paren - from - (size_t)start);
+	unify(c, s + lf.a, span_len(lf));
 	if (c->folded.len == 0 || (learned_find(c, abbr, &e) &&
 				   strcmp(e, c->folded.p) == 0))
 		return;
@@ -186,7 +196,7 @@ learn_from_field(struct ctx *c, const char *s, size_t n)
 
 	while ((p = memchr(p, '(', n - (size_t)(p - s))) != NULL) {
 		if (p > s)
-			learn_definition(c, s, (size_t)(p - s), n);
+			learn_definition(c, s, n, (size_t)(p - s));
 		p++;
 	}
 }

@@ -80,7 +80,7 @@ static void
 build_key(struct ctx *c, size_t n, const char *field)
 {
 	const struct alias *a;
-	const char *phrases[64];
+	const char *phrases[KEY_PHRASES_MAX];
 	size_t nphr = 0, nrest = 0, i;
 
 	memset(c->used, 0, n * sizeof *c->used);
@@ -226,10 +226,11 @@ readable(const char *dir, const char *sep)
 static char *
 beside_program(char *exe)
 {
+	enum { LEVELS_UP = 3 };	/* bin/, build/asan/bin/ */
 	char *slash, *path;
 	int up;
 
-	for (up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
+	for (up = 0; up < LEVELS_UP && (slash = strrchr(exe, '/')) != NULL; up++) {
 		*slash = '\0';
 		if ((path = readable(exe, "/../data/")) != NULL)
 			return path;

@@ -83,6 +83,9 @@ restore_e(const struct ctx *c, char *w, size_t n)
 static void
 stem(const struct ctx *c, char *w)
 {
+	/* Shorter words keep -ed and -ing: they are words themselves
+	 * ("shed", "need", "during", "string"), seldom a verb's form. */
+	enum { ED_MIN = 6, ING_MIN = 7 };
 	size_t n = strlen(w);
 
 	if (n >= WORD_MAX - 2 || isdigit((unsigned char)w[0]))
@@ -97,11 +100,11 @@ stem(const struct ctx *c, char *w)
 		n -= 1;
 	if (n > 4 && ends(w, n, "ied"))
 		n -= 2, w[n - 1] = 'y';
-	else if (n >= 6 && ends(w, n, "ed") && !ends(w, n, "eed"))
+	else if (n >= ED_MIN && ends(w, n, "ed") && !ends(w, n, "eed"))
 		n = restore_e(c, w, n - 2);
-	else if (n >= 7 && ends(w, n, "ing") && !ends(w, n, "eing"))
+	else if (n >= ING_MIN && ends(w, n, "ing") && !ends(w, n, "eing"))
 		n = restore_e(c, w, n - 3);	/* not "wellbeing" */
-	else if (n >= 7 && (ends(w, n, "ively") || ends(w, n, "ously") ||
+	else if (n >= ING_MIN && (ends(w, n, "ively") || ends(w, n, "ously") ||
 			    ends(w, n, "ally") || ends(w, n, "ently")))
 		n -= 2;		/* actively -> active, annually -> annual */
 	w[n] = '\0';
@@ -111,7 +114,7 @@ stem(const struct ctx *c, char *w)
 static void
 add_word(struct ctx *c, const char *w, size_t n)
 {
-	char word[WORD_MAX + 8];
+	char word[WORD_MAX + 8];	/* stemming may give an e back */
 	const char *num;
 
 	if (n == 0)
@@ -153,7 +156,7 @@ static void
 words(struct ctx *c, char *s, size_t n, bool expand_abbrevs)
 {
 	size_t i = 0, start, len, plen = 0;
-	char joined[2 * WORD_MAX];
+	char joined[2 * WORD_MAX];	/* a prefix and the word after it */
 	const char *e;
 
 	while (i < n) {

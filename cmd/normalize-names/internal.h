@@ -21,10 +21,25 @@
 
 #define DEFAULT_FIELDS "measure,area,priority_title,commitment,heading"
 #define ALIAS_FILE "aliases.tsv"
-#define LEARNED_MAX 4096	/* stream-learned acronyms kept at most */
-#define LEARNED_BUCKETS 8192
-#define SUGGEST_MAX 100000	/* distinct names --suggest keeps at most */
-#define WORD_MAX 64		/* longer "words" are kept, not stemmed */
+#include "span.h"
+
+/* The limits: each keeps memory or work bounded, whatever the input. */
+enum {
+	/* acronyms learned from the stream, kept at most: past it, the
+	 * least recently used goes */
+	LEARNED_MAX = 4096,
+	LEARNED_BUCKETS = 2 * LEARNED_MAX,	/* short hash chains */
+	/* distinct keys --suggest counts; later new ones are not counted */
+	SUGGEST_MAX = 100000,
+	/* longer "words" (a URL, a run of digits) are kept whole, unstemmed */
+	WORD_MAX = 64,
+	/* keys cached: more than the distinct names of a large report */
+	CACHE_SIZE = 4096,
+	/* longer names are computed, not cached: they seldom repeat */
+	CACHE_NAME_MAX = 200,
+	/* alias phrases in one key, at most: more is not a name */
+	KEY_PHRASES_MAX = 64
+};
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -50,9 +65,6 @@ struct tokens {
 	size_t *off;
 	size_t n, cap;
 };
-
-#define CACHE_SIZE 4096
-#define CACHE_NAME_MAX 200
 
 struct cached {
 	char *name, *key;

@@ -42,6 +42,8 @@ static int
 make_plan(struct plan *p, const struct table *t, const char *fields,
 	  bool chosen)
 {
+	static const char suffix[] = "_key";	/* FIELD_key: our column */
+	const size_t nsuffix = sizeof suffix - 1;
 	size_t i, k, n, nkeyed = 0;
 
 	p->ncols = t->ncols;
@@ -54,10 +56,10 @@ make_plan(struct plan *p, const struct table *t, const char *fields,
 		nkeyed += p->keyed[i] = in_list(fields, t->cols[i]);
 	for (i = 0; i < t->ncols; i++) {
 		n = strlen(t->cols[i]);
-		if (n > 4 && strcmp(t->cols[i] + n - 4, "_key") == 0)
+		if (n > nsuffix && strcmp(t->cols[i] + n - nsuffix, suffix) == 0)
 			for (k = 0; k < t->ncols; k++)
-				if (p->keyed[k] && strlen(t->cols[k]) == n - 4 &&
-				    strncmp(t->cols[k], t->cols[i], n - 4) == 0)
+				if (p->keyed[k] && strlen(t->cols[k]) == n - nsuffix &&
+				    strncmp(t->cols[k], t->cols[i], n - nsuffix) == 0)
 					p->skip[i] = true;
 	}
 	if (chosen)

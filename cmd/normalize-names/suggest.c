@@ -189,7 +189,7 @@ close_keys(const struct name *a, const struct name *b, struct buf *ra,
 
 /* Pairs are looked for within a window of the names sorted by field,
  * then n-gram fingerprint: bounded work, and the likely pairs meet. */
-#define SUGGEST_WINDOW 50
+enum { SUGGEST_WINDOW = 50 };
 
 static void
 suggest_pairs(struct names *ns, struct candidate **cand, size_t *ncand)

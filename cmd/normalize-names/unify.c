@@ -6,17 +6,23 @@
 static size_t
 markup_len(const char *s, size_t n)
 {
+	enum {
+		TAG_MAX = 40,		/* past it, a '<' is text: "a < b" */
+		MARKER_MAX = 8		/* "[^123456]": a footnote number is short */
+	};
+	static const char sup[] = "<sup>", end_sup[] = "</sup>";
+	const size_t nsup = sizeof sup - 1, nend = sizeof end_sup - 1;
 	size_t i;
 
 	if (s[0] == '<') {
-		if (n >= 5 && strncasecmp(s, "<sup>", 5) == 0) {
+		if (n >= nsup && strncasecmp(s, sup, nsup) == 0) {
 			const char *end = memchr(s, '>', n);
-			for (i = 5; i + 6 <= n && i < 40; i++)
-				if (strncasecmp(s + i, "</sup>", 6) == 0)
-					return i + 6;
+			for (i = nsup; i + nend <= n && i < TAG_MAX; i++)
+				if (strncasecmp(s + i, end_sup, nend) == 0)
+					return i + nend;
 			return end ? (size_t)(end - s) + 1 : 0;
 		}
-		for (i = 1; i < n && i < 40; i++) {
+		for (i = 1; i < n && i < TAG_MAX; i++) {
 			if (s[i] == '>')
 				return isalpha((unsigned char)s[1]) || s[1] == '/' ? i + 1 : 0;
 			if (s[i] == '<' || (s[i] == ' ' && i == 1))
@@ -26,7 +32,7 @@ markup_len(const char *s, size_t n)
 	}
 	if (s[0] == '[') {
 		i = 1 + (n > 1 && s[1] == '^');
-		while (i < n && i < 8 && isdigit((unsigned char)s[i]))
+		while (i < n && i < MARKER_MAX && isdigit((unsigned char)s[i]))
 			i++;
 		if (i < n && s[i] == ']' && i > 1 && isdigit((unsigned char)s[i - 1]))
 			return i + 1;
