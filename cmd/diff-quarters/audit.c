@@ -80,19 +80,20 @@ check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
 	}
 }
 
-static int said_direction(const char *, double);
+static int said_direction(const struct lex *words, const char *text,
+			  double prev);
 
 /* A figure's own comparison: direction words, change and % change
  * against its previous figure; without one, % change against change. */
 static void
-audit_own(struct fig *f, const char *evidence)
+audit_own(struct fig *f, const struct lex *words, const char *evidence)
 {
 	struct verdict vd = {0, BUF_INIT};
 	char a[NUM_TEXT], b[NUM_TEXT];
 	int said;
 
 	if (f->has_prev) {
-		said = said_direction(evidence, f->prev);
+		said = said_direction(words, evidence, f->prev);
 		if (said != 0) {
 			vd.checks++;
 			if ((said > 0 && !(f->value > f->prev)) ||
@@ -127,7 +128,7 @@ is_word_char(char c)
  * "an increase on"..., -1 for "down from", "fell from"..., 0 for none.
  * The words are data: classes up and down of data/lexicon/quarters.tsv. */
 static int
-direction_before(const char *text, size_t at)
+direction_before(const struct lex *words, const char *text, size_t at)
 {
 	enum {
 		NEAR_WORDS = 4,	/* "up 12% from": the words before the number */
@@ -135,10 +136,10 @@ direction_before(const char *text, size_t at)
 	};
 	char word[WORD_LEN];
 	size_t end = at, n, i;
-	int words;
+	int seen;
 	lex_mask cls;
 
-	for (words = 0; words < NEAR_WORDS && end > 0; words++) {
+	for (seen = 0; seen < NEAR_WORDS && end > 0; seen++) {
 		while (end > 0 && !is_word_char(text[end - 1])) {
 			if (strchr(".;:()!?,", text[end - 1]))
 				return 0;	/* another clause */
@@ -150,7 +151,7 @@ direction_before(const char *text, size_t at)
 			return 0;
 		for (i = 0; i < n; i++)
 			word[i] = (char)(text[end - n + i] | 0x20);
-		cls = lex_classes(quarter_words(), word, n);
+		cls = lex_classes(words, word, n);
 		if (cls & LEX_BIT(QUARTERS_UP))
 			return 1;
 		if (cls & LEX_BIT(QUARTERS_DOWN))
@@ -163,7 +164,7 @@ direction_before(const char *text, size_t at)
 /* What the evidence says of the previous figure's direction: the words
  * before its first mention with any ("254, down from 238"). */
 static int
-said_direction(const char *text, double prev)
+said_direction(const struct lex *words, const char *text, double prev)
 {
 	size_t n = strlen(text);
 	struct span num;	/* a number's digits, "1,200" or "5.7" */
@@ -193,7 +194,7 @@ said_direction(const char *text, double prev)
 		if (!num_same(x, prev))
 			continue;
 		/* the words before it, and before a pound sign ("£238") */
-		dir = direction_before(text, i > 0 && text[i - 1] == '\xa3' ?
+		dir = direction_before(words, text, i > 0 && text[i - 1] == '\xa3' ?
 				       i - 1 : i);
 		if (dir != 0)
 			return dir;

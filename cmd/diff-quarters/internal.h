@@ -114,6 +114,7 @@ struct source {
 	bool bad;
 	bool open;
 	struct buf scratch;	/* where a figure's strings are put together */
+	const struct lex *words;	/* data/lexicon/quarters.tsv */
 };
 
 /* A finding of the audit: how many comparisons, and the failed ones. */
@@ -122,10 +123,12 @@ struct verdict {
 	struct buf why;
 };
 
+/* The options, and the word lists every part reads. */
 struct opts {
 	bool wide, csv, has_min;
 	unsigned only;		/* enum status bits; 0: all */
 	double min_change;
+	const struct lex *words;	/* data/lexicon/quarters.tsv */
 };
 
 /* Called before the file that defines them, in main.c's order. */
@@ -133,7 +136,8 @@ static void fig_strings(struct source *s, struct fig *f);
 static bool key_named(const char *key);
 static size_t key_sans_unit(const char *key);
 static long report_quarter(const char *s);
-static void audit_own(struct fig *f, const char *evidence);
+static void audit_own(struct fig *f, const struct lex *words,
+		      const char *evidence);
 static bool shown(const struct opts *opt, const struct fig *o,
 		  const struct fig *n, unsigned status,
 		  const struct verdict *vd);

@@ -3,19 +3,8 @@
  * the context that tells repeats of a key apart (priority, commitment,
  * heading, and the kind of period of its "when"). */
 
-static void when_class(struct buf *out, const char *s);
-
-/* The word lists of data/lexicon/quarters.tsv, opened once: a constant
- * table, the same for every run (as lib/period's). */
-static const struct lex *
-quarter_words(void)
-{
-	static struct lex *lx;
-
-	if (!lx)
-		lx = lex_open(&quarters_lex);
-	return lx;
-}
+static void when_class(struct buf *out, const struct lex *words,
+		       const char *s);
 
 /* Append str to a figure's block of strings, noting where it starts. */
 static void
@@ -59,7 +48,7 @@ fig_strings(struct source *s, struct fig *f)
 	for (i = 0; i < NCTX; i++) {
 		off[S_CTX + i] = b->len;
 		if (i == CTX_WHEN)
-			when_class(b, table_get(t, c->when));
+			when_class(b, s->words, table_get(t, c->when));
 		else
 			buf_adds(b, table_get(t, c->ctx[i]));
 		buf_addc(b, '\0');
@@ -93,7 +82,7 @@ key_sans_unit(const char *key)
  * "Jun" too) become one "month": "September 2019" and "Dec 2019" are both
  * a month's snapshot, unlike a quarter's total. */
 static void
-when_class(struct buf *out, const char *s)
+when_class(struct buf *out, const struct lex *words, const char *s)
 {
 	char word[32];		/* a longer word is cut: it still tells kinds apart */
 	size_t n;
@@ -111,7 +100,7 @@ when_class(struct buf *out, const char *s)
 			s++;
 			continue;
 		}
-		if (lex_is(quarter_words(), word, n, QUARTERS_WHEN_STOP) ||
+		if (lex_is(words, word, n, QUARTERS_WHEN_STOP) ||
 		    strspn(word, "0123456789") == n)
 			continue;
 		is_month = period_month(word, n) != 0;

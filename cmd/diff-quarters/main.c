@@ -45,20 +45,23 @@ int
 main(int argc, char *argv[])
 {
 	struct opts opt = {0};
-	int first;
+	struct lex *words;
+	int first, status;
 
 	err_init(argv[0]);
 	first = parse_options(argc, argv, &opt);
 	argc -= first;
 	argv += first;
-	if (opt.wide) {
-		if (argc < 1)
-			die_usage("--wide needs at least one input");
-		return run_wide(&opt, argv, argc);
-	}
-	if (argc != 2)
+	if (opt.wide && argc < 1)
+		die_usage("--wide needs at least one input");
+	if (!opt.wide && argc != 2)
 		die_usage("need two inputs, OLD and NEW (or --wide FILE...)");
-	if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
+	if (!opt.wide && strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
 		die_usage("only one input can be standard input");
-	return run_pair(&opt, argv[0], argv[1]);
+	words = lex_open(&quarters_lex);
+	opt.words = words;
+	status = opt.wide ? run_wide(&opt, argv, argc)
+			  : run_pair(&opt, argv[0], argv[1]);
+	lex_close(words);
+	return status;
 }

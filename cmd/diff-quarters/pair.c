@@ -40,14 +40,15 @@ run_pair(const struct opts *opt, const char *old_path, const char *new_path)
 
 	out_init(&d.out, stdout, opt->csv);
 	out_header(&d.out, pair_header);
-	source_open(&src[keep], d.path[keep], keep);
+	source_open(&src[keep], d.path[keep], keep, opt->words);
 	while ((f = read_fig(&src[keep])) != NULL) {
 		group_add(join_block(&d.groups, f, true), f);
 		group_add(map_get(&d.units, f->s[S_KEY],
 				  key_sans_unit(f->s[S_KEY]), true), f);
 		figs_push(&d.small, f);
 	}
-	source_open(&src[!keep], d.path[!keep], (enum side)!keep);
+	source_open(&src[!keep], d.path[!keep], (enum side)!keep,
+		    opt->words);
 	stream_larger(&d, &src[!keep]);
 	warn_order(&src[OLD], &src[NEW]);
 

@@ -58,12 +58,14 @@ find_cols(const struct table *t, struct cols *c)
 }
 
 static void
-source_open(struct source *s, const char *path, enum side side)
+source_open(struct source *s, const char *path, enum side side,
+	    const struct lex *words)
 {
 	bool empty;
 
 	memset(s, 0, sizeof *s);
 	s->side = side;
+	s->words = words;
 	if (table_open(&s->t, path, false, &empty) != EXIT_OK)
 		exit(EXIT_DATA);	/* table_open said why */
 	s->path = s->t.name;
@@ -220,7 +222,7 @@ fig_make(struct source *s, double value)
 		s->last_quarter = report_quarter(f->s[S_PERIOD]);
 	}
 	f->quarter = s->last_quarter;
-	audit_own(f, table_get(&s->t, c->evidence));
+	audit_own(f, s->words, table_get(&s->t, c->evidence));
 	return f;
 }
 

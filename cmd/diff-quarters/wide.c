@@ -77,7 +77,7 @@ wide_load(struct wide *w, char **paths)
 				if (strcmp(paths[j], "-") == 0)
 					die_usage("only one input can be"
 						  " standard input");
-		source_open(&w->src[k], paths[k], NEW);
+		source_open(&w->src[k], paths[k], NEW, w->opt->words);
 		while ((f = read_fig(&w->src[k])) != NULL)
 			figs_push(&w->figs[k], f);
 		/* Read: let its buffers go, and let wide_sort move it. */

@@ -43,6 +43,7 @@ ctx_free(struct ctx *c)
 {
 	size_t i, k;
 
+	lex_close(c->words);
 	for (i = 0; i < c->nalias; i++) {
 		for (k = 0; k < c->alias[i].ntok; k++)
 			free(c->alias[i].tok[k]);
@@ -71,7 +72,6 @@ ctx_free(struct ctx *c)
 	free(c->sorted);
 	free(c->used);
 	free(c->rest);
-	lex_close(c->words);
 }
 
 int
