@@ -34,6 +34,7 @@ enum side { OLD, NEW };
 /* How many figures of the larger input that cannot join are held to keep
  * the output in order: about 35 MB, far more than any report has. */
 enum { LOOSE_MAX = 1 << 16 };
+
 /* The context that tells repeats of a key apart, finest last; a set of
  * them is a mask of CTX_BIT()s. */
 enum { CTX_PRIORITY, CTX_COMMITMENT, CTX_HEADING, CTX_WHEN, NCTX };
@@ -133,8 +134,6 @@ struct opts {
 
 /* Called before the file that defines them, in main.c's order. */
 static void fig_strings(struct source *s, struct fig *f);
-static bool key_named(const char *key);
-static size_t key_sans_unit(const char *key);
 static long report_quarter(const char *s);
 static void audit_own(struct fig *f, const struct lex *words,
 		      const char *evidence);

@@ -8,7 +8,8 @@
  * matched by context, finest first (priority, commitment, heading, kind of
  * period), then by less of it, and in order of appearance where both
  * reports hold as many; what stays uneven is reported as ambiguous, never
- * guessed.
+ * guessed.  The join is one file, join.c: the rest reads only its verdict
+ * on each figure (paired, ambiguous, or free: new or gone).
  *
  * Memory: of two inputs the smaller (by size; standard input counts as the
  * larger) is held, one small record per figure, evidence dropped.  The
@@ -18,16 +19,6 @@
  * written at once.  --wide holds every figure of every input: its output
  * has a row per key anyway.
  */
-#include <getopt.h>
-#include <math.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-
 #include "internal.h"
 
 /* The story, in the order main() tells it. */

@@ -14,16 +14,6 @@
  *   4. aliases:     groups of fingerprint tokens replaced by a canonical
  *                   name from the alias tables.
  * --suggest instead prints candidate alias rows for keys that are close. */
-#include <ctype.h>
-#include <getopt.h>
-#include <limits.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <utf8proc.h>
-
 #include "internal.h"
 
 /* The story, in the order main() tells it. */
@@ -87,8 +77,8 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	c->fields = DEFAULT_FIELDS;
-	c->words = lex_open(&names_lex);
 	extra = parse_options(c, &r, argc, argv, &nextra);
+	c->words = lex_open(&names_lex);
 	for (i = 0; i < LEARNED_BUCKETS; i++)
 		c->bucket[i] = -1;
 	c->learned = xcalloc(LEARNED_MAX, sizeof *c->learned);
