@@ -1,0 +1,237 @@
+/* read.c: reading inputs.  A source is one input table; read_fig gives
+ * its next figure: the row's strings (keys.c), its numbers with the
+ * rounding they were written at, and its own comparisons audited
+ * (audit.c), after which the evidence is dropped. */
+
+/* The first of names that the header has, or -1. */
+static int
+col_any(const struct table *t, const char *const *names)
+{
+	int i;
+
+	for (; *names; names++)
+		if ((i = table_col(t, *names)) >= 0)
+			return i;
+	return -1;
+}
+
+static int
+col_need(const struct table *t, const char *name)
+{
+	int i = table_col(t, name);
+
+	if (i < 0)
+		die_at(EXIT_DATA, t->name, 1, "no column '%s': diff-quarters"
+		       " reads extract-metrics output through normalize-names",
+		       name);
+	return i;
+}
+
+static void
+find_cols(const struct table *t, struct cols *c)
+{
+	static const char *const prio[] = {"priority_title_key",
+		"priority_key", "priority_title", "priority", NULL};
+	static const char *const commit[] = {"commitment_key", "commitment",
+		NULL};
+	static const char *const head[] = {"heading_key", "heading", NULL};
+
+	c->measure_key = col_need(t, "measure_key");
+	c->value = col_need(t, "value");
+	c->unit = col_need(t, "unit");
+	c->measure = table_col(t, "measure");
+	c->area = table_col(t, "area");
+	c->area_key = table_col(t, "area_key");
+	c->kind = table_col(t, "kind");
+	c->period = table_col(t, "period");
+	c->when = table_col(t, "when");
+	c->prev_value = table_col(t, "prev_value");
+	c->prev_when = table_col(t, "prev_when");
+	c->change = table_col(t, "change");
+	c->change_pct = table_col(t, "change_pct");
+	c->line = table_col(t, "line");
+	c->evidence = table_col(t, "evidence");
+	c->approx = table_col(t, "approx");
+	c->ctx[CTX_PRIORITY] = col_any(t, prio);
+	c->ctx[CTX_COMMITMENT] = col_any(t, commit);
+	c->ctx[CTX_HEADING] = col_any(t, head);
+}
+
+static void
+source_open(struct source *s, const char *path, enum side side,
+	    const struct lex *words)
+{
+	bool empty;
+
+	memset(s, 0, sizeof *s);
+	s->side = side;
+	s->words = words;
+	if (table_open(&s->t, path, false, &empty) != EXIT_OK)
+		exit(EXIT_DATA);	/* table_open said why */
+	s->path = s->t.name;
+	s->open = true;
+	if (empty) {
+		s->t.ncols = 0;
+		return;
+	}
+	find_cols(&s->t, &s->c);
+}
+
+static void
+source_close(struct source *s)
+{
+	if (s->open)
+		table_close(&s->t);
+	free(s->period);
+	free(s->last_period);
+	buf_free(&s->scratch);
+	s->open = false;
+}
+
+static struct fig *fig_make(struct source *, double);
+
+/* The next figure with a value.  A row without one (a change stated
+ * alone) has nothing to compare; a value that is not a number is an
+ * error of the input, reported, and the run ends with status 1. */
+static struct fig *
+read_fig(struct source *s)
+{
+	const char *v;
+	double value;
+	int r;
+
+	if (s->t.ncols == 0)
+		return NULL;
+	while ((r = table_next(&s->t)) > 0) {
+		if (s->t.row.n != s->t.ncols) {
+			warn_at(s->path, s->t.line, "%zu fields, header has"
+				" %zu: missing ones read as empty, extra ones"
+				" ignored", s->t.row.n, s->t.ncols);
+			s->bad = true;
+		}
+		v = table_get(&s->t, s->c.value);
+		if (*v == '\0')
+			continue;
+		if (!num_parse(v, strlen(v), &value)) {
+			warn_at(s->path, s->t.line, "value '%s' is not a"
+				" number; row left out", v);
+			s->bad = true;
+			continue;
+		}
+		return fig_make(s, value);
+	}
+	if (r < 0)
+		s->bad = true;
+	return NULL;
+}
+
+/* How finely a figure was written, the rounding the report used: 0.1
+ * for "22.5"; for a whole number, 100000 where it was normalized from
+ * "£5.7m" (three or more trailing zeros are read as rounding), else 1
+ * where it is a rounded quantity (a percentage), 0 where it is a count,
+ * which is exact. */
+static double
+ulp_of(const char *s, bool rounded)
+{
+	const char *dot = strchr(s, '.');
+	size_t n = strlen(s), zeros = 0;
+
+	if (dot) {
+		for (n = 0, dot++; dot[n] >= '0' && dot[n] <= '9'; n++)
+			;
+		return pow(10, -(double)n);
+	}
+	while (n > 0 && (s[n - 1] < '0' || s[n - 1] > '9'))
+		n--;
+	for (; n > 0 && (s[n - 1] == '0' || s[n - 1] == ','); n--)
+		zeros += s[n - 1] == '0';
+	if (n > 0 && zeros >= 3)
+		return pow(10, (double)zeros);
+	return rounded ? 1 : 0;
+}
+
+/* An approximate figure ("about 1,450", "over 130") is good to two
+ * significant digits at best. */
+static double
+approx_ulp(double v, double ulp)
+{
+	return v == 0 ? ulp : fmax(ulp, pow(10, floor(log10(fabs(v))) - 1));
+}
+
+static bool
+get_num(const struct source *s, int col, bool rounded, double *v,
+	double *ulp)
+{
+	const char *f = table_get(&s->t, col);
+
+	if (*f == '\0' || !num_parse(f, strlen(f), v))
+		return false;
+	*ulp = ulp_of(f, rounded);
+	return true;
+}
+
+/* An input is one report: a second period in it is worth a warning. */
+static void
+note_period(struct source *s, const char *period)
+{
+	if (*period == '\0')
+		return;
+	if (!s->period) {
+		s->period = xstrdup(period);
+		s->period_row = s->t.line;
+	} else if (!s->mixed && strcmp(s->period, period) != 0) {
+		warn_at(s->path, s->t.line, "period %s, but %s at line %ld:"
+			" one report per input is expected", period,
+			s->period, s->period_row);
+		s->mixed = true;
+	}
+}
+
+/* The figure of the current row. */
+static struct fig *
+fig_make(struct source *s, double value)
+{
+	const struct cols *c = &s->c;
+	struct fig *f = xcalloc(1, sizeof *f);
+	const char *line;
+	bool rounded;
+
+	fig_strings(s, f);
+	/* Percentages are rounded wherever they come from. */
+	rounded = strcmp(f->s[S_UNIT], "percent") == 0 ||
+		  strcmp(f->s[S_UNIT], "pp") == 0;
+	f->value = value;
+	f->value_ulp = ulp_of(table_get(&s->t, c->value), rounded);
+	if (*table_get(&s->t, c->approx) != '\0')
+		f->value_ulp = approx_ulp(value, f->value_ulp);
+	f->has_prev = get_num(s, c->prev_value, rounded, &f->prev,
+			      &f->prev_ulp);
+	f->has_change = get_num(s, c->change, rounded, &f->change,
+				&f->change_ulp);
+	f->has_pct = get_num(s, c->change_pct, true, &f->pct, &f->pct_ulp);
+	line = table_get(&s->t, c->line);
+	f->line = *line ? strtol(line, NULL, 10) : 0;
+	f->row = s->t.line;
+	f->seq = s->seq++;
+	f->side = s->side;
+	f->path = s->path;
+	note_period(s, f->s[S_PERIOD]);
+	if (!s->last_period || strcmp(s->last_period, f->s[S_PERIOD]) != 0) {
+		free(s->last_period);
+		s->last_period = xstrdup(f->s[S_PERIOD]);
+		s->last_quarter = report_quarter(f->s[S_PERIOD]);
+	}
+	f->quarter = s->last_quarter;
+	audit_own(f, s->words, table_get(&s->t, c->evidence));
+	return f;
+}
+
+static void
+fig_free(struct fig *f)
+{
+	if (!f)
+		return;
+	free(f->s[0]);
+	free(f->why);
+	free(f);
+}
