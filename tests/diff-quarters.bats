@@ -322,7 +322,7 @@ audit_corpus() {
 	run python3 - "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/o.csv" <<'EOF'
 import csv, sys
 tsv = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
-with open(sys.argv[2], newline="", encoding="utf-8") as f:
+with open(sys.argv[2], newline="", encoding="utf-8-sig") as f:
     rows = list(csv.reader(f))
 assert rows[0] == tsv[0], (rows[0], tsv[0])
 assert len(rows) == len(tsv) == 8, len(rows)
@@ -462,7 +462,7 @@ csv.writer(open(sys.argv[2], "w", newline="")).writerows(rows)' "$BATS_TEST_TMPD
 	[ -s "$series" ]
 	run python3 -c '
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 print(",".join(rows[0][4:-1]))' "$series"
 	assert_output '2023/24 Q1,2023/24 Q2,2023/24 Q3'
 	# Nothing changed: nothing re-runs.
@@ -511,7 +511,7 @@ txt2pdf() {
 	assert_success
 	run python3 -c '
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 head = [r for r in rows if r[0] == "Special Constable headcount"][0]
 print(",".join(rows[0][4:-1]), ",".join(head[4:-1]))' "$work/out/series.csv"
 	assert_output '2023/24 Q1,2023/24 Q2,2023/24 Q3 212,224,231'
