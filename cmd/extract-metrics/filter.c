@@ -1,0 +1,209 @@
+/* filter.c: stage 2, what is not a figure: dates, years, fiscal years,
+ * times, ordinals, staff and phone numbers, footnotes, identifiers,
+ * names and references, windows, scores. */
+
+static bool
+is_year(double v, const struct tok *t, const char *text)
+{
+	return v >= 1900 && v <= 2100 && t->e - t->s == 4 &&
+	       memchr(text + t->s, '.', 4) == NULL;
+}
+
+/* Things a number in digits can be besides a figure: dates, fiscal
+ * years, times, ordinals, years, staff numbers, footnotes, identifiers,
+ * quoted names and list markers. */
+static bool
+digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
+		  size_t next, size_t end, double v)
+{
+	const struct tok *t = &c->tok[i];
+	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
+	const struct tok *n = next < end ? &c->tok[next] : NULL;
+
+	/* dates, fiscal years, times: 2019/20, 01/06/2023, 24/7, 10:30 */
+	if (n && n->kind == T_PUNCT && !n->sp &&
+	    (n->cp == '/' || n->cp == ':') && next + 1 < end &&
+	    c->tok[next + 1].kind == T_NUM &&
+	    (!c->tok[next + 1].sp || is_year(v, t, text)))
+		return true;
+	if (p && p->kind == T_PUNCT && (p->cp == '/' || p->cp == ':') &&
+	    i >= a + 2 && c->tok[i - 2].kind == T_NUM && !p->sp &&
+	    (p->cp == '/' || !t->sp))
+		return true;
+	/* "Version No: 1.0" */
+	if (p && p->kind == T_PUNCT && p->cp == ':' && i >= a + 2 &&
+	    tok_has(c, i - 2, end, W_NAME))
+		return true;
+	/* 23<sup>rd</sup>, {\rm 11} */
+	if (n && n->kind == T_PUNCT && n->cp == '<' && !n->sp &&
+	    tok_is(c, next + 1, end, "sup"))
+		return true;
+	if (p && p->kind == T_PUNCT && p->cp == '{')
+		return true;
+	if (is_year(v, t, text) && !(n && n->kind == T_PUNCT && n->cp == '%') &&
+	    !(p && p->kind == T_PUNCT && p->cp == 0xA3))
+		return true;
+	/* ordinals and times: 1st, 10am */
+	if (n && n->kind == T_WORD && !n->sp &&
+	    (!strcmp(n->low, "st") || !strcmp(n->low, "nd") ||
+	     !strcmp(n->low, "rd") || !strcmp(n->low, "th") ||
+	     !strcmp(n->low, "am") || !strcmp(n->low, "pm")))
+		return true;
+	/* phone and reference numbers: "01245 452000", "007" */
+	if (text[t->s] == '0' && t->e - t->s >= 2 &&
+	    is_ascii_digit((unsigned char)text[t->s + 1]))
+		return true;
+	if (p && p->kind == T_NUM && text[p->s] == '0' && p->e - p->s >= 3)
+		return true;
+	/* staff and phone numbers: long digit strings */
+	if (t->e - t->s >= 7 && !memchr(text + t->s, ',', t->e - t->s) &&
+	    !memchr(text + t->s, '.', t->e - t->s))
+		return true;
+	/* footnotes: <sup>11</sup>, [^3] */
+	if (p && p->kind == T_PUNCT && (p->cp == '^' ||
+	    (p->cp == '>' && i >= a + 2 && tok_is(c, i - 2, end, "sup"))))
+		return true;
+	/* "Priority_1", "file_2": an identifier */
+	if (p && p->kind == T_PUNCT && !t->sp && (p->cp == '_' || p->cp == '@'))
+		return true;
+	/* "COVID-19", "BT-21": a number glued to a word by a hyphen */
+	if (p && p->kind == T_PUNCT && text_is_dash(p->cp) && !t->sp &&
+	    !p->sp && i >= a + 2 && c->tok[i - 2].kind == T_WORD &&
+	    !is_month(c, i - 2, end))
+		return true;
+	/* a quoted bare number is a name: 'Fatal 4', "360" */
+	if (p && n && p->kind == T_PUNCT && n->kind == T_PUNCT &&
+	    is_quote(p->cp) && is_quote(n->cp) && !t->sp && !n->sp)
+		return true;
+	/* a list or page marker: "3." or "(2)" opening the block */
+	if (i == 0 && n && n->kind == T_PUNCT && !n->sp &&
+	    (n->cp == '.' || n->cp == ')') && next + 1 < end)
+		return true;
+	return false;
+}
+
+/* Phone channels used as names: '999', (101), 101 calls, via 101. */
+static bool
+phone_channel(const struct ctx *c, size_t a, size_t i, size_t next,
+	      size_t end, double v)
+{
+	static const char *const lead[] = {
+		"and", "or", "via", "dial", "call", "calling", "to", "as",
+		"through", "on", "the", "using", NULL
+	};
+	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
+	const struct tok *n = next < end ? &c->tok[next] : NULL;
+
+	if (v != 999 && v != 101 && v != 111 && v != 112 && v != 105)
+		return false;
+	if (p && n && p->kind == T_PUNCT && n->kind == T_PUNCT &&
+	    ((is_quote(p->cp) && is_quote(n->cp)) ||
+	     (p->cp == '(' && n->cp == ')')))
+		return true;
+	if (n && n->kind == T_WORD &&
+	    (!strncmp(n->low, "call", 4) || !strcmp(n->low, "line") ||
+	     !strcmp(n->low, "service") || !strcmp(n->low, "number") ||
+	     !strcmp(n->low, "and") || !strcmp(n->low, "or") ||
+	     !strcmp(n->low, "contact") || !strcmp(n->low, "contacts") ||
+	     !strcmp(n->low, "non") || !strcmp(n->low, "emergency")))
+		return true;
+	if (p && tok_in(c, i - 1, end, lead))
+		return true;
+	return n && n->kind == T_PUNCT && n->cp == '/';
+}
+
+/* "number" as a verb: "the cadets now number 498", "Specials number
+ * 510" (not "number 10", "the number 7 bus"). */
+static bool
+number_verb(const struct ctx *c, size_t a, size_t k, size_t end)
+{
+	static const char *const adverbs[] = {
+		"now", "currently", "still", "also", "together", NULL
+	};
+	const struct tok *t = k > a ? &c->tok[k - 1] : NULL;
+	size_t n;
+
+	if (!tok_is(c, k, end, "number") || !t || t->kind != T_WORD)
+		return false;
+	n = strlen(t->low);
+	return tok_in(c, k - 1, end, adverbs) ||
+	       (n > 2 && t->low[n - 1] == 's' && !(t->flags & WC(W_STOP)));
+}
+
+/* Words around any number that make it a date, a window, a score, part
+ * of an adjective or of a name. */
+static bool
+dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
+	       size_t next, size_t end, double v, bool word)
+{
+	const struct tok *t = &c->tok[i];
+	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
+	const struct tok *n = next < end ? &c->tok[next] : NULL;
+
+	/* dates: 23 October, October 23, Jun-22 */
+	if (n && is_month(c, next, end) && v >= 1 && v <= 31 && v == floor(v))
+		return true;
+	if (tok_is(c, next, end, "of") && is_month(c, next + 1, end) && v <= 31)
+		return true;
+	if (p && is_month(c, i - 1, end) && !word &&
+	    (v <= 31 || is_year(v, t, text)))
+		return true;
+	/* windows: "the last two quarters", "12 months to March 2023" */
+	if (p && tok_has(c, i - 1, end, W_WINDOW) &&
+	    tok_has(c, next, end, W_PERIODN))
+		return true;
+	if (tok_has(c, next, end, W_PERIODN) && tok_is(c, next + 1, end, "to") &&
+	    is_month(c, next + 2, end))
+		return true;
+	/* a point in the past: "two years ago", "six months earlier" */
+	if (tok_has(c, next, end, W_PERIODN) && (tok_is(c, next + 1, end, "ago") ||
+						 tok_is(c, next + 1, end, "earlier")))
+		return true;
+	/* a rate's base: "56.3 crimes per 1,000 population" */
+	if (p && tok_is(c, i - 1, end, "per"))
+		return true;
+	/* "Page 1 of 5" */
+	if (i >= a + 3 && tok_is(c, i - 1, end, "of") && c->tok[i - 2].kind == T_NUM &&
+	    tok_is(c, i - 3, end, "page"))
+		return true;
+	/* a score: "out of ten" */
+	if (i >= a + 2 && tok_is(c, i - 1, end, "of") && tok_is(c, i - 2, end, "out"))
+		return true;
+	/* a compound adjective: "two-way", "24-strong" (not "3-year") */
+	if (n && n->kind == T_PUNCT && text_is_dash(n->cp) && !n->sp &&
+	    next + 1 < end && c->tok[next + 1].kind == T_WORD &&
+	    !c->tok[next + 1].sp) {
+		const char *dn;
+
+		if (duration_unit(c->tok[next + 1].low, &dn) == 0 &&
+		    word_number(&c->tok[next + 1]) < 0)
+			return true;
+	}
+	if (p && p->kind == T_PUNCT && text_is_dash(p->cp) && i >= a + 2 &&
+	    is_month(c, i - 2, end))
+		return true;
+	/* names and references: Priority 4, Section 60, level 2, Fatal 4 */
+	if (p && p->kind == T_WORD && p->low[0] && (p->flags & WC(W_NAME)) &&
+	    !number_verb(c, a, i - 1, end))
+		return true;
+	if (p && p->kind == T_WORD && p->cap && p->low[0] &&
+	    (p->flags & WC(W_CAPNAME)))
+		return true;
+	if (p && p->kind == T_WORD && p->cap &&
+	    !(p->low[0] && (p->flags & WC(W_STOP))) &&
+	    !is_month(c, i - 1, end) &&
+	    !(n && n->kind == T_PUNCT && (n->cp == '%')))
+		return true;
+	return false;
+}
+
+/* The number at token i (ending at next) names or dates something. */
+static bool
+not_a_figure(const struct ctx *c, const char *text, size_t a, size_t i,
+	     size_t next, size_t end, double v, bool word)
+{
+	if (!word && (digits_not_figure(c, text, a, i, next, end, v) ||
+		      phone_channel(c, a, i, next, end, v)))
+		return true;
+	return dated_or_named(c, text, a, i, next, end, v, word);
+}

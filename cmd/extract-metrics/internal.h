@@ -1,0 +1,94 @@
+/* internal.h: what the stages of extract-metrics share: tokens, figures,
+ * output rows, the block being read, the data table being read, and the
+ * state of a run (struct ctx).  Included once, by main.c. */
+
+enum tkind { T_WORD, T_NUM, T_CODE, T_PUNCT };
+
+struct tok {
+	enum tkind kind;
+	size_t s, e;		/* bytes of the block text */
+	bool sp;		/* white space before it */
+	bool cap;		/* a word starting with an upper-case letter */
+	unsigned flags;		/* T_WORD: its word classes, WC(W_...) */
+	int32_t cp;		/* T_PUNCT: the character */
+	char low[16];		/* T_WORD, T_NUM suffix: lower case; "" if long */
+};
+
+enum role { R_VALUE, R_TARGET, R_PREV, R_CHANGE, R_PCT };
+
+/* One figure found in a sentence. */
+struct fig {
+	size_t ts, te;		/* tokens of the number and its unit */
+	size_t ue;		/* end of the unit and rate tokens */
+	double v, vmax;
+	bool has_max;
+	char unit[16];
+	const char *approx;
+	enum role role;
+	int sign;		/* +1 or -1 for a change */
+	bool paren;		/* alone in parentheses: "(44%)" */
+	bool coord;		/* a prev coordinated with the prev before it */
+	bool when_back;		/* its period is the phrase just before it */
+};
+
+/* One output row: a figure with its comparison figures folded in. */
+struct obs {
+	bool has_value, has_max, has_prev, has_change, has_pct, target;
+	double value, vmax, prev, change, pct;
+	char unit[16];
+	const char *approx;
+	size_t at;		/* byte offset of the figure, for its line */
+	size_t fig;		/* index of the main figure */
+	size_t first;		/* index of the figure that opened the row */
+	struct buf measure, when, prev_when;
+};
+
+/* A block as read: the passed-through columns and the text. */
+struct block {
+	const char *doc, *period, *priority, *area, *heading, *kind;
+	const char *text;
+	size_t len;
+	long line;
+};
+
+/* Headers of the data table being read. */
+struct table_ctx {
+	bool active;
+	struct buf caption;
+	struct buf *head, *group;	/* per column */
+	size_t nhead, ngroup, cap_head, cap_group;
+	struct buf heading;		/* split-sections heading it started under */
+	struct buf unit_key;		/* cell_unit's last words and answer */
+	const char *unit;
+	bool unit_pct, unit_money;
+	bool had_data;			/* a data row came since the headers */
+	unsigned char *hflag;		/* H_PERIOD, H_CHANGE of each header */
+	size_t cap_hflag;
+	struct buf pending;		/* a possible caption before the table */
+};
+
+struct ctx {
+	struct out out;
+	const char *file;
+	struct block blk;
+	struct lexicon *lex;
+	struct tok *tok;
+	size_t ntok, cap_tok;
+	size_t (*span)[2];		/* period phrases of the sentence */
+	size_t nspan, cap_span;
+	struct fig *fig;
+	size_t nfig, cap_fig;
+	struct obs *obs;
+	size_t nobs, cap_obs;
+	long *map_off, *map_line;
+	size_t nmap, cap_map;
+	struct table_ctx tab;
+	struct cell *cells;		/* the cells of a table row */
+	size_t cap_cells;
+	struct buf scratch;		/* a table cell's measure */
+	struct buf evidence;		/* the sentence, squeezed */
+	struct buf pipe;		/* a Markdown table row as cells */
+	struct buf last_measure;	/* for "Eight of these were..." */
+	int status;
+	bool strict;
+};

@@ -1,0 +1,540 @@
+/* measure.c: stage 4, the measure: the noun phrase a figure counts, in
+ * the report's words. */
+
+/* Skip "(MSHT)" or "(42.2%)": a short parenthesized aside at i. */
+static size_t
+skip_aside(const struct ctx *c, size_t i, size_t b)
+{
+	size_t j;
+
+	if (!tok_punct(c, i, b, '('))
+		return i;
+	for (j = i + 1; j < b && j < i + 6; j++)
+		if (tok_punct(c, j, b, ')'))
+			return j + 1;
+	return i;
+}
+
+/* Content words after the figure: "366 drink drivers", "19,871 hours of
+ * high visibility policing", "72% of referred crimes". */
+static size_t
+phrase_after(const struct ctx *c, size_t i, size_t b, size_t *ps)
+{
+	size_t j = i, n = 0, k;
+
+	j = skip_aside(c, j, b);
+	while (j < b && c->tok[j].kind == T_PUNCT && is_quote(c->tok[j].cp))
+		j++;
+	if (j < b && c->tok[j].kind == T_NUM && j + 1 < b &&
+	    c->tok[j + 1].kind == T_PUNCT && is_quote(c->tok[j + 1].cp))
+		j += 2;		/* '999' calls */
+	if (tok_is(c, j, b, "of") && j + 1 < b && (c->tok[j + 1].kind == T_WORD ||
+						    c->tok[j + 1].kind == T_NUM)) {
+		j++;
+		while (tok_is(c, j, b, "the") || tok_is(c, j, b, "all") ||
+		       tok_is(c, j, b, "our"))
+			j++;
+	}
+	/* "13 of the 14 districts", "94% of 999 calls": the noun after */
+	if (j > i && j + 1 < b && c->tok[j].kind == T_NUM &&
+		 c->tok[j - 1].kind == T_WORD && content_word(&c->tok[j + 1]) &&
+		 (tok_is(c, j - 1, b, "of") || tok_is(c, j - 1, b, "the")))
+		j++;
+	while (j < b && modifier(&c->tok[j]))
+		j++;
+	*ps = j;
+	while (j < b && n < 6) {
+		const struct tok *t = &c->tok[j];
+
+		if (n > 0 && (k = skip_aside(c, j, b)) > j) {
+			j = k;
+			continue;
+		}
+		if (n > 0 && t->kind == T_PUNCT && (t->cp == '/' || is_quote(t->cp)) &&
+		    j + 1 < b && content_word(&c->tok[j + 1])) {
+			j++;
+			continue;
+		}
+		if (!content_word(t) || period_word(c, j, b) ||
+		    (t->kind == T_WORD && adverb(t)))
+			break;
+		n++;
+		j++;
+		/* "face-to-face", "anti-social": glued hyphens join words */
+		while (j + 1 < b && tok_dash(c, j, b) && !c->tok[j].sp &&
+		       !c->tok[j + 1].sp && c->tok[j + 1].kind == T_WORD)
+			j += 2;
+		/* "suspected drink drivers" but "drivers arrested" */
+		if (t->kind == T_WORD && verb_like(t) && n > 1)
+			break;
+	}
+	/* "hours of high visibility policing" */
+	if (n > 0 && n <= 2 && tok_is(c, j, b, "of") && j + 1 < b &&
+	    content_word(&c->tok[j + 1])) {
+		size_t m = 0;
+
+		k = j + 1;
+		while (k < b && m < 4 && content_word(&c->tok[k])) {
+			k++;
+			m++;
+		}
+		return k;
+	}
+	return j;
+}
+
+static bool
+skippable_before(const struct ctx *c, size_t i, size_t end)
+{
+	const struct tok *t = &c->tok[i];
+
+	if (t->kind == T_CODE || t->kind == T_NUM)
+		return true;
+	if (t->kind == T_PUNCT)
+		return t->cp != '.' && t->cp != ';';
+	return !content_word(t) || verb_like(t) || direction(t) || adverb(t) ||
+	       (t->low[0] && (t->flags & WC(W_LINK))) ||
+	       period_word(c, i, end);
+}
+
+/* Words for a kind of quantity: alone they need what they measure. */
+static const char *const quantity_words[] = {
+	"average", "mean", "median", "number", "rate", "proportion", "share",
+	"percentage", "figure", "level", NULL
+};
+
+/* Token k ends a word glued with a hyphen: "up" in "follow-up". */
+static bool
+hyphen_tail(const struct ctx *c, size_t lo, size_t k)
+{
+	return k >= lo + 2 && c->tok[k].kind == T_WORD && !c->tok[k].sp &&
+	       tok_dash(c, k - 1, k) && !c->tok[k - 1].sp &&
+	       c->tok[k - 2].kind == T_WORD;
+}
+
+/* A participle between nouns of a phrase whose head is a kind of
+ * quantity at h: "Hate Crime solved rate" (not "Team recovered stolen
+ * plant"). */
+static bool
+participle_inside(const struct ctx *c, size_t lo, size_t k, size_t h, size_t b)
+{
+	return k > lo && tok_in(c, h, b, quantity_words) &&
+	       verb_like(&c->tok[k]) && !direction(&c->tok[k]) &&
+	       !(c->tok[k].flags & WC(W_LINK)) && c->tok[k - 1].kind == T_WORD &&
+	       !skippable_before(c, k - 1, b);
+}
+
+/* Content words before the figure: "The Special Constable headcount
+ * increased to 515", "Grade of Service for '101' calls ... stood at
+ * 84.7%".  Stops at the figure before (lo; a when there is none). */
+static size_t
+phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
+	      size_t *pe)
+{
+	static const char *const links[] = {
+		"of", "with", "for", "in", "among", "amongst", NULL
+	};
+	static const char *const auxiliaries[] = {
+		"has", "have", "had", "was", "were", "is", "are", "been", NULL
+	};
+	size_t j = i, skipped = 0, n = 0;
+
+	while (j > lo && skipped < 25) {
+		const struct tok *t = &c->tok[j - 1];
+
+		if (t->kind == T_PUNCT && t->cp == ')') {
+			size_t k = j - 1;
+
+			while (k > lo && !tok_punct(c, k, b, '('))
+				k--;
+			if (k == lo && !tok_punct(c, k, b, '('))
+				break;
+			skipped += j - k;
+			j = k;
+			continue;
+		}
+		if (!skippable_before(c, j - 1, b))
+			break;
+		if (t->kind == T_PUNCT && (t->cp == '.' || t->cp == ';'))
+			break;
+		j--;
+		skipped++;
+	}
+	*pe = j;
+	while (j > lo && n < 5 && (!skippable_before(c, j - 1, b) ||
+				   hyphen_tail(c, lo, j - 1) ||
+				   (n > 0 && participle_inside(c, lo, j - 1, *pe - 1, b)) ||
+				   (n > 0 && tok_has(c, j, b, W_TARGET) &&
+				    measured_against(c, lo, j, b)))) {
+		j--;
+		n++;
+		/* "anti-social", "follow-up": glued hyphens join words */
+		while (hyphen_tail(c, lo, j))
+			j -= 2;
+	}
+	/* "Victim satisfaction with the overall service stands at": the
+	 * head before "of", "with", "in" or "among" names what is measured;
+	 * but not the noun of the figure before ("2,315 incidents with an
+	 * average time of 11 minutes") */
+	if (n > 0 && n < 4 && j > lo + 1) {
+		size_t k = j, j0 = j, n0 = n;
+
+		while (k > lo && k + 2 > j && (c->tok[k - 1].flags & WC(W_STOP)) &&
+		       !tok_in(c, k - 1, b, links))
+			k--;	/* "the", "the overall" */
+		if (k > lo + 1 && tok_in(c, k - 1, b, links) &&
+		    !skippable_before(c, k - 2, b)) {
+			j = k - 1;
+			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
+				j--;
+				n++;
+			}
+			if (j == lo && lo > a) {
+				j = j0;
+				n = n0;
+			}
+		}
+	}
+	/* "the average time to answer 101 calls": a purpose clause after
+	 * the head */
+	if (n > 0 && n < 4) {
+		size_t k = j;
+
+		if (k > lo && (c->tok[k - 1].kind == T_NUM || tok_is(c, k - 1, b, "a") ||
+			       tok_is(c, k - 1, b, "the")))
+			k--;
+		if (k > lo + 2 && base_verb(&c->tok[k - 1]) &&
+		    tok_is(c, k - 2, b, "to") && !skippable_before(c, k - 3, b) &&
+		    !tok_has(c, k - 3, b, W_TARGET)) {
+			j = k - 2;
+			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
+				j--;
+				n++;
+			}
+		}
+	}
+	/* "Reported frauds rose": a participle opening the phrase */
+	if (n > 0 && j > lo && c->tok[j - 1].kind == T_WORD &&
+	    verb_like(&c->tok[j - 1]) && !(c->tok[j - 1].flags & WC(W_LINK)) &&
+	    (j - 1 == lo || (!content_word(&c->tok[j - 2]) &&
+			     !tok_in(c, j - 2, b, auxiliaries))))
+		j--;
+	return n ? j : *pe;
+}
+
+/* The subject of the sentence: its first content words. */
+static size_t
+subject_of(const struct ctx *c, size_t a, size_t b, size_t *ps)
+{
+	size_t j = a, n = 0;
+
+	while (j < b && j < a + 8 && !content_word(&c->tok[j]))
+		j++;
+	*ps = j;
+	while (j < b && n < 4 && content_word(&c->tok[j]) &&
+	       (!verb_like(&c->tok[j]) || n == 0) && c->tok[j].kind == T_WORD &&
+	       !(c->tok[j].flags & WC(W_LINK))) {
+		j++;
+		n++;
+	}
+	return j;
+}
+
+static bool
+unit_word(const struct ctx *c, size_t s, size_t e)
+{
+	const char *name;
+
+	return e == s + 1 && c->tok[s].kind == T_WORD &&
+	       (duration_unit(c->tok[s].low, &name) > 0 ||
+		mass_unit(c->tok[s].low) > 0 || !strcmp(c->tok[s].low, "per"));
+}
+
+/* Where the words naming what the figure is start: "£252,000 worth of
+ * drugs", "£1.25 million in cash" (not "£3m in 2023", "in Essex"); for
+ * a change, "a reduction of 14% in ASB", "a 9% rise in burglary". */
+static size_t
+named_after(const struct ctx *c, const struct fig *f, size_t b)
+{
+	size_t j = f->ue;
+	bool money = !strcmp(f->unit, "GBP");
+	bool change = f->role == R_CHANGE || f->role == R_PCT;
+
+	if (!money && !change)
+		return j;
+	if (change && j < b && direction(&c->tok[j]))
+		j++;	/* "a 9% rise in" */
+	if (money && tok_is(c, j, b, "worth") && tok_is(c, j + 1, b, "of"))
+		return j + 2;
+	if (tok_is(c, j, b, "in") && j + 1 < b && c->tok[j + 1].kind == T_WORD &&
+	    (change || !c->tok[j + 1].cap) && content_word(&c->tok[j + 1]) &&
+	    !period_word(c, j + 1, b))
+		return j + 1;
+	return f->ue;
+}
+
+/* A past tense that says what was done to what is counted: "arrested",
+ * "seized", "took"; not a link such as "stood", "totalled", "rose". */
+static bool
+deed_verb(const struct tok *t)
+{
+	if (t->kind != T_WORD || !t->low[0] || direction(t) ||
+	    (t->flags & WC(W_COPULA)))
+		return false;
+	return verb_like(t) || (t->flags & WC(W_DEED));
+}
+
+static bool
+generic_noun(const struct tok *t)
+{
+	return t->kind == T_WORD && (t->flags & WC(W_GENERIC));
+}
+
+/* A subject that is a group of people: a plural ("Special Constables",
+ * "CSCs"; not "status", "crisis") or a collective noun. */
+static bool
+group_noun(const struct tok *t)
+{
+	size_t n = strlen(t->low);
+
+	return t->kind == T_WORD && n > 2 &&
+	       ((t->low[n - 1] == 's' && t->low[n - 2] != 's' &&
+		 t->low[n - 2] != 'u' && t->low[n - 2] != 'i') ||
+		(t->flags & WC(W_GROUP)));
+}
+
+/* The deed verb of the clause between a subject ending at be and the
+ * figure at i ("contributed" in "Specials contributed a total of"), or
+ * (size_t)-1. */
+static size_t
+verb_between(const struct ctx *c, size_t be, size_t i)
+{
+	static const char *const passive[] = {
+		"was", "were", "is", "are", "been", "be", NULL
+	};
+	size_t j;
+
+	for (j = i; j > be; j--) {
+		if (clause_edge(&c->tok[j - 1]))
+			break;
+		if (deed_verb(&c->tok[j - 1]))
+			return j >= be + 2 && tok_in(c, j - 2, i, passive) ?
+			       (size_t)-1 : j - 1;
+	}
+	return (size_t)-1;
+}
+
+/* "of victims were satisfied", "of crimes were resolved": the state
+ * after the counted noun belongs to the measure; after a share, so does
+ * a lone adjective ("34% of officers are female").  Returns the token
+ * of the participle or adjective, or (size_t)-1. */
+static size_t
+predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
+{
+	size_t j = pe;
+
+	if (!(tok_is(c, j, b, "were") || tok_is(c, j, b, "was") ||
+	      tok_is(c, j, b, "are") || tok_is(c, j, b, "is")))
+		return (size_t)-1;
+	j++;
+	if (tok_is(c, j, b, "been") || tok_is(c, j, b, "being"))
+		j++;
+	if (j < b && c->tok[j].kind == T_WORD && !direction(&c->tok[j]) &&
+	    (verb_like(&c->tok[j]) || tok_has(c, j, b, W_DEED)) &&
+	    !tok_has(c, j, b, W_PLAN))
+		return j;
+	if (share && j < b && c->tok[j].kind == T_WORD && content_word(&c->tok[j]) &&
+	    !direction(&c->tok[j]) && !(c->tok[j].flags & WC(W_NUMBER)) &&
+	    (j + 1 == b || !content_word(&c->tok[j + 1])))
+		return j;
+	return (size_t)-1;
+}
+
+/* "2 hours 30 minutes": more than one duration word. */
+static bool
+compound(const struct ctx *c, const struct fig *f)
+{
+	size_t j;
+
+	for (j = f->ts + 1; j + 1 < f->te; j++)
+		if (c->tok[j].kind == T_WORD &&
+		    duration_unit(c->tok[j].low, &(const char *){0}) > 0)
+			return true;
+	return false;
+}
+
+/* "make up 36% of", "account for 12% of", "represent 5% of": the verb
+ * of a share whose subject names the part; (size_t)-1 if none. */
+static size_t
+share_verb(const struct ctx *c, size_t a, size_t lead, size_t b)
+{
+	static const char *const with_up[] = { "make", "makes", "made", NULL };
+	static const char *const with_for[] = {
+		"account", "accounts", "accounted", NULL
+	};
+	static const char *const plain[] = {
+		"represent", "represents", "represented", "comprise",
+		"comprises", "constitute", "constitutes", "form", "forms", NULL
+	};
+
+	if (lead > a + 1 && tok_is(c, lead - 1, b, "up") &&
+	    tok_in(c, lead - 2, b, with_up))
+		return lead - 2;
+	if (lead > a + 1 && tok_is(c, lead - 1, b, "for") &&
+	    tok_in(c, lead - 2, b, with_for))
+		return lead - 2;
+	if (lead > a && tok_in(c, lead - 1, b, plain))
+		return lead - 1;
+	return (size_t)-1;
+}
+
+/* The measure from the words after the figure, into m: "366 drink
+ * drivers", "£1.25m in cash", "62% of victims were satisfied",
+ * "arrested 14 people".  Returns false, with the words after in [*ps,
+ * *pe), when they are only a unit or a lone verb. */
+static bool
+measure_after(const struct ctx *c, const char *text, size_t a, size_t b,
+	      const struct fig *f, size_t lo, size_t lead, bool unit_tok,
+	      struct buf *m, size_t *ps, size_t *pe)
+{
+	size_t bs, be, v;
+
+	/* "almost half (48%) of all calls" */
+	*pe = phrase_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
+			   f->ue + 1 : named_after(c, f, b), b, ps);
+	/* "812 resulted in a charge": a lone verb needs the noun before */
+	if (*pe == *ps || unit_word(c, *ps, *pe) ||
+	    (*pe == *ps + 1 && c->tok[*ps].kind == T_WORD &&
+	     verb_like(&c->tok[*ps])))
+		return false;
+	if (!strcmp(f->unit, "percent") &&
+	    (v = share_verb(c, a, lead, b)) != (size_t)-1) {
+		bs = phrase_before(c, a, lo, v, b, &be);
+		add_words(m, text, c, bs, be);	/* "female officers" */
+	}
+	/* the unit word may precede the phrase: "1,279 hours" */
+	if (unit_tok)
+		add_words(m, text, c, f->te - 1,
+			  tok_is(c, f->ue, b, "of") ? f->ue + 1 : f->te);
+	add_words(m, text, c, *ps, *pe);
+	if ((v = predicate_after(c, *pe, b, !strcmp(f->unit, "percent"))) !=
+	    (size_t)-1)
+		add_words(m, text, c, v, v + 1);
+	else if (*pe == *ps + 1 && generic_noun(&c->tok[*ps]) && lead > a &&
+		 deed_verb(&c->tok[lead - 1]))
+		add_words(m, text, c, lead - 1, lead);	/* "people arrested" */
+	return true;
+}
+
+/* After the phrase [bs, be) before a duration: its unit word and verb
+ * or nothing.  Hours and days are what a group gives ("Specials gave
+ * 480 hours", and the verb tells "Specials provided 90 hours" apart);
+ * other durations are times, "within 48 hours" is a window, and "an
+ * average attendance time of 11 minutes" names its quantity. */
+static void
+unit_and_verb(const struct ctx *c, const char *text, size_t a, size_t b,
+	      const struct fig *f, size_t bs, size_t be, size_t lead,
+	      struct buf *m)
+{
+	static const char *const windows[] = {
+		"within", "in", "for", "after", "under", "every", "each", NULL
+	};
+	size_t p = lead_token(c, a, b, f), v;
+
+	if ((strncmp(f->unit, "hours", 5) && strncmp(f->unit, "days", 4)) ||
+	    compound(c, f) || (p > a && tok_in(c, p - 1, b, windows)) ||
+	    (be > bs && be + 1 == p && tok_is(c, be, b, "of")))
+		return;
+	if (be > bs && group_noun(&c->tok[be - 1]) &&
+	    (v = verb_between(c, be, lead)) != (size_t)-1)
+		add_words(m, text, c, v, v + 1);
+	add_words(m, text, c, f->te - 1, f->te);
+}
+
+static void
+measure_of(struct ctx *c, const char *text, size_t a, size_t b,
+	   const struct fig *f, size_t lo, struct buf *m)
+{
+	size_t ps, pe, bs, be, lead = f->ts;
+	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
+			duration_unit(c->tok[f->te - 1].low, &(const char *){0}) > 0;
+
+	buf_reset(m);
+	if (lead > a && tok_punct(c, lead - 1, b, 0xA3))
+		lead--;
+	if (measure_after(c, text, a, b, f, lo, lead, unit_tok, m, &ps, &pe))
+		return;
+	bs = phrase_before(c, a, lo, f->ts, b, &be);
+	if (be == bs && lo <= a) {
+		be = subject_of(c, a, f->ts, &bs);
+		if (be > f->ts)
+			be = bs;
+	}
+	/* "calls were answered in an average of 7 seconds": a word for a
+	 * kind of quantity alone says what of only with the subject */
+	if (be == bs + 1 && lo <= a && tok_in(c, bs, b, quantity_words)) {
+		size_t ss, se = subject_of(c, a, bs, &ss);
+
+		if (se > ss && se < bs && bs - se <= 6)
+			add_words(m, text, c, ss, se);
+	}
+	add_words(m, text, c, bs, be);
+	if (unit_tok)
+		unit_and_verb(c, text, a, b, f, bs, be, lead, m);
+	if (pe > ps)
+		add_words(m, text, c, ps, pe);
+}
+
+/* "of whom 12 retired", "of which 30 were charged": a part of what the
+ * figure before counts. */
+static bool
+of_these(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+{
+	static const char *const these[] = {
+		"whom", "which", "these", "those", "them", NULL
+	};
+	size_t p = f->ts;
+
+	if (p > a && tok_punct(c, p - 1, b, 0xA3))
+		p--;
+	return p > a + 1 && tok_in(c, p - 1, b, these) &&
+	       tok_is(c, p - 2, b, "of");
+}
+
+/* Content words after the figure that are not a lone verb ("of which
+ * two people were remanded" names its own noun). */
+static bool
+noun_after(const struct ctx *c, const struct fig *f, size_t b)
+{
+	size_t ps, pe = phrase_after(c, f->ue, b, &ps);
+
+	return pe > ps && !(pe == ps + 1 && verb_like(&c->tok[ps]));
+}
+
+/* The noun the whole counts (else the whole's measure) and what the
+ * part did: "staff retired", "revenue budget spent". */
+static void
+part_of(struct ctx *c, const char *text, size_t b, const struct fig *f,
+	const struct fig *whole, const struct buf *whole_m, struct buf *m)
+{
+	const char *noun = head_noun(c, whole, b);
+	size_t ps, pe = phrase_after(c, f->ue, b, &ps), v;
+
+	buf_reset(m);
+	if (noun)
+		buf_adds(m, noun);
+	else if (whole_m && whole_m->len)
+		buf_add(m, whole_m->p, whole_m->len);
+	if ((v = predicate_after(c, ps, b, false)) != (size_t)-1)
+		add_words(m, text, c, v, v + 1);
+	else
+		add_words(m, text, c, ps, pe);
+}
+
+/* A measure that is only the word for a goal. */
+static bool
+lone_goal(const struct buf *m)
+{
+	return (m->len == 6 && !strncasecmp(m->p, "target", 6)) ||
+	       (m->len == 4 && !strncasecmp(m->p, "goal", 4));
+}

@@ -1,0 +1,174 @@
+/* periods.c: the period phrases of a sentence ("the same quarter last
+ * year", "June 2023", "2019/20 Q2"), found once before roles, since an
+ * earlier period makes a figure in parentheses a prev ("on the same
+ * quarter last year (1,274)"); and the period each row is placed in. */
+
+/* A period phrase starting at token i; returns its end, or i. */
+static size_t
+period_at(const struct ctx *c, const char *text, size_t i, size_t b)
+{
+	size_t j = i;
+
+	/* "a year earlier", "two years ago" */
+	if ((tok_is(c, j, b, "a") || word_number(&c->tok[j]) > 0 ||
+	     c->tok[j].kind == T_NUM) && tok_has(c, j + 1, b, W_SPAN) &&
+	    (tok_is(c, j + 2, b, "earlier") || tok_is(c, j + 2, b, "ago") ||
+	     tok_is(c, j + 2, b, "before")))
+		return j + 3;
+	if (tok_has(c, j, b, W_REL)) {
+		j++;
+		while (j < b && j < i + 4 && (c->tok[j].kind == T_NUM ||
+		       word_number(&c->tok[j]) > 0 ||
+		       tok_is(c, j, b, "twelve")))
+			j++;
+		if (!tok_has(c, j, b, W_SPAN))
+			return i;
+		j++;
+		if (tok_is(c, j, b, "year") && tok_is(c, j - 1, b, "financial"))
+			j++;
+		if ((tok_is(c, j, b, "last") || tok_is(c, j, b, "this")) &&
+		    tok_is(c, j + 1, b, "year"))
+			j += 2;
+		else if (tok_is(c, j, b, "in") && j + 1 < b &&
+			 c->tok[j + 1].kind == T_NUM)
+			j += 2;
+		return j;
+	}
+	/* "June 2023", "June 30" (not "June 341 sessions") */
+	if (is_month(c, j, b) && (j + 1 < b && c->tok[j + 1].kind == T_NUM)) {
+		const struct tok *y = &c->tok[j + 1];
+		size_t n = y->e - y->s;
+
+		if (tok_is(c, j, b, "may") && !c->tok[j].cap)
+			return i;
+		if (n > 2 && !(n == 4 && (text[y->s] == '1' || text[y->s] == '2')))
+			return i;
+		return j + 2;
+	}
+	/* "2019/20", "22/23" (not "24/7") */
+	if (c->tok[j].kind == T_NUM && j + 2 < b && tok_punct(c, j + 1, b, '/') &&
+	    c->tok[j + 2].kind == T_NUM && !c->tok[j + 1].sp &&
+	    c->tok[j].e - c->tok[j].s >= 2 && c->tok[j + 2].e - c->tok[j + 2].s >= 2) {
+		j += 3;
+		if (j < b && c->tok[j].kind == T_CODE && (text[c->tok[j].s] == 'Q' ||
+							  text[c->tok[j].s] == 'q'))
+			j++;
+		return j;
+	}
+	if (c->tok[j].kind == T_CODE && (text[c->tok[j].s] == 'Q' ||
+					 text[c->tok[j].s] == 'q') &&
+	    c->tok[j].e - c->tok[j].s == 2)
+		return j + 1;
+	if (tok_is(c, j, b, "currently") || tok_is(c, j, b, "annual") ||
+	    tok_is(c, j, b, "annually"))
+		return j + 1;
+	if (tok_is(c, j, b, "year") && tok_is(c, j + 1, b, "to") &&
+	    tok_is(c, j + 2, b, "date"))
+		return j + 3;
+	return i;
+}
+
+/* The period phrases of sentence [a, b), found once, left to right. */
+static void
+find_periods(struct ctx *c, const char *text, size_t a, size_t b)
+{
+	size_t j, e;
+
+	c->nspan = 0;
+	for (j = a; j < b; j++) {
+		if ((e = period_at(c, text, j, b)) <= j)
+			continue;
+		if (c->nspan == c->cap_span) {
+			c->cap_span = c->cap_span ? 2 * c->cap_span : 16;
+			c->span = xrealloc(c->span, c->cap_span * sizeof *c->span);
+		}
+		c->span[c->nspan][0] = j;
+		c->span[c->nspan++][1] = e;
+		j = e - 1;
+	}
+}
+
+/* Period phrase k is the base of a comparison: "a rise of 12% on the
+ * same quarter last year".  (The period phrases are found before
+ * roles: find_periods, stage 4.) */
+static bool
+base_span(const struct ctx *c, size_t k)
+{
+	size_t j = c->span[k][0];
+
+	if (j > 0 && tok_is(c, j - 1, j, "the"))
+		j--;
+	return j > 0 && tok_is(c, j - 1, j, "on");
+}
+
+/* A period phrase of the sentence ends at token e and names an earlier
+ * period: "the same quarter last year", "the previous month", "a year
+ * ago", or any period after "on" ("a 4% rise on 2022/23"). */
+static bool
+earlier_period_ends(const struct ctx *c, size_t e)
+{
+	static const char *const earlier[] = {
+		"same", "previous", "preceding", "ago", "earlier", "before", NULL
+	};
+	size_t k;
+
+	for (k = 0; k < c->nspan && c->span[k][1] <= e; k++)
+		if (c->span[k][1] == e)
+			return tok_in(c, c->span[k][0], e, earlier) ||
+			       tok_in(c, e - 1, e, earlier) || base_span(c, k);
+	return false;
+}
+
+/* Right after a figure ending at j: "in the same quarter last year",
+ * "during the previous year", and, the figure being in parentheses after
+ * another, "last quarter". */
+static bool
+earlier_period_starts(const struct ctx *c, size_t j, size_t b)
+{
+	static const char *const preps[] = {
+		"in", "during", "for", "over", "at", NULL
+	};
+	size_t k;
+
+	if (tok_in(c, j, b, preps))
+		j++;
+	if (tok_is(c, j, b, "the"))
+		j++;
+	for (k = 0; k < c->nspan && c->span[k][0] <= j; k++)
+		if (c->span[k][0] == j)
+			return (tok_is(c, j, b, "last") ||
+				earlier_period_ends(c, c->span[k][1])) &&
+			       !base_span(c, k);
+	return false;
+}
+
+/* Whose period when_of looks for: a value's, a change's, a prev's. */
+enum wmode { WM_VALUE, WM_CHANGE, WM_PREV };
+
+/* The period of a figure ending at token from: the first period phrase
+ * after it, before limit (the next figure) and before a comparison word
+ * ("up from", "compared to") and not the base of one ("on the same
+ * period"; for a change, "since March" right after it); else, with
+ * look_back, the last one before it.  For a prev, the phrase after it
+ * whatever introduces it. */
+static void
+when_of(const struct ctx *c, const char *text, size_t from, size_t limit,
+	bool look_back, enum wmode mode, struct buf *w)
+{
+	size_t k, j, best = c->nspan;
+
+	buf_reset(w);
+	for (k = 0; k < c->nspan && c->span[k][0] < from; k++)
+		if (look_back && c->span[k][1] <= from)
+			best = k;
+	if (k < c->nspan && c->span[k][0] < limit) {
+		for (j = from; j < c->span[k][0] && !tok_has(c, j, limit, W_CMP); j++)
+			;
+		if (j == c->span[k][0] && (mode == WM_PREV ||
+		    (!base_span(c, k) && !(mode == WM_CHANGE &&
+		     j == from + 1 && tok_is(c, from, j, "since")))))
+			best = k;
+	}
+	if (best < c->nspan)
+		add_words(w, text, c, c->span[best][0], c->span[best][1]);
+}

@@ -1,0 +1,341 @@
+/* roles.c: stage 3, roles: each figure is a value, a target, an earlier
+ * figure (prev), a change or a relative change. */
+
+/* The clause around token i: [*cs, *ce). */
+static void
+clause_of(const struct ctx *c, size_t a, size_t b, size_t i, size_t *cs,
+	  size_t *ce)
+{
+	size_t s = i, e = i;
+
+	while (s > a && !clause_edge(&c->tok[s - 1]))
+		s--;
+	while (e < b && !clause_edge(&c->tok[e]))
+		e++;
+	*cs = s;
+	*ce = e;
+}
+
+/* "within target", "on target", "above target": the word names a goal
+ * met or missed, it does not make the figure one. */
+static bool
+measured_against(const struct ctx *c, size_t a, size_t j, size_t end)
+{
+	static const char *const preps[] = {
+		"within", "on", "above", "below", "over", "under", "beyond",
+		"ahead", "behind", NULL
+	};
+
+	return j > a && tok_in(c, j - 1, end, preps) && !tok_is(c, j + 1, end, "of");
+}
+
+/* "targeted patrols", "planned work": a participle before a noun
+ * describes it ("planned 130 checks" and "expected to" are cues). */
+static bool
+adjectival(const struct ctx *c, size_t j, size_t end)
+{
+	return verb_like(&c->tok[j]) && j + 1 < end &&
+	       c->tok[j + 1].kind == T_WORD && content_word(&c->tok[j + 1]) &&
+	       !(c->tok[j + 1].flags & WC(W_NUMBER));
+}
+
+/* The counted noun's own future: "3 detectives will join", "two
+ * officers are due to start", "40 staff are expected to transfer". */
+static bool
+future_after(const struct ctx *c, size_t j, size_t ce)
+{
+	static const char *const soon[] = {
+		"due", "expected", "set", "scheduled", "planned", "going", NULL
+	};
+	size_t n;
+
+	for (n = 0; j < ce && n < 5 && c->tok[j].kind == T_WORD &&
+	     content_word(&c->tok[j]) && !verb_like(&c->tok[j]); j++, n++)
+		;
+	if (tok_is(c, j, ce, "will") || tok_is(c, j, ce, "shall"))
+		return true;
+	return (tok_is(c, j, ce, "are") || tok_is(c, j, ce, "is")) &&
+	       tok_in(c, j + 1, ce, soon) && tok_is(c, j + 2, ce, "to");
+}
+
+static bool
+is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+{
+	static const char *const taking[] = {
+		"taking", "bringing", "making", "increasing", "raising", NULL
+	};
+	size_t cs, ce, j;
+
+	/* a cue before the figure ("aims to train 300", "will grow to 400")
+	 * and after any figure before it, or a participle after it ("25
+	 * checks are planned"); "11 minutes against a target of 15" makes
+	 * only the 15 a target, "kits will be kept for 25 years" none */
+	clause_of(c, a, b, f->ts, &cs, &ce);
+	/* "will start in May, taking the total to 210": the participle's
+	 * clause goes on with the one before */
+	if (cs > a + 1 && tok_punct(c, cs - 1, b, ',') && tok_in(c, cs, b, taking)) {
+		if (f != c->fig && f[-1].role == R_TARGET && f[-1].ue <= cs)
+			return true;	/* "will recruit 60, taking..." */
+		clause_of(c, a, b, cs - 2, &cs, &j);
+	}
+	if (f != c->fig && f[-1].ue > cs && f[-1].ue <= f->ts)
+		cs = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
+	for (j = cs; j < f->ts; j++)
+		if (tok_has(c, j, ce, W_TARGET) && !measured_against(c, cs, j, ce) &&
+		    !adjectival(c, j, ce))
+			return true;
+	if (future_after(c, f->ue, ce))
+		return true;
+	for (j = f->te; j < ce; j++)
+		if (tok_has(c, j, ce, W_PLAN))
+			return true;
+	/* "due to open" (not "due to the rise", "due to delays") */
+	for (j = f->te; j + 2 < ce; j++)
+		if (tok_is(c, j, ce, "due") && tok_is(c, j + 1, ce, "to") &&
+		    base_verb(&c->tok[j + 2]))
+			return true;
+	/* "by March 2020", "by the end of the year" */
+	for (j = f->te; j + 1 < ce; j++)
+		if (tok_is(c, j, ce, "by") &&
+		    (is_month(c, j + 1, ce) || tok_is(c, j + 1, ce, "end") ||
+		     (tok_is(c, j + 1, ce, "the") && tok_is(c, j + 2, ce, "end"))))
+			return true;
+	return false;
+}
+
+/* The nearest change word in [from, to), scanning backwards. */
+static int
+direction_before(const struct ctx *c, size_t from, size_t to)
+{
+	int d;
+
+	while (to > from)
+		if ((d = direction(&c->tok[--to])) != 0)
+			return d;
+	return 0;
+}
+
+/* Inside parentheses opened earlier in the sentence. */
+static bool
+in_parens(const struct ctx *c, size_t a, size_t i)
+{
+	while (i > a) {
+		const struct tok *t = &c->tok[--i];
+
+		if (t->kind == T_PUNCT && t->cp == ')')
+			return false;
+		if (t->kind == T_PUNCT && t->cp == '(')
+			return true;
+	}
+	return false;
+}
+
+/* A comparison word in the clause before token i, after the figure
+ * before it (which ends at a). */
+static bool
+compared_before(const struct ctx *c, size_t a, size_t i)
+{
+	static const char *const cmp[] = {
+		"compared", "compares", "comparison", "versus", "vs", "against",
+		NULL
+	};
+
+	while (i > a && !clause_edge(&c->tok[i - 1])) {
+		i--;
+		if (tok_in(c, i, i + 1, cmp))
+			return true;
+	}
+	return false;
+}
+
+/* Only a few plain words and an "and" between two figures: the second
+ * is coordinated with the first ("331 drink drivers and 224 drug"). */
+static bool
+joined(const struct ctx *c, size_t from, size_t to)
+{
+	size_t j;
+	bool and = false;
+
+	if (to < from || to - from > 7)
+		return false;
+	for (j = from; j < to; j++) {
+		const struct tok *t = &c->tok[j];
+
+		if (tok_is(c, j, to, "and") || tok_is(c, j, to, "or"))
+			and = true;
+		else if (t->kind != T_WORD || (t->flags & (WC(W_STOP) |
+				WC(W_TARGET) | WC(W_RISE) | WC(W_FALL))))
+			return false;
+	}
+	return and;
+}
+
+static const char *const change_nouns[] = {
+	"increase", "decrease", "rise", "fall", "reduction", "drop", "decline",
+	"uplift", "improvement", "growth", "change", NULL
+};
+
+static const char *const more_words[] = {
+	"more", "fewer", "additional", "extra", "less", NULL
+};
+
+/* The token before the figure's qualifier and currency: "from" in "up
+ * from over £4m". */
+static size_t
+lead_token(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+{
+	size_t p = f->ts;
+
+	if (p > a && tok_punct(c, p - 1, b, 0xA3))
+		p--;
+	if (p > a && f->approx && c->tok[p - 1].kind == T_WORD)
+		p -= (p > a + 1 && (tok_is(c, p - 1, b, "than") ||
+				    tok_is(c, p - 1, b, "of") ||
+				    tok_is(c, p - 1, b, "least"))) ? 2 : 1;
+	return p;
+}
+
+/* "up from 464", "compared to 76,803", "versus", "higher than" (but
+ * "from 13 to 17 years" is a range, and "from" needs a change or an
+ * earlier value: "3,000 from 45 schools" is not a comparison). */
+static bool
+is_prev(const struct ctx *c, size_t a, size_t b, const struct fig *f,
+	size_t p, bool have_value)
+{
+	if (p <= a || f->has_max)
+		return false;
+	if (tok_is(c, p - 1, b, "from"))
+		return have_value || tok_is(c, f->ue, b, "to") ||
+		       direction_before(c, p - 1 > a + 2 ? p - 3 : a, p - 1);
+	if (tok_is(c, p - 1, b, "against") || tok_is(c, p - 1, b, "versus") ||
+	    tok_is(c, p - 1, b, "vs"))
+		return true;
+	if (p < a + 2)
+		return false;
+	if (tok_is(c, p - 1, b, "to") || tok_is(c, p - 1, b, "with"))
+		return tok_is(c, p - 2, b, "compared") ||
+		       tok_is(c, p - 2, b, "compares") ||
+		       tok_is(c, p - 2, b, "comparison");
+	return tok_is(c, p - 1, b, "than") &&
+	       (tok_is(c, p - 2, b, "higher") || tok_is(c, p - 2, b, "lower"));
+}
+
+static bool
+set_change(struct fig *f, enum role role, int sign)
+{
+	f->role = role;
+	f->sign = sign;
+	return true;
+}
+
+/* Change words before the figure: "an increase of 1,950", "increased by
+ * 8%", "up 218%", "(-2.1%)", "(an additional 2,424 calls)". */
+static bool
+change_before(const struct ctx *c, size_t a, size_t b, struct fig *f,
+	      size_t p, bool compared)
+{
+	static const char *const phrasal[] = {
+		"made", "make", "makes", "making", "broken", "break", "breaks",
+		"set", "sets", "takes", "took", "picked", NULL
+	};
+	bool pct = !strcmp(f->unit, "percent"), pp = !strcmp(f->unit, "pp");
+	size_t i = f->ts;
+	int d;
+
+	if (p > a + 1 && (tok_is(c, p - 1, b, "of") || tok_is(c, p - 1, b, "by")) &&
+	    ((d = direction(&c->tok[p - 2])) != 0 ||
+	     (tok_is(c, p - 1, b, "by") && (d = direction_before(c, a, p - 1)) != 0)))
+		return set_change(f, pct ? R_PCT : R_CHANGE, d);
+	if (pct && i >= a + 2 && !c->tok[i].sp && tok_punct(c, i - 2, b, '(') &&
+	    (tok_dash(c, i - 1, b) || tok_punct(c, i - 1, b, '+')))
+		return set_change(f, R_PCT, tok_dash(c, i - 1, b) ? -1 : 1);
+	/* not "made up 23%" */
+	if (p > a && (pct || pp) && (d = direction(&c->tok[p - 1])) != 0 &&
+	    !tok_in(c, p - 1, b, more_words) &&
+	    !(p > a + 1 && tok_in(c, p - 2, b, phrasal)))
+		return set_change(f, pct ? R_PCT : R_CHANGE, d);
+	if (p > a && !pct && compared && tok_in(c, p - 1, b, more_words) &&
+	    !tok_is(c, p - 1, b, "further"))
+		return set_change(f, R_CHANGE, direction(&c->tok[p - 1]));
+	return false;
+}
+
+/* Change words after the figure: "19% increase", "5,599 fewer calls",
+ * "51 additional officers" (more/fewer only beside another figure). */
+static bool
+change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
+{
+	bool pct = !strcmp(f->unit, "percent"), pp = !strcmp(f->unit, "pp");
+	size_t e = f->te;
+	int d;
+
+	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
+		return false;
+	if (pct && (tok_in(c, e, b, change_nouns) || tok_is(c, e, b, "higher") ||
+		    tok_is(c, e, b, "lower") || tok_is(c, e, b, "up") ||
+		    tok_is(c, e, b, "down") || tok_in(c, e, b, more_words)))
+		return set_change(f, R_PCT, d);
+	if (!pct && (tok_in(c, e, b, change_nouns) ||
+		     (tok_in(c, e, b, more_words) && (compared || pp))))
+		return set_change(f, R_CHANGE, d);
+	return false;
+}
+
+static void
+assign_role(struct ctx *c, size_t a, size_t b, struct fig *f, bool have_value)
+{
+	bool compared = have_value || in_parens(c, a, f->ts);
+	size_t p = lead_token(c, a, b, f);
+	int d;
+
+	if (is_prev(c, a, b, f, p, have_value)) {
+		f->role = R_PREV;
+		return;
+	}
+	if (change_before(c, a, b, f, p, compared) ||
+	    change_after(c, b, f, compared))
+		return;
+	if (!strcmp(f->unit, "pp")) {
+		set_change(f, R_CHANGE, direction_before(c, a, b) < 0 ? -1 : 1);
+		return;
+	}
+	/* "(2.5%)" after an increase */
+	if (!strcmp(f->unit, "percent") && f->paren &&
+	    (have_value || f != c->fig) && (d = direction_before(c, a, f->ts)) != 0) {
+		set_change(f, R_PCT, d);
+		return;
+	}
+	/* "(2022/23: 2,104)": an earlier period's figure */
+	if (in_parens(c, a, f->ts) && f->ts >= a + 2 &&
+	    tok_punct(c, f->ts - 1, b, ':') &&
+	    (c->tok[f->ts - 2].kind == T_NUM || c->tok[f->ts - 2].kind == T_CODE ||
+	     is_month(c, f->ts - 2, b))) {
+		f->role = R_PREV;
+		return;
+	}
+	/* "(277)" after "compared to the same period last year"; "compares
+	 * to 331 drink drivers and 224 drug drivers" */
+	if (f->paren && compared_before(c, f != c->fig && f[-1].ue > a ? f[-1].ue : a,
+				    f->ts - 1)) {
+		f->role = R_PREV;
+		return;
+	}
+	/* "a rise of 12% on the same quarter last year (1,274)" */
+	if (f->paren && have_value && earlier_period_ends(c, f->ts - 1)) {
+		f->role = R_PREV;
+		f->when_back = true;
+		return;
+	}
+	/* "(4,390 in the same quarter last year)" */
+	if (have_value && in_parens(c, a, f->ts) &&
+	    earlier_period_starts(c, f->ue, b)) {
+		f->role = R_PREV;
+		return;
+	}
+	if (f != c->fig && f[-1].role == R_PREV && joined(c, f[-1].ue, f->ts)) {
+		f->role = R_PREV;
+		f->coord = true;
+		return;
+	}
+	f->role = is_target(c, a, b, f) ? R_TARGET : R_VALUE;
+}

@@ -1,0 +1,508 @@
+/* tables.c: data tables.  Rows of cells joined by TAB take measure,
+ * period and unit from the table's caption, row label and column headers
+ * instead of from sentences. */
+
+struct cell {
+	const char *s;
+	size_t n;
+	bool numeric;
+	double v;
+	bool percent, money;
+	bool period, change;	/* words: names a period, a difference */
+};
+
+/* Header flags, worked out once per header row. */
+enum { H_PERIOD = 1, H_CHANGE = 2 };
+
+static bool
+is_prose(const char *s, size_t n)
+{
+	size_t i, words = 0;
+	bool in = false;
+
+	for (i = 0; i < n; i++) {
+		bool sp = s[i] == ' ';
+
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	return words > 8;
+}
+
+/* A cell that is a number and nothing else: "1,234", "-0.18", "4.1%",
+ * "£2,300". */
+static bool
+numeric_cell(struct cell *cl)
+{
+	const char *s = cl->s;
+	size_t n = cl->n, i = 0;
+
+	cl->percent = cl->money = false;
+	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3) {
+		cl->money = true;
+		s += 2;
+		n -= 2;
+	}
+	if (n > 0 && s[n - 1] == '%') {
+		cl->percent = true;
+		n--;
+	}
+	if (n == 0)
+		return false;
+	if (s[0] == '-' || s[0] == '+')
+		i++;
+	if (i >= n || !is_ascii_digit((unsigned char)s[i]))
+		return false;
+	if (!num_parse(s, n, &cl->v))
+		return false;
+	/* a year alone is a label: "2019" */
+	return !(n == 4 && cl->v >= 1900 && cl->v <= 2100 && !cl->percent);
+}
+
+static bool
+has_word(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w), i;
+
+	for (i = 0; i + wl <= n; i++)
+		if (tolower((unsigned char)s[i]) == w[0] &&
+		    strncasecmp(s + i, w, wl) == 0 &&
+		    (i == 0 || !is_ascii_alpha((unsigned char)s[i - 1])))
+			return true;
+	return false;
+}
+
+/* A word of s starts with one of the prefixes in list: one pass over
+ * s, whose words are compared only at their starts. */
+static bool
+word_prefix(const char *s, size_t n, const char *const *list)
+{
+	size_t i, k, wl;
+
+	for (i = 0; i < n; i++) {
+		if (!is_ascii_alpha((unsigned char)s[i]) ||
+		    (i > 0 && is_ascii_alpha((unsigned char)s[i - 1])))
+			continue;
+		for (k = 0; list[k]; k++)
+			if (tolower((unsigned char)s[i]) == list[k][0] &&
+			    (wl = strlen(list[k])) <= n - i &&
+			    strncasecmp(s + i, list[k], wl) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool
+period_label(const char *s, size_t n)
+{
+	static const char *const w[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+		"oct", "nov", "dec", "q1", "q2", "q3", "q4", "quarter",
+		"year", "month", "week", NULL
+	};
+	size_t i, digits = 0;
+
+	if (word_prefix(s, n, w))
+		return true;
+	for (i = 0; i < n; i++)
+		digits += is_ascii_digit((unsigned char)s[i]);
+	return digits >= 4 && memchr(s, '/', n) != NULL;
+}
+
+static bool
+change_label(const char *s, size_t n)
+{
+	static const char *const w[] = {
+		"variance", "difference", "diff", "change", NULL
+	};
+
+	return word_prefix(s, n, w) || has_word(s, n, "+/-");
+}
+
+static void
+tab_set(struct buf **arr, size_t *nset, size_t *cap, size_t i, const char *s,
+	size_t n)
+{
+	size_t k;
+
+	if (i >= *cap) {
+		size_t old = *cap;
+
+		*cap = i + 16;
+		*arr = xrealloc(*arr, *cap * sizeof **arr);
+		for (k = old; k < *cap; k++) {
+			struct buf z = BUF_INIT;
+
+			(*arr)[k] = z;
+		}
+	}
+	if (i >= *nset) {
+		for (k = *nset; k <= i; k++)
+			buf_reset(&(*arr)[k]);
+		*nset = i + 1;
+	}
+	buf_reset(&(*arr)[i]);
+	text_squeeze_space(&(*arr)[i], s, n);
+}
+
+static const char *
+col_text(const struct buf *arr, size_t nset, size_t i, size_t *n)
+{
+	*n = i < nset ? arr[i].len : 0;
+	return i < nset && arr[i].p ? arr[i].p : "";
+}
+
+static unsigned
+head_flags(const struct table_ctx *t, size_t i)
+{
+	return i < t->nhead && i < t->cap_hflag ? t->hflag[i] : 0;
+}
+
+static void
+table_reset(struct table_ctx *t)
+{
+	t->active = false;
+	t->had_data = false;
+	buf_reset(&t->caption);
+	t->nhead = t->ngroup = 0;
+}
+
+/* The unit a table cell counts in, from the words around it. */
+static const char *
+cell_unit(const struct cell *cl, const char *words, size_t n)
+{
+	if (cl->money)
+		return "GBP";
+	if (has_word(words, n, "% pt") || has_word(words, n, "pp") ||
+	    has_word(words, n, "percentage point"))
+		return "pp";
+	if (cl->percent || (n > 0 && words[0] == '%') || has_word(words, n, "% of") ||
+	    has_word(words, n, "percent") || has_word(words, n, "percentage") ||
+	    has_word(words, n, "rate") || has_word(words, n, "%"))
+		return "percent";
+	if (has_word(words, n, "hours") || has_word(words, n, "hrs"))
+		return "hours";
+	if (has_word(words, n, "minutes") || has_word(words, n, "mins"))
+		return "minutes";
+	if (has_word(words, n, "seconds") || has_word(words, n, "secs"))
+		return "seconds";
+	if (has_word(words, n, "days"))
+		return "days";
+	if (has_word(words, n, "£") || has_word(words, n, "cost"))
+		return "GBP";
+	return "count";
+}
+
+static bool
+blank_cell(const struct cell *cl)
+{
+	return cl->n == 0 || (cl->n == 1 && (cl->s[0] == '-' || cl->s[0] == '.'));
+}
+
+/* Add words to a phrase, a space between; stored headers are already
+ * squeezed, cells are not. */
+static void
+add_part(struct buf *m, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (m->len)
+		buf_addc(m, ' ');
+	text_squeeze_space(m, s, n);
+}
+
+/* add_part for words stored squeezed already (captions, headers). */
+static void
+add_stored(struct buf *m, const struct buf *w)
+{
+	if (w->len == 0)
+		return;
+	if (m->len)
+		buf_addc(m, ' ');
+	buf_add(m, w->p, w->len);
+}
+
+/* The row label of cell i: the nearest cell of words to its left. */
+static size_t
+row_label(const struct cell *cells, size_t i)
+{
+	while (i > 0 && (cells[i - 1].numeric || blank_cell(&cells[i - 1])))
+		i--;
+	return i > 0 ? i - 1 : (size_t)-1;
+}
+
+/* Caption, column group, the label column's header, the row label and
+ * the column header, leaving out those that name periods. */
+static void
+cell_measure(const struct table_ctx *t, const struct cell *cells, size_t i,
+	     size_t lab, struct buf *m)
+{
+	size_t k;
+
+	buf_reset(m);
+	add_stored(m, &t->caption);
+	for (k = i + 1; k > 0; k--)
+		if (k - 1 < t->ngroup && t->group[k - 1].len) {
+			add_stored(m, &t->group[k - 1]);
+			break;
+		}
+	if (lab != (size_t)-1) {
+		if (lab < t->nhead && !(head_flags(t, lab) & H_PERIOD))
+			add_stored(m, &t->head[lab]);
+		if (!cells[lab].period)
+			add_part(m, cells[lab].s, cells[lab].n);
+	}
+	if (i < t->nhead && !(head_flags(t, i) & H_PERIOD))
+		add_stored(m, &t->head[i]);
+}
+
+/* cell_unit, asked once for the cells of a row that share their words. */
+static const char *
+cell_unit_cached(struct table_ctx *t, const struct cell *cl,
+		 const struct buf *m)
+{
+	const char *words = m->p ? m->p : "";
+
+	if (t->unit && t->unit_key.len == m->len && cl->percent == t->unit_pct &&
+	    cl->money == t->unit_money && !memcmp(t->unit_key.p, words, m->len))
+		return t->unit;
+	t->unit = cell_unit(cl, words, m->len);
+	t->unit_pct = cl->percent;
+	t->unit_money = cl->money;
+	buf_reset(&t->unit_key);
+	buf_add(&t->unit_key, words, m->len);
+	return t->unit;
+}
+
+/* One row for numeric cell i, with the cells of its earlier figure and
+ * difference when the table gives them ((size_t)-1 when not). */
+static void
+table_cell(struct ctx *c, struct cell *cells, size_t i, size_t prev_i,
+	   size_t change_i, const char *rowtext, size_t rowlen)
+{
+	struct table_ctx *t = &c->tab;
+	size_t lab = row_label(cells, i), hn, cn;
+	const char *h = col_text(t->head, t->nhead, i, &hn), *lab_s = "";
+	size_t lab_n = 0;
+	struct fig f;
+	struct obs *o;
+
+	if (lab != (size_t)-1) {
+		lab_s = cells[lab].s;
+		lab_n = cells[lab].n;
+	}
+	memset(&f, 0, sizeof f);
+	cell_measure(t, cells, i, lab, &c->scratch);
+	/* a points column belongs to a percent measure */
+	snprintf(f.unit, sizeof f.unit, "%s", cell_unit_cached(t, &cells[i], &c->scratch));
+	if (!strcmp(f.unit, "pp"))
+		snprintf(f.unit, sizeof f.unit, "percent");
+	c->nobs = 0;
+	o = obs_push(c, &f, 0);
+	o->at = 0;
+	buf_add(&o->measure, c->scratch.p ? c->scratch.p : "", c->scratch.len);
+	/* when: the column header and the row label where they are periods */
+	if (head_flags(t, i) & H_PERIOD)
+		add_part(&o->when, h, hn);
+	if (lab != (size_t)-1 && cells[lab].period)
+		add_part(&o->when, lab_s, lab_n);
+	if ((lab != (size_t)-1 && cells[lab].change) || (head_flags(t, i) & H_CHANGE)) {
+		o->has_change = true;
+		o->change = cells[i].v;
+	} else {
+		o->has_value = true;
+		o->value = cells[i].v;
+	}
+	if (prev_i != (size_t)-1) {
+		o->has_prev = true;
+		o->prev = cells[prev_i].v;
+		h = col_text(t->head, t->nhead, prev_i, &cn);
+		buf_add(&o->prev_when, h, cn);
+	}
+	if (change_i != (size_t)-1) {
+		o->has_change = true;
+		o->change = cells[change_i].v;
+	}
+	emit(c, o, rowtext, rowlen);
+	c->nobs = 0;
+}
+
+/* "Priority 3 - Title<TAB>17": a contents line; its numbers are pages. */
+static bool
+contents_row(const struct cell *cells, size_t ncell)
+{
+	static const char *const parts[] = {
+		"priority", "section", "chapter", "part", "appendix", "annex",
+		NULL
+	};
+	size_t i, k;
+	char w[16];
+
+	for (i = 0; i < ncell && !cells[i].n; i++)
+		;
+	if (i == ncell)
+		return false;
+	for (k = 0; k < cells[i].n && k < sizeof w - 1 &&
+		    is_ascii_alpha((unsigned char)cells[i].s[k]); k++)
+		w[k] = (char)tolower((unsigned char)cells[i].s[k]);
+	w[k] = '\0';
+	return in_list(w, parts) && k + 1 < cells[i].n &&
+	       is_ascii_digit((unsigned char)cells[i].s[k + 1]);
+}
+
+/* What a row's cells hold. */
+struct row_kind {
+	size_t nnum;		/* numeric cells */
+	size_t nonempty;
+	size_t last;		/* the last non-empty cell */
+	bool prose;		/* a cell of running text */
+};
+
+/* Split a row at its tabs into c->cells (trimmed); returns the count. */
+static size_t
+split_cells(struct ctx *c, const char *text, size_t len, struct row_kind *rk)
+{
+	size_t n = 1, i, s;
+
+	for (i = 0; i < len; i++)
+		n += text[i] == '\t';
+	if (n > c->cap_cells) {
+		c->cap_cells = n + 16;
+		c->cells = xrealloc(c->cells, c->cap_cells * sizeof *c->cells);
+	}
+	memset(rk, 0, sizeof *rk);
+	for (i = s = 0, n = 0; i <= len; i++) {
+		struct cell *cl;
+
+		if (i < len && text[i] != '\t')
+			continue;
+		cl = &c->cells[n++];
+		cl->s = text + s;
+		cl->n = i - s;
+		while (cl->n && cl->s[0] == ' ')
+			cl->s++, cl->n--;
+		while (cl->n && cl->s[cl->n - 1] == ' ')
+			cl->n--;
+		cl->numeric = numeric_cell(cl);
+		cl->period = cl->change = false;
+		rk->nnum += cl->numeric;
+		if (cl->n) {
+			rk->nonempty++;
+			rk->last = n - 1;
+			if (is_prose(cl->s, cl->n)) {
+				rk->prose = true;
+			} else if (!cl->numeric) {	/* a label or a header */
+				cl->period = period_label(cl->s, cl->n);
+				cl->change = change_label(cl->s, cl->n);
+			}
+		}
+		s = i + 1;
+	}
+	return n;
+}
+
+/* A row without figures: a caption (one short cell) or column headers
+ * (the headers before them then group the columns: "Officers | Staff"). */
+/* Parentheses opened in one header cell and closed in the next: a
+ * header the layout cut in two ("Staff (excludin", "g PCSOs)"). */
+static bool
+split_header(const struct cell *l, const struct cell *r)
+{
+	int depth = 0;
+	size_t k;
+
+	if (l->n == 0 || r->n == 0)
+		return false;
+	for (k = 0; k < l->n; k++)
+		depth += (l->s[k] == '(') - (l->s[k] == ')');
+	if (depth <= 0)
+		return false;
+	for (k = 0; k < r->n && depth > 0; k++)
+		depth += (r->s[k] == '(') - (r->s[k] == ')');
+	return depth == 0;
+}
+
+static void
+table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
+	      const struct row_kind *rk)
+{
+	struct buf *tmp = t->group;
+	size_t tcap = t->cap_group, i;
+
+	if (rk->nnum > 0 || rk->prose || rk->nonempty == 0)
+		return;
+	if (rk->nonempty == 1) {
+		table_reset(t);
+		t->active = true;
+		text_squeeze_space(&t->caption, cells[rk->last].s, cells[rk->last].n);
+		return;
+	}
+	if (t->had_data) {	/* headers after data: a new table */
+		buf_reset(&t->caption);
+		t->nhead = t->ngroup = 0;
+		t->had_data = false;
+	}
+	t->group = t->head;
+	t->cap_group = t->cap_head;
+	t->ngroup = t->nhead;
+	t->head = tmp;
+	t->cap_head = tcap;
+	t->nhead = 0;
+	if (ncell > t->cap_hflag) {
+		t->cap_hflag = ncell + 16;
+		t->hflag = xrealloc(t->hflag, t->cap_hflag);
+	}
+	for (i = 0; i < ncell; i++) {
+		tab_set(&t->head, &t->nhead, &t->cap_head, i, cells[i].s, cells[i].n);
+		t->hflag[i] = (cells[i].period ? H_PERIOD : 0) |
+			      (cells[i].change ? H_CHANGE : 0);
+		if (i > 0 && split_header(&cells[i - 1], &cells[i])) {
+			struct buf *h = &t->head[i - 1];
+
+			if (!is_ascii_alpha((unsigned char)cells[i].s[0]) ||
+			    !is_ascii_alpha((unsigned char)h->p[h->len - 1]))
+				buf_addc(h, ' ');
+			buf_add(h, t->head[i].p, t->head[i].len);
+			buf_reset(&t->head[i]);
+		}
+	}
+	t->active = true;
+}
+
+/* The figures of a data row: one row per numeric cell, except that two
+ * figures just before a difference column fold into prev and value. */
+static void
+table_figures(struct ctx *c, size_t ncell, const char *text, size_t len)
+{
+	const struct cell *cells = c->cells;
+	size_t i, ch = (size_t)-1;
+
+	for (i = 0; i < ncell; i++)
+		if (cells[i].numeric && (head_flags(&c->tab, i) & H_CHANGE))
+			ch = i;
+	if (ch == (size_t)-1 || ch < 2 || !cells[ch - 1].numeric ||
+	    !cells[ch - 2].numeric || (ch >= 3 && cells[ch - 3].numeric))
+		ch = (size_t)-1;
+	if (ch != (size_t)-1)
+		table_cell(c, c->cells, ch - 1, ch - 2, ch, text, len);
+	for (i = 0; i < ncell; i++)
+		if (cells[i].numeric && (ch == (size_t)-1 || i + 2 < ch || i > ch))
+			table_cell(c, c->cells, i, (size_t)-1, (size_t)-1, text, len);
+}
+
+static void
+do_table_row(struct ctx *c, const char *text, size_t len)
+{
+	struct row_kind rk;
+	size_t ncell = split_cells(c, text, len, &rk), i;
+
+	table_headers(&c->tab, c->cells, ncell, &rk);
+	/* cells of words are text too: layout columns carry sentences */
+	for (i = 0; i < ncell; i++)
+		if (!c->cells[i].numeric && c->cells[i].n)
+			do_text(c, c->cells[i].s, c->cells[i].n);
+	c->tab.had_data = c->tab.had_data || rk.nnum > 0;
+	if (rk.nnum > 0 && !contents_row(c->cells, ncell))
+		table_figures(c, ncell, text, len);
+}
