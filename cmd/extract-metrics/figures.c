@@ -1,51 +1,16 @@
 /* figures.c: stages 1 and 2 together: the figures of one sentence, each
  * a number with its unit, qualifier, rate and range. */
 
+/* "about 60", "more than 200", "at least £4m": the qualifier before the
+ * number at i (the approx rows of the lexicon); NULL when none. */
 static const char *
 approx_before(const struct ctx *c, size_t a, size_t i)
 {
-	static const char *const about[] = {
-		"approximately", "approx", "around", "about", "nearly",
-		"almost", "some", "roughly", "circa", "c", "approaching", NULL
-	};
-	static const char *const above[] = {
-		"over", "above", "exceeding", NULL
-	};
-	static const char *const below[] = { "under", "below", NULL };
-	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
-	const struct tok *pp = i > a + 1 ? &c->tok[i - 2] : NULL;
+	const char *v = NULL;
 
-	if (p && p->kind == T_PUNCT && p->cp == 0xA3) {
-		p = pp;
-		pp = i > a + 2 ? &c->tok[i - 3] : NULL;
-	}
-	if (!p || p->kind != T_WORD || !p->low[0])
-		return NULL;
-	if (in_list(p->low, about))
-		return "~";
-	if (in_list(p->low, above))
-		return ">";
-	if (in_list(p->low, below))
-		return "<";
-	if (pp && pp->kind == T_WORD && !strcmp(p->low, "than")) {
-		if (!strcmp(pp->low, "more") || !strcmp(pp->low, "greater"))
-			return ">";
-		if (!strcmp(pp->low, "less") || !strcmp(pp->low, "fewer"))
-			return "<";
-	}
-	if (pp && pp->kind == T_WORD && !strcmp(p->low, "of") &&
-	    (!strcmp(pp->low, "excess") || !strcmp(pp->low, "upwards")))
-		return ">";
-	if (pp && pp->kind == T_WORD && !strcmp(p->low, "to") &&
-	    !strcmp(pp->low, "up"))
-		return "<";
-	if (pp && pp->kind == T_WORD && !strcmp(p->low, "least") &&
-	    !strcmp(pp->low, "at"))
-		return ">=";
-	if (pp && pp->kind == T_WORD && !strcmp(p->low, "of") &&
-	    !strcmp(pp->low, "minimum"))
-		return ">=";
-	return NULL;
+	if (i > a && tok_punct(c, i - 1, i, 0xA3))
+		i--;
+	return phrase_ending(c, a, i, W(APPROX), &v) ? v : NULL;
 }
 
 static struct fig *
@@ -105,7 +70,7 @@ parse_range(struct ctx *c, const char *text, size_t a, size_t i,
 	/* "fell by 5 to 10", "an increase of 4 to 12": a change, then a value */
 	if (tok_is(c, j, b, "to") && i > a &&
 	    (tok_is(c, i - 1, b, "by") || tok_is(c, i - 1, b, "of") ||
-	     (c->tok[i - 1].flags & (WC(W_RISE) | WC(W_FALL)))))
+	     (c->tok[i - 1].cls & (W(RISE) | W(FALL)))))
 		return false;
 	if (!(tok_dash(c, j, b) || tok_is(c, j, b, "to") ||
 	      (tok_is(c, j, b, "and") && i > a && tok_is(c, i - 1, b, "between"))) ||
@@ -113,7 +78,7 @@ parse_range(struct ctx *c, const char *text, size_t a, size_t i,
 	    !parse_one_number(c, text, j + 1, b, hi, &k, &word) || *hi <= v)
 		return false;
 	if (from && !(k < b && c->tok[k].kind == T_WORD &&
-		      duration_unit(c->tok[k].low, &dn) > 0))
+		      duration_unit(c, c->tok[k].low, &dn) > 0))
 		return false;
 	if (not_a_figure(c, text, a, j + 1, k, b, *hi, word))
 		return false;
@@ -128,7 +93,7 @@ static size_t
 parse_points(const struct ctx *c, size_t a, size_t i, size_t k, size_t b,
 	     struct fig *f)
 {
-	const unsigned dir = WC(W_RISE) | WC(W_FALL);
+	const unsigned dir = W(RISE) | W(FALL);
 	size_t p = i;
 
 	if (strcmp(f->unit, "count") || !(tok_is(c, k, b, "points") ||
@@ -137,9 +102,9 @@ parse_points(const struct ctx *c, size_t a, size_t i, size_t k, size_t b,
 		return k;
 	if (p > a + 1 && (tok_is(c, p - 1, b, "of") || tok_is(c, p - 1, b, "by")))
 		p--;
-	if ((p > a && c->tok[p - 1].kind == T_WORD && (c->tok[p - 1].flags & dir)) ||
+	if ((p > a && c->tok[p - 1].kind == T_WORD && (c->tok[p - 1].cls & dir)) ||
 	    (k + 1 < b && c->tok[k + 1].kind == T_WORD &&
-	     (c->tok[k + 1].flags & dir))) {
+	     (c->tok[k + 1].cls & dir))) {
 		strcpy(f->unit, "pp");
 		return k + 1;
 	}
@@ -156,7 +121,7 @@ parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
 	bool word, money, ranged;
 	struct fig *f;
 
-	if (c->tok[i].kind != T_NUM && !(c->tok[i].flags & WC(W_NUMBER)) &&
+	if (c->tok[i].kind != T_NUM && !(c->tok[i].cls & NUMBER_WORD) &&
 	    !tok_is(c, i, b, "a"))
 		return i + 1;
 	if (!parse_one_number(c, text, i, b, &v, &next, &word))
@@ -195,7 +160,7 @@ parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
 	/* a bare range is a page range ("3-7"); a bare number alone in its
 	 * block is a page number */
 	if ((ranged && !strcmp(f->unit, "count") &&
-	     (k >= b || c->tok[k].kind != T_WORD || (c->tok[k].flags & WC(W_STOP)))) ||
+	     (k >= b || c->tok[k].kind != T_WORD || (c->tok[k].cls & W(STOP)))) ||
 	    (a == 0 && i == 0 && k >= b && !word && !strcmp(f->unit, "count"))) {
 		c->nfig--;
 		return k;

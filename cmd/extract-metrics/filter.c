@@ -32,7 +32,7 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 		return true;
 	/* "Version No: 1.0" */
 	if (p && p->kind == T_PUNCT && p->cp == ':' && i >= a + 2 &&
-	    tok_has(c, i - 2, end, W_NAME))
+	    tok_has(c, i - 2, end, W(NAME)))
 		return true;
 	/* 23<sup>rd</sup>, {\rm 11} */
 	if (n && n->kind == T_PUNCT && n->cp == '<' && !n->sp &&
@@ -44,10 +44,7 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 	    !(p && p->kind == T_PUNCT && p->cp == 0xA3))
 		return true;
 	/* ordinals and times: 1st, 10am */
-	if (n && n->kind == T_WORD && !n->sp &&
-	    (!strcmp(n->low, "st") || !strcmp(n->low, "nd") ||
-	     !strcmp(n->low, "rd") || !strcmp(n->low, "th") ||
-	     !strcmp(n->low, "am") || !strcmp(n->low, "pm")))
+	if (n && !n->sp && tok_has(c, next, end, W(ORDINAL_OR_TIME)))
 		return true;
 	/* phone and reference numbers: "01245 452000", "007" */
 	if (text[t->s] == '0' && t->e - t->s >= 2 &&
@@ -84,30 +81,23 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 
 /* Phone channels used as names: '999', (101), 101 calls, via 101. */
 static bool
-phone_channel(const struct ctx *c, size_t a, size_t i, size_t next,
-	      size_t end, double v)
+phone_channel(const struct ctx *c, const char *text, size_t a, size_t i,
+	      size_t next, size_t end)
 {
-	static const char *const lead[] = {
-		"and", "or", "via", "dial", "call", "calling", "to", "as",
-		"through", "on", "the", "using", NULL
-	};
+	const struct tok *t = &c->tok[i];
 	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
 	const struct tok *n = next < end ? &c->tok[next] : NULL;
 
-	if (v != 999 && v != 101 && v != 111 && v != 112 && v != 105)
+	if (!lex_is(c->lex.lx, text + t->s, t->e - t->s, METRICS_PHONE))
 		return false;
 	if (p && n && p->kind == T_PUNCT && n->kind == T_PUNCT &&
 	    ((is_quote(p->cp) && is_quote(n->cp)) ||
 	     (p->cp == '(' && n->cp == ')')))
 		return true;
-	if (n && n->kind == T_WORD &&
-	    (!strncmp(n->low, "call", 4) || !strcmp(n->low, "line") ||
-	     !strcmp(n->low, "service") || !strcmp(n->low, "number") ||
-	     !strcmp(n->low, "and") || !strcmp(n->low, "or") ||
-	     !strcmp(n->low, "contact") || !strcmp(n->low, "contacts") ||
-	     !strcmp(n->low, "non") || !strcmp(n->low, "emergency")))
+	if (n && n->kind == T_WORD && (!strncmp(n->low, "call", 4) ||
+				       tok_has(c, next, end, W(PHONE_NEXT))))
 		return true;
-	if (p && tok_in(c, i - 1, end, lead))
+	if (p && tok_has(c, i - 1, end, W(PHONE_LEAD)))
 		return true;
 	return n && n->kind == T_PUNCT && n->cp == '/';
 }
@@ -117,17 +107,14 @@ phone_channel(const struct ctx *c, size_t a, size_t i, size_t next,
 static bool
 number_verb(const struct ctx *c, size_t a, size_t k, size_t end)
 {
-	static const char *const adverbs[] = {
-		"now", "currently", "still", "also", "together", NULL
-	};
 	const struct tok *t = k > a ? &c->tok[k - 1] : NULL;
 	size_t n;
 
 	if (!tok_is(c, k, end, "number") || !t || t->kind != T_WORD)
 		return false;
 	n = strlen(t->low);
-	return tok_in(c, k - 1, end, adverbs) ||
-	       (n > 2 && t->low[n - 1] == 's' && !(t->flags & WC(W_STOP)));
+	return tok_has(c, k - 1, end, W(VERB_ADVERB)) ||
+	       (n > 2 && t->low[n - 1] == 's' && !(t->cls & W(STOP)));
 }
 
 /* Words around any number that make it a date, a window, a score, part
@@ -149,14 +136,14 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	    (v <= 31 || is_year(v, t, text)))
 		return true;
 	/* windows: "the last two quarters", "12 months to March 2023" */
-	if (p && tok_has(c, i - 1, end, W_WINDOW) &&
-	    tok_has(c, next, end, W_PERIODN))
+	if (p && tok_has(c, i - 1, end, W(WINDOW)) &&
+	    tok_has(c, next, end, W(PERIOD_NOUN)))
 		return true;
-	if (tok_has(c, next, end, W_PERIODN) && tok_is(c, next + 1, end, "to") &&
+	if (tok_has(c, next, end, W(PERIOD_NOUN)) && tok_is(c, next + 1, end, "to") &&
 	    is_month(c, next + 2, end))
 		return true;
 	/* a point in the past: "two years ago", "six months earlier" */
-	if (tok_has(c, next, end, W_PERIODN) && (tok_is(c, next + 1, end, "ago") ||
+	if (tok_has(c, next, end, W(PERIOD_NOUN)) && (tok_is(c, next + 1, end, "ago") ||
 						 tok_is(c, next + 1, end, "earlier")))
 		return true;
 	/* a rate's base: "56.3 crimes per 1,000 population" */
@@ -175,7 +162,7 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	    !c->tok[next + 1].sp) {
 		const char *dn;
 
-		if (duration_unit(c->tok[next + 1].low, &dn) == 0 &&
+		if (duration_unit(c, c->tok[next + 1].low, &dn) == 0 &&
 		    word_number(&c->tok[next + 1]) < 0)
 			return true;
 	}
@@ -183,14 +170,14 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	    is_month(c, i - 2, end))
 		return true;
 	/* names and references: Priority 4, Section 60, level 2, Fatal 4 */
-	if (p && p->kind == T_WORD && p->low[0] && (p->flags & WC(W_NAME)) &&
+	if (p && p->kind == T_WORD && p->low[0] && (p->cls & W(NAME)) &&
 	    !number_verb(c, a, i - 1, end))
 		return true;
 	if (p && p->kind == T_WORD && p->cap && p->low[0] &&
-	    (p->flags & WC(W_CAPNAME)))
+	    (p->cls & W(CAPNAME)))
 		return true;
 	if (p && p->kind == T_WORD && p->cap &&
-	    !(p->low[0] && (p->flags & WC(W_STOP))) &&
+	    !(p->low[0] && (p->cls & W(STOP))) &&
 	    !is_month(c, i - 1, end) &&
 	    !(n && n->kind == T_PUNCT && (n->cp == '%')))
 		return true;
@@ -203,7 +190,7 @@ not_a_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 	     size_t next, size_t end, double v, bool word)
 {
 	if (!word && (digits_not_figure(c, text, a, i, next, end, v) ||
-		      phone_channel(c, a, i, next, end, v)))
+		      phone_channel(c, text, a, i, next, end)))
 		return true;
 	return dated_or_named(c, text, a, i, next, end, v, word);
 }

@@ -9,7 +9,9 @@ struct tok {
 	size_t s, e;		/* bytes of the block text */
 	bool sp;		/* white space before it */
 	bool cap;		/* a word starting with an upper-case letter */
-	unsigned flags;		/* T_WORD: its word classes, WC(W_...) */
+	lex_mask cls;		/* T_WORD: its classes in the metrics lexicon */
+	int num;		/* T_WORD: a number word's value, else -1 */
+	int month;		/* T_WORD: a month's number (lib/period), else 0 */
 	int32_t cp;		/* T_PUNCT: the character */
 	char low[16];		/* T_WORD, T_NUM suffix: lower case; "" if long */
 };
@@ -67,12 +69,30 @@ struct table_ctx {
 	struct buf pending;		/* a possible caption before the table */
 };
 
+/* The first letters and the lengths of the words of a class: a cheap
+ * test before a lookup, for words that most text is without. */
+struct initials {
+	bool first[256];
+	size_t min, max;
+};
+
+/* The metrics lexicon (data/lexicon/metrics.tsv), opened once a run;
+ * the words of its longest phrase; the initials of the number words that
+ * can make a figure (may_have_figure), and of month names (lib/period's
+ * dates lexicon), so that most words are never looked up for either. */
+struct lexicon {
+	struct lex *lx;
+	size_t max_words;
+	struct initials num, month;
+};
+
 struct ctx {
 	struct out out;
 	const char *file;
 	struct block blk;
-	struct lexicon *lex;
+	struct lexicon lex;
 	struct tok *tok;
+	struct lex_word *word;		/* each token as lib/lex reads it */
 	size_t ntok, cap_tok;
 	size_t (*span)[2];		/* period phrases of the sentence */
 	size_t nspan, cap_span;

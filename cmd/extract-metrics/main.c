@@ -43,7 +43,9 @@
 #include "cli.h"
 #include "err.h"
 #include "input.h"
+#include "lex.h"
 #include "num.h"
+#include "period.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -115,7 +117,8 @@ ctx_free(struct ctx *c)
 	free(c->obs);
 	free(c->tok);
 	free(c->span);
-	free(c->lex);
+	free(c->word);
+	lexicon_close(&c->lex);
 	free(c->cells);
 	free(c->fig);
 	free(c->map_off);
@@ -151,8 +154,7 @@ main(int argc, char *argv[])
 		}
 	}
 	memset(&c, 0, sizeof c);
-	c.lex = xmalloc(sizeof *c.lex);
-	lex_init(c.lex);
+	lexicon_open(&c.lex);
 	c.strict = strict;
 	out_init(&c.out, stdout, csv);
 	out_header(&c.out, out_cols);

@@ -93,15 +93,9 @@ skippable_before(const struct ctx *c, size_t i, size_t end)
 	if (t->kind == T_PUNCT)
 		return t->cp != '.' && t->cp != ';';
 	return !content_word(t) || verb_like(t) || direction(t) || adverb(t) ||
-	       (t->low[0] && (t->flags & WC(W_LINK))) ||
+	       (t->low[0] && (t->cls & W(LINK))) ||
 	       period_word(c, i, end);
 }
-
-/* Words for a kind of quantity: alone they need what they measure. */
-static const char *const quantity_words[] = {
-	"average", "mean", "median", "number", "rate", "proportion", "share",
-	"percentage", "figure", "level", NULL
-};
 
 /* Token k ends a word glued with a hyphen: "up" in "follow-up". */
 static bool
@@ -118,9 +112,9 @@ hyphen_tail(const struct ctx *c, size_t lo, size_t k)
 static bool
 participle_inside(const struct ctx *c, size_t lo, size_t k, size_t h, size_t b)
 {
-	return k > lo && tok_in(c, h, b, quantity_words) &&
+	return k > lo && tok_has(c, h, b, W(QUANTITY)) &&
 	       verb_like(&c->tok[k]) && !direction(&c->tok[k]) &&
-	       !(c->tok[k].flags & WC(W_LINK)) && c->tok[k - 1].kind == T_WORD &&
+	       !(c->tok[k].cls & W(LINK)) && c->tok[k - 1].kind == T_WORD &&
 	       !skippable_before(c, k - 1, b);
 }
 
@@ -131,12 +125,6 @@ static size_t
 phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	      size_t *pe)
 {
-	static const char *const links[] = {
-		"of", "with", "for", "in", "among", "amongst", NULL
-	};
-	static const char *const auxiliaries[] = {
-		"has", "have", "had", "was", "were", "is", "are", "been", NULL
-	};
 	size_t j = i, skipped = 0, n = 0;
 
 	while (j > lo && skipped < 25) {
@@ -164,7 +152,7 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	while (j > lo && n < 5 && (!skippable_before(c, j - 1, b) ||
 				   hyphen_tail(c, lo, j - 1) ||
 				   (n > 0 && participle_inside(c, lo, j - 1, *pe - 1, b)) ||
-				   (n > 0 && tok_has(c, j, b, W_TARGET) &&
+				   (n > 0 && tok_has(c, j, b, W(TARGET)) &&
 				    measured_against(c, lo, j, b)))) {
 		j--;
 		n++;
@@ -179,10 +167,10 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	if (n > 0 && n < 4 && j > lo + 1) {
 		size_t k = j, j0 = j, n0 = n;
 
-		while (k > lo && k + 2 > j && (c->tok[k - 1].flags & WC(W_STOP)) &&
-		       !tok_in(c, k - 1, b, links))
+		while (k > lo && k + 2 > j && (c->tok[k - 1].cls & W(STOP)) &&
+		       !tok_has(c, k - 1, b, W(HEAD_LINK)))
 			k--;	/* "the", "the overall" */
-		if (k > lo + 1 && tok_in(c, k - 1, b, links) &&
+		if (k > lo + 1 && tok_has(c, k - 1, b, W(HEAD_LINK)) &&
 		    !skippable_before(c, k - 2, b)) {
 			j = k - 1;
 			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
@@ -205,7 +193,7 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 			k--;
 		if (k > lo + 2 && base_verb(&c->tok[k - 1]) &&
 		    tok_is(c, k - 2, b, "to") && !skippable_before(c, k - 3, b) &&
-		    !tok_has(c, k - 3, b, W_TARGET)) {
+		    !tok_has(c, k - 3, b, W(TARGET))) {
 			j = k - 2;
 			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
 				j--;
@@ -215,9 +203,9 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	}
 	/* "Reported frauds rose": a participle opening the phrase */
 	if (n > 0 && j > lo && c->tok[j - 1].kind == T_WORD &&
-	    verb_like(&c->tok[j - 1]) && !(c->tok[j - 1].flags & WC(W_LINK)) &&
+	    verb_like(&c->tok[j - 1]) && !(c->tok[j - 1].cls & W(LINK)) &&
 	    (j - 1 == lo || (!content_word(&c->tok[j - 2]) &&
-			     !tok_in(c, j - 2, b, auxiliaries))))
+			     !tok_has(c, j - 2, b, W(HAVE) | W(BE)))))
 		j--;
 	return n ? j : *pe;
 }
@@ -233,7 +221,7 @@ subject_of(const struct ctx *c, size_t a, size_t b, size_t *ps)
 	*ps = j;
 	while (j < b && n < 4 && content_word(&c->tok[j]) &&
 	       (!verb_like(&c->tok[j]) || n == 0) && c->tok[j].kind == T_WORD &&
-	       !(c->tok[j].flags & WC(W_LINK))) {
+	       !(c->tok[j].cls & W(LINK))) {
 		j++;
 		n++;
 	}
@@ -246,8 +234,8 @@ unit_word(const struct ctx *c, size_t s, size_t e)
 	const char *name;
 
 	return e == s + 1 && c->tok[s].kind == T_WORD &&
-	       (duration_unit(c->tok[s].low, &name) > 0 ||
-		mass_unit(c->tok[s].low) > 0 || !strcmp(c->tok[s].low, "per"));
+	       (duration_unit(c, c->tok[s].low, &name) > 0 ||
+		mass_unit(c, c->tok[s].low) > 0 || !strcmp(c->tok[s].low, "per"));
 }
 
 /* Where the words naming what the figure is start: "£252,000 worth of
@@ -279,15 +267,15 @@ static bool
 deed_verb(const struct tok *t)
 {
 	if (t->kind != T_WORD || !t->low[0] || direction(t) ||
-	    (t->flags & WC(W_COPULA)))
+	    (t->cls & W(COPULA)))
 		return false;
-	return verb_like(t) || (t->flags & WC(W_DEED));
+	return verb_like(t) || (t->cls & W(DEED));
 }
 
 static bool
 generic_noun(const struct tok *t)
 {
-	return t->kind == T_WORD && (t->flags & WC(W_GENERIC));
+	return t->kind == T_WORD && (t->cls & W(GENERIC));
 }
 
 /* A subject that is a group of people: a plural ("Special Constables",
@@ -300,7 +288,7 @@ group_noun(const struct tok *t)
 	return t->kind == T_WORD && n > 2 &&
 	       ((t->low[n - 1] == 's' && t->low[n - 2] != 's' &&
 		 t->low[n - 2] != 'u' && t->low[n - 2] != 'i') ||
-		(t->flags & WC(W_GROUP)));
+		(t->cls & W(GROUP)));
 }
 
 /* The deed verb of the clause between a subject ending at be and the
@@ -309,16 +297,14 @@ group_noun(const struct tok *t)
 static size_t
 verb_between(const struct ctx *c, size_t be, size_t i)
 {
-	static const char *const passive[] = {
-		"was", "were", "is", "are", "been", "be", NULL
-	};
 	size_t j;
 
 	for (j = i; j > be; j--) {
 		if (clause_edge(&c->tok[j - 1]))
 			break;
 		if (deed_verb(&c->tok[j - 1]))
-			return j >= be + 2 && tok_in(c, j - 2, i, passive) ?
+			return j >= be + 2 && (tok_has(c, j - 2, i, W(BE)) ||
+					       tok_is(c, j - 2, i, "be")) ?
 			       (size_t)-1 : j - 1;
 	}
 	return (size_t)-1;
@@ -340,11 +326,11 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	if (tok_is(c, j, b, "been") || tok_is(c, j, b, "being"))
 		j++;
 	if (j < b && c->tok[j].kind == T_WORD && !direction(&c->tok[j]) &&
-	    (verb_like(&c->tok[j]) || tok_has(c, j, b, W_DEED)) &&
-	    !tok_has(c, j, b, W_PLAN))
+	    (verb_like(&c->tok[j]) || tok_has(c, j, b, W(DEED))) &&
+	    !tok_has(c, j, b, W(PLAN)))
 		return j;
 	if (share && j < b && c->tok[j].kind == T_WORD && content_word(&c->tok[j]) &&
-	    !direction(&c->tok[j]) && !(c->tok[j].flags & WC(W_NUMBER)) &&
+	    !direction(&c->tok[j]) && !(c->tok[j].cls & NUMBER_WORD) &&
 	    (j + 1 == b || !content_word(&c->tok[j + 1])))
 		return j;
 	return (size_t)-1;
@@ -358,7 +344,7 @@ compound(const struct ctx *c, const struct fig *f)
 
 	for (j = f->ts + 1; j + 1 < f->te; j++)
 		if (c->tok[j].kind == T_WORD &&
-		    duration_unit(c->tok[j].low, &(const char *){0}) > 0)
+		    duration_unit(c, c->tok[j].low, &(const char *){0}) > 0)
 			return true;
 	return false;
 }
@@ -368,24 +354,9 @@ compound(const struct ctx *c, const struct fig *f)
 static size_t
 share_verb(const struct ctx *c, size_t a, size_t lead, size_t b)
 {
-	static const char *const with_up[] = { "make", "makes", "made", NULL };
-	static const char *const with_for[] = {
-		"account", "accounts", "accounted", NULL
-	};
-	static const char *const plain[] = {
-		"represent", "represents", "represented", "comprise",
-		"comprises", "constitute", "constitutes", "form", "forms", NULL
-	};
+	size_t k = phrase_ending(c, a, lead, W(SHARE_VERB), NULL);
 
-	if (lead > a + 1 && tok_is(c, lead - 1, b, "up") &&
-	    tok_in(c, lead - 2, b, with_up))
-		return lead - 2;
-	if (lead > a + 1 && tok_is(c, lead - 1, b, "for") &&
-	    tok_in(c, lead - 2, b, with_for))
-		return lead - 2;
-	if (lead > a && tok_in(c, lead - 1, b, plain))
-		return lead - 1;
-	return (size_t)-1;
+	return k ? lead - k : (size_t)-1;
 }
 
 /* The measure from the words after the figure, into m: "366 drink
@@ -436,13 +407,10 @@ unit_and_verb(const struct ctx *c, const char *text, size_t a, size_t b,
 	      const struct fig *f, size_t bs, size_t be, size_t lead,
 	      struct buf *m)
 {
-	static const char *const windows[] = {
-		"within", "in", "for", "after", "under", "every", "each", NULL
-	};
 	size_t p = lead_token(c, a, b, f), v;
 
 	if ((strncmp(f->unit, "hours", 5) && strncmp(f->unit, "days", 4)) ||
-	    compound(c, f) || (p > a && tok_in(c, p - 1, b, windows)) ||
+	    compound(c, f) || (p > a && tok_has(c, p - 1, b, W(WINDOW_PREP))) ||
 	    (be > bs && be + 1 == p && tok_is(c, be, b, "of")))
 		return;
 	if (be > bs && group_noun(&c->tok[be - 1]) &&
@@ -457,7 +425,7 @@ measure_of(struct ctx *c, const char *text, size_t a, size_t b,
 {
 	size_t ps, pe, bs, be, lead = f->ts;
 	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
-			duration_unit(c->tok[f->te - 1].low, &(const char *){0}) > 0;
+			duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
 	buf_reset(m);
 	if (lead > a && tok_punct(c, lead - 1, b, 0xA3))
@@ -472,7 +440,7 @@ measure_of(struct ctx *c, const char *text, size_t a, size_t b,
 	}
 	/* "calls were answered in an average of 7 seconds": a word for a
 	 * kind of quantity alone says what of only with the subject */
-	if (be == bs + 1 && lo <= a && tok_in(c, bs, b, quantity_words)) {
+	if (be == bs + 1 && lo <= a && tok_has(c, bs, b, W(QUANTITY))) {
 		size_t ss, se = subject_of(c, a, bs, &ss);
 
 		if (se > ss && se < bs && bs - se <= 6)
@@ -490,15 +458,11 @@ measure_of(struct ctx *c, const char *text, size_t a, size_t b,
 static bool
 of_these(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 {
-	static const char *const these[] = {
-		"whom", "which", "these", "those", "them", NULL
-	};
 	size_t p = f->ts;
 
 	if (p > a && tok_punct(c, p - 1, b, 0xA3))
 		p--;
-	return p > a + 1 && tok_in(c, p - 1, b, these) &&
-	       tok_is(c, p - 2, b, "of");
+	return phrase_ending(c, a, p, W(PART_OF), NULL) > 0;
 }
 
 /* Content words after the figure that are not a lone verb ("of which

@@ -2,36 +2,11 @@
  * magnitudes, currency, shares, percent and points, durations, mass and
  * rates. */
 
-static int
-small_number_word(const char *w)
-{
-	static const char *const small[] = {
-		"zero", "one", "two", "three", "four", "five", "six", "seven",
-		"eight", "nine", "ten", "eleven", "twelve", "thirteen",
-		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-		"nineteen", NULL
-	};
-	static const char *const tens[] = {
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-		"eighty", "ninety", NULL
-	};
-	int i;
-
-	for (i = 0; small[i]; i++)
-		if (strcmp(w, small[i]) == 0)
-			return i;
-	for (i = 0; tens[i]; i++)
-		if (strcmp(w, tens[i]) == 0)
-			return 20 + 10 * i;
-	return -1;
-}
-
 /* The value of a number word token, or -1. */
 static int
 word_number(const struct tok *t)
 {
-	return t->kind == T_WORD && (t->flags & WC(W_NUMBER)) ?
-	       small_number_word(t->low) : -1;
+	return t->kind == T_WORD ? t->num : -1;
 }
 
 /* Number words from token i: "Nine", "twenty-five", "two hundred and
@@ -51,21 +26,26 @@ parse_number_words(const struct ctx *c, size_t i, size_t end, double *out,
 		return j + 2;
 	}
 	while (j < end && c->tok[j].kind == T_WORD) {
-		const char *w = c->tok[j].low;
+		const struct tok *t = &c->tok[j];
+		const char *m;
+		double x;
 
-		if (!(c->tok[j].flags & WC(W_NUMBER)))
-			break;
-		if ((v = small_number_word(w)) >= 0)
+		if ((v = word_number(t)) >= 0) {
 			cur += v;
-		else if (strcmp(w, "hundred") == 0 && any)
-			cur = (cur ? cur : 1) * 100;
-		else if (strcmp(w, "thousand") == 0 && any) {
-			total += (cur ? cur : 1) * 1000;
-			cur = 0;
-		} else if (strcmp(w, "dozen") == 0 && any)
-			cur *= 12;
-		else
+		} else if (any && (m = word_value(c, t->low, strlen(t->low),
+						   METRICS_MULTIPLIER))) {
+			/* "two hundred", "three dozen"; a thousand closes
+			 * what is before it: "two thousand three hundred" */
+			x = strtod(m, NULL);
+			if (x >= 1000) {
+				total += (cur ? cur : 1) * x;
+				cur = 0;
+			} else {
+				cur = (cur ? cur : 1) * x;
+			}
+		} else {
 			break;
+		}
 		any = true;
 		last = ++j;
 		/* "twenty-five", "two hundred and fifty" */
@@ -76,7 +56,7 @@ parse_number_words(const struct ctx *c, size_t i, size_t end, double *out,
 			j++;
 		else if (tok_is(c, j, end, "and") && j + 1 < end &&
 			 word_number(&c->tok[j + 1]) > 0 &&
-			 strcmp(c->tok[j - 1].low, "hundred") == 0)
+			 tok_is(c, j - 1, end, "hundred"))
 			j++;
 	}
 	if (!any)
@@ -84,67 +64,6 @@ parse_number_words(const struct ctx *c, size_t i, size_t end, double *out,
 	*out = total + cur;
 	*only_one = last == i + 1 && strcmp(c->tok[i].low, "one") == 0;
 	return last;
-}
-
-/* Duration words and their size in seconds. */
-static double
-duration_unit(const char *w, const char **name)
-{
-	static const struct { const char *w, *name; double secs; } d[] = {
-		{"second", "seconds", 1}, {"seconds", "seconds", 1},
-		{"sec", "seconds", 1}, {"secs", "seconds", 1},
-		{"minute", "minutes", 60}, {"minutes", "minutes", 60},
-		{"min", "minutes", 60}, {"mins", "minutes", 60},
-		{"hour", "hours", 3600}, {"hours", "hours", 3600},
-		{"hr", "hours", 3600}, {"hrs", "hours", 3600},
-		{"day", "days", 86400}, {"days", "days", 86400},
-		{"week", "weeks", 604800}, {"weeks", "weeks", 604800},
-		{"month", "months", 2629800}, {"months", "months", 2629800},
-		{"year", "years", 31557600}, {"years", "years", 31557600},
-		{"yr", "years", 31557600}, {"yrs", "years", 31557600},
-	};
-	size_t i;
-
-	if (!strchr("smhdwy", w[0]) || !w[0])
-		return 0;	/* a quick no for most words */
-	for (i = 0; i < sizeof d / sizeof d[0]; i++)
-		if (w[0] == d[i].w[0] && strcmp(w, d[i].w) == 0) {
-			*name = d[i].name;
-			return d[i].secs;
-		}
-	return 0;
-}
-
-static double
-mass_unit(const char *w)
-{
-	if (!w[0] || !strchr("kgt", w[0]))
-		return 0;
-	if (!strcmp(w, "kg") || !strcmp(w, "kgs") || !strcmp(w, "kilo") ||
-	    !strcmp(w, "kilos") || !strcmp(w, "kilogram") ||
-	    !strcmp(w, "kilograms") || !strcmp(w, "kilogrammes"))
-		return 1;
-	if (!strcmp(w, "g") || !strcmp(w, "gram") || !strcmp(w, "grams") ||
-	    !strcmp(w, "grammes"))
-		return 0.001;
-	if (!strcmp(w, "tonne") || !strcmp(w, "tonnes"))
-		return 1000;
-	return 0;
-}
-
-static double
-magnitude(const char *w, bool glued_or_money)
-{
-	if (!strcmp(w, "million") || !strcmp(w, "mil") || !strcmp(w, "bn") ||
-	    !strcmp(w, "billion"))
-		return w[0] == 'b' ? 1e9 : 1e6;
-	if (!strcmp(w, "thousand"))
-		return 1e3;
-	if (glued_or_money && !strcmp(w, "m"))
-		return 1e6;
-	if (glued_or_money && !strcmp(w, "k"))
-		return 1e3;
-	return 0;
 }
 
 /* One number: digits or words.  Sets *next past it. */
@@ -183,23 +102,19 @@ parse_one_number(struct ctx *c, const char *text, size_t i, size_t end,
 static size_t
 parse_fraction(const struct ctx *c, size_t i, size_t end, struct fig *f)
 {
-	static const struct { const char *w; double d; } frac[] = {
-		{"half", 2}, {"halves", 2}, {"third", 3}, {"thirds", 3},
-		{"fifth", 5}, {"fifths", 5}, {"tenth", 10}, {"tenths", 10},
-		{"quarters", 4},
-	};
-	size_t q;
+	const char *v;
+	double d;
 
-	if (i >= end || c->tok[i].kind != T_WORD)
+	if (!tok_has(c, i, end, W(FRACTION)))
 		return i;
-	for (q = 0; q < sizeof frac / sizeof frac[0]; q++)
-		if (!strcmp(c->tok[i].low, frac[q].w) &&
-		    (frac[q].d != 4 || tok_is(c, i + 1, end, "of"))) {
-			f->v = round(f->v / frac[q].d * 1000) / 10;
-			strcpy(f->unit, "percent");
-			return i + 1;
-		}
-	return i;
+	v = word_value(c, c->tok[i].low, strlen(c->tok[i].low), METRICS_FRACTION);
+	d = strtod(v, NULL);
+	/* "quarters" is a period too: "three quarters of" only */
+	if (d == 4 && !tok_is(c, i + 1, end, "of"))
+		return i;
+	f->v = round(f->v / d * 1000) / 10;
+	strcpy(f->unit, "percent");
+	return i + 1;
 }
 
 /* "%", "% points", "per cent", "percentage points", "pp".  Returns the
@@ -251,15 +166,15 @@ parse_physical(const struct ctx *c, size_t i, size_t end, struct fig *f,
 	/* "3-year", "6-month": a hyphen glued on both sides */
 	if (tok_dash(c, j, end) && !c->tok[j].sp && j + 1 < end &&
 	    !c->tok[j + 1].sp && c->tok[j + 1].kind == T_WORD &&
-	    duration_unit(c->tok[j + 1].low, &dname) > 0)
+	    duration_unit(c, c->tok[j + 1].low, &dname) > 0)
 		j++;
 	if (j >= end || c->tok[j].kind != T_WORD)
 		return i;
-	if (duration_unit(c->tok[j].low, &dname) > 0) {
+	if (duration_unit(c, c->tok[j].low, &dname) > 0) {
 		strcpy(f->unit, dname);
 		return j + 1;
 	}
-	if ((m = mass_unit(c->tok[j].low)) > 0 &&
+	if ((m = mass_unit(c, c->tok[j].low)) > 0 &&
 	    (glued || strlen(c->tok[j].low) > 1)) {
 		f->v *= m;
 		f->vmax *= m;
@@ -279,8 +194,8 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 	size_t j;
 	bool glued = i < end && !c->tok[i].sp;
 
-	if (tok_has(c, i, end, W_UNIT) &&
-	    (m = magnitude(c->tok[i].low, glued || money)) > 0) {
+	if (tok_has(c, i, end, W(UNIT)) &&
+	    (m = magnitude(c, c->tok[i].low, glued || money)) > 0) {
 		f->v *= m;
 		f->vmax *= m;
 		i++;
@@ -290,7 +205,7 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 		return i;
 	}
 	/* only a unit word or a sign ("%", "-year") can start a unit */
-	if (i < end && (c->tok[i].kind == T_PUNCT || tok_has(c, i, end, W_UNIT)) &&
+	if (i < end && (c->tok[i].kind == T_PUNCT || tok_has(c, i, end, W(UNIT))) &&
 	    ((j = parse_fraction(c, i, end, f)) > i ||
 	     (j = parse_percent(c, i, end, f)) > i ||
 	     (j = parse_physical(c, i, end, f, glued)) > i))
@@ -300,7 +215,7 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 		const struct tok *t = &c->tok[j];
 
 		if (t->kind != T_WORD || t->cap || !t->low[0] ||
-		    (t->flags & WC(W_STOP)))
+		    (t->cls & W(STOP)))
 			break;
 		if (j > i && (!strcmp(t->low, "hours") || !strcmp(t->low, "days"))) {
 			strcpy(f->unit, t->low);
@@ -322,7 +237,7 @@ parse_compound_duration(struct ctx *c, const char *text, size_t i,
 	size_t j = i, next;
 	bool w;
 
-	if ((bs = duration_unit(f->unit, &big)) == 0 || bs > 86400)
+	if ((bs = duration_unit(c, f->unit, &big)) == 0 || bs > 86400)
 		return i;
 	if (tok_is(c, j, end, "and"))
 		j++;
@@ -330,7 +245,7 @@ parse_compound_duration(struct ctx *c, const char *text, size_t i,
 		return i;
 	if (!parse_one_number(c, text, j, end, &v, &next, &w) || next >= end ||
 	    c->tok[next].kind != T_WORD ||
-	    (ss = duration_unit(c->tok[next].low, &small)) == 0 || ss >= bs)
+	    (ss = duration_unit(c, c->tok[next].low, &small)) == 0 || ss >= bs)
 		return i;
 	f->v = f->v * (bs / ss) + v;
 	strcpy(f->unit, small);
@@ -341,24 +256,20 @@ parse_compound_duration(struct ctx *c, const char *text, size_t i,
 static size_t
 parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 {
-	static const char *const per[] = { "per", "a", "an", "each", "every", NULL };
-	static const struct { const char *w, *unit; } period[] = {
-		{"day", "day"}, {"week", "week"}, {"month", "month"},
-		{"year", "year"}, {"annum", "year"}, {"hour", "hour"},
-		{"fortnight", "fortnight"}, {"weekday", "day"},
-	};
-	size_t j, k, q;
+	const char *per = NULL;
+	size_t j, k;
 	char base[sizeof f->unit];
 
 	/* the rate may follow the counted noun: "1,030 calls per day" */
 	for (j = i; j < end && j < i + 6; j++) {
-		if (tok_in(c, j, end, per)) {
+		if (tok_has(c, j, end, W(RATE_PER))) {
 			k = j + 1;
 			if (tok_is(c, k, end, "calendar"))
 				k++;
-			for (q = 0; q < sizeof period / sizeof period[0]; q++)
-				if (tok_is(c, k, end, period[q].w))
-					goto found;
+			if (tok_has(c, k, end, W(RATE_BASE)) &&
+			    (per = word_value(c, c->tok[k].low, strlen(c->tok[k].low),
+					      METRICS_RATE_BASE)))
+				goto found;
 			return i;
 		}
 		if (c->tok[j].kind == T_PUNCT && c->tok[j].cp != '\'' &&
@@ -367,7 +278,7 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 		      !c->tok[j + 1].sp))	/* "non-emergency calls per day" */
 			return i;
 		if (c->tok[j].kind == T_WORD && c->tok[j].low[0] &&
-		    (c->tok[j].flags & WC(W_STOP)))
+		    (c->tok[j].cls & W(STOP)))
 			return i;
 		if (c->tok[j].kind == T_NUM && !(j > i && c->tok[j - 1].kind == T_PUNCT &&
 						 is_quote(c->tok[j - 1].cp)))
@@ -375,12 +286,12 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 	}
 	return i;
 found:
-	if (strcmp(f->unit, "count") && duration_unit(f->unit, &(const char *){0}) == 0)
+	if (strcmp(f->unit, "count") && duration_unit(c, f->unit, &(const char *){0}) == 0)
 		return i;
 	snprintf(base, sizeof base, "%s", f->unit);
-	if (strlen(base) + strlen(period[q].unit) + 2 > sizeof f->unit)
+	if (strlen(base) + strlen(per) + 2 > sizeof f->unit)
 		return i;
 	memcpy(f->unit + strlen(base), "/", 2);
-	strcat(f->unit, period[q].unit);
+	strcat(f->unit, per);
 	return j == i ? k + 1 : i;
 }

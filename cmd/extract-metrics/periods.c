@@ -11,17 +11,17 @@ period_at(const struct ctx *c, const char *text, size_t i, size_t b)
 
 	/* "a year earlier", "two years ago" */
 	if ((tok_is(c, j, b, "a") || word_number(&c->tok[j]) > 0 ||
-	     c->tok[j].kind == T_NUM) && tok_has(c, j + 1, b, W_SPAN) &&
+	     c->tok[j].kind == T_NUM) && tok_has(c, j + 1, b, W(SPAN)) &&
 	    (tok_is(c, j + 2, b, "earlier") || tok_is(c, j + 2, b, "ago") ||
 	     tok_is(c, j + 2, b, "before")))
 		return j + 3;
-	if (tok_has(c, j, b, W_REL)) {
+	if (tok_has(c, j, b, W(REL))) {
 		j++;
 		while (j < b && j < i + 4 && (c->tok[j].kind == T_NUM ||
 		       word_number(&c->tok[j]) > 0 ||
 		       tok_is(c, j, b, "twelve")))
 			j++;
-		if (!tok_has(c, j, b, W_SPAN))
+		if (!tok_has(c, j, b, W(SPAN)))
 			return i;
 		j++;
 		if (tok_is(c, j, b, "year") && tok_is(c, j - 1, b, "financial"))
@@ -107,15 +107,13 @@ base_span(const struct ctx *c, size_t k)
 static bool
 earlier_period_ends(const struct ctx *c, size_t e)
 {
-	static const char *const earlier[] = {
-		"same", "previous", "preceding", "ago", "earlier", "before", NULL
-	};
 	size_t k;
 
 	for (k = 0; k < c->nspan && c->span[k][1] <= e; k++)
 		if (c->span[k][1] == e)
-			return tok_in(c, c->span[k][0], e, earlier) ||
-			       tok_in(c, e - 1, e, earlier) || base_span(c, k);
+			return tok_has(c, c->span[k][0], e, W(EARLIER)) ||
+			       tok_has(c, e - 1, e, W(EARLIER)) ||
+			       base_span(c, k);
 	return false;
 }
 
@@ -125,12 +123,9 @@ earlier_period_ends(const struct ctx *c, size_t e)
 static bool
 earlier_period_starts(const struct ctx *c, size_t j, size_t b)
 {
-	static const char *const preps[] = {
-		"in", "during", "for", "over", "at", NULL
-	};
 	size_t k;
 
-	if (tok_in(c, j, b, preps))
+	if (tok_has(c, j, b, W(PERIOD_PREP)))
 		j++;
 	if (tok_is(c, j, b, "the"))
 		j++;
@@ -162,7 +157,7 @@ when_of(const struct ctx *c, const char *text, size_t from, size_t limit,
 		if (look_back && c->span[k][1] <= from)
 			best = k;
 	if (k < c->nspan && c->span[k][0] < limit) {
-		for (j = from; j < c->span[k][0] && !tok_has(c, j, limit, W_CMP); j++)
+		for (j = from; j < c->span[k][0] && !tok_has(c, j, limit, W(CMP)); j++)
 			;
 		if (j == c->span[k][0] && (mode == WM_PREV ||
 		    (!base_span(c, k) && !(mode == WM_CHANGE &&

@@ -21,12 +21,8 @@ clause_of(const struct ctx *c, size_t a, size_t b, size_t i, size_t *cs,
 static bool
 measured_against(const struct ctx *c, size_t a, size_t j, size_t end)
 {
-	static const char *const preps[] = {
-		"within", "on", "above", "below", "over", "under", "beyond",
-		"ahead", "behind", NULL
-	};
-
-	return j > a && tok_in(c, j - 1, end, preps) && !tok_is(c, j + 1, end, "of");
+	return j > a && tok_has(c, j - 1, end, W(GOAL_PREP)) &&
+	       !tok_is(c, j + 1, end, "of");
 }
 
 /* "targeted patrols", "planned work": a participle before a noun
@@ -36,7 +32,7 @@ adjectival(const struct ctx *c, size_t j, size_t end)
 {
 	return verb_like(&c->tok[j]) && j + 1 < end &&
 	       c->tok[j + 1].kind == T_WORD && content_word(&c->tok[j + 1]) &&
-	       !(c->tok[j + 1].flags & WC(W_NUMBER));
+	       !(c->tok[j + 1].cls & NUMBER_WORD);
 }
 
 /* The counted noun's own future: "3 detectives will join", "two
@@ -44,9 +40,6 @@ adjectival(const struct ctx *c, size_t j, size_t end)
 static bool
 future_after(const struct ctx *c, size_t j, size_t ce)
 {
-	static const char *const soon[] = {
-		"due", "expected", "set", "scheduled", "planned", "going", NULL
-	};
 	size_t n;
 
 	for (n = 0; j < ce && n < 5 && c->tok[j].kind == T_WORD &&
@@ -55,15 +48,12 @@ future_after(const struct ctx *c, size_t j, size_t ce)
 	if (tok_is(c, j, ce, "will") || tok_is(c, j, ce, "shall"))
 		return true;
 	return (tok_is(c, j, ce, "are") || tok_is(c, j, ce, "is")) &&
-	       tok_in(c, j + 1, ce, soon) && tok_is(c, j + 2, ce, "to");
+	       tok_has(c, j + 1, ce, W(SOON)) && tok_is(c, j + 2, ce, "to");
 }
 
 static bool
 is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 {
-	static const char *const taking[] = {
-		"taking", "bringing", "making", "increasing", "raising", NULL
-	};
 	size_t cs, ce, j;
 
 	/* a cue before the figure ("aims to train 300", "will grow to 400")
@@ -73,7 +63,8 @@ is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 	clause_of(c, a, b, f->ts, &cs, &ce);
 	/* "will start in May, taking the total to 210": the participle's
 	 * clause goes on with the one before */
-	if (cs > a + 1 && tok_punct(c, cs - 1, b, ',') && tok_in(c, cs, b, taking)) {
+	if (cs > a + 1 && tok_punct(c, cs - 1, b, ',') &&
+	    tok_has(c, cs, b, W(RUNNING_TOTAL))) {
 		if (f != c->fig && f[-1].role == R_TARGET && f[-1].ue <= cs)
 			return true;	/* "will recruit 60, taking..." */
 		clause_of(c, a, b, cs - 2, &cs, &j);
@@ -81,13 +72,13 @@ is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 	if (f != c->fig && f[-1].ue > cs && f[-1].ue <= f->ts)
 		cs = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
 	for (j = cs; j < f->ts; j++)
-		if (tok_has(c, j, ce, W_TARGET) && !measured_against(c, cs, j, ce) &&
+		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cs, j, ce) &&
 		    !adjectival(c, j, ce))
 			return true;
 	if (future_after(c, f->ue, ce))
 		return true;
 	for (j = f->te; j < ce; j++)
-		if (tok_has(c, j, ce, W_PLAN))
+		if (tok_has(c, j, ce, W(PLAN)))
 			return true;
 	/* "due to open" (not "due to the rise", "due to delays") */
 	for (j = f->te; j + 2 < ce; j++)
@@ -135,14 +126,9 @@ in_parens(const struct ctx *c, size_t a, size_t i)
 static bool
 compared_before(const struct ctx *c, size_t a, size_t i)
 {
-	static const char *const cmp[] = {
-		"compared", "compares", "comparison", "versus", "vs", "against",
-		NULL
-	};
-
 	while (i > a && !clause_edge(&c->tok[i - 1])) {
 		i--;
-		if (tok_in(c, i, i + 1, cmp))
+		if (tok_has(c, i, i + 1, W(COMPARE)))
 			return true;
 	}
 	return false;
@@ -163,21 +149,12 @@ joined(const struct ctx *c, size_t from, size_t to)
 
 		if (tok_is(c, j, to, "and") || tok_is(c, j, to, "or"))
 			and = true;
-		else if (t->kind != T_WORD || (t->flags & (WC(W_STOP) |
-				WC(W_TARGET) | WC(W_RISE) | WC(W_FALL))))
+		else if (t->kind != T_WORD || (t->cls & (W(STOP) |
+				W(TARGET) | W(RISE) | W(FALL))))
 			return false;
 	}
 	return and;
 }
-
-static const char *const change_nouns[] = {
-	"increase", "decrease", "rise", "fall", "reduction", "drop", "decline",
-	"uplift", "improvement", "growth", "change", NULL
-};
-
-static const char *const more_words[] = {
-	"more", "fewer", "additional", "extra", "less", NULL
-};
 
 /* The token before the figure's qualifier and currency: "from" in "up
  * from over £4m". */
@@ -234,10 +211,6 @@ static bool
 change_before(const struct ctx *c, size_t a, size_t b, struct fig *f,
 	      size_t p, bool compared)
 {
-	static const char *const phrasal[] = {
-		"made", "make", "makes", "making", "broken", "break", "breaks",
-		"set", "sets", "takes", "took", "picked", NULL
-	};
 	bool pct = !strcmp(f->unit, "percent"), pp = !strcmp(f->unit, "pp");
 	size_t i = f->ts;
 	int d;
@@ -251,10 +224,10 @@ change_before(const struct ctx *c, size_t a, size_t b, struct fig *f,
 		return set_change(f, R_PCT, tok_dash(c, i - 1, b) ? -1 : 1);
 	/* not "made up 23%" */
 	if (p > a && (pct || pp) && (d = direction(&c->tok[p - 1])) != 0 &&
-	    !tok_in(c, p - 1, b, more_words) &&
-	    !(p > a + 1 && tok_in(c, p - 2, b, phrasal)))
+	    !tok_has(c, p - 1, b, W(MORE)) &&
+	    !(p > a + 1 && tok_has(c, p - 2, b, W(PHRASAL))))
 		return set_change(f, pct ? R_PCT : R_CHANGE, d);
-	if (p > a && !pct && compared && tok_in(c, p - 1, b, more_words) &&
+	if (p > a && !pct && compared && tok_has(c, p - 1, b, W(MORE)) &&
 	    !tok_is(c, p - 1, b, "further"))
 		return set_change(f, R_CHANGE, direction(&c->tok[p - 1]));
 	return false;
@@ -271,12 +244,12 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 
 	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
 		return false;
-	if (pct && (tok_in(c, e, b, change_nouns) || tok_is(c, e, b, "higher") ||
+	if (pct && (tok_has(c, e, b, W(CHANGE_NOUN)) || tok_is(c, e, b, "higher") ||
 		    tok_is(c, e, b, "lower") || tok_is(c, e, b, "up") ||
-		    tok_is(c, e, b, "down") || tok_in(c, e, b, more_words)))
+		    tok_is(c, e, b, "down") || tok_has(c, e, b, W(MORE))))
 		return set_change(f, R_PCT, d);
-	if (!pct && (tok_in(c, e, b, change_nouns) ||
-		     (tok_in(c, e, b, more_words) && (compared || pp))))
+	if (!pct && (tok_has(c, e, b, W(CHANGE_NOUN)) ||
+		     (tok_has(c, e, b, W(MORE)) && (compared || pp))))
 		return set_change(f, R_CHANGE, d);
 	return false;
 }

@@ -84,8 +84,9 @@ do_sentence(struct ctx *c, const char *text, size_t a, size_t b)
 
 /* Whether text can hold a figure at all: a digit, or a number word
  * ("two" to "ninety", "hundred", "thousand", "dozen"; "one" and "zero"
- * alone are never figures).  Most prose has neither, and this look is
- * far cheaper than tokens. */
+ * alone are never figures): only words of the lengths and first letters
+ * of those are looked up (lexicon_open).  Most prose has neither, and
+ * this look is far cheaper than tokens. */
 static bool
 may_have_figure(const struct ctx *c, const char *text, size_t len)
 {
@@ -104,11 +105,10 @@ may_have_figure(const struct ctx *c, const char *text, size_t len)
 		for (j = i; j < len && is_ascii_alpha((unsigned char)text[j]); j++)
 			;
 		n = j - i;
-		if (n >= 3 && n <= 9 && strchr("tTfFsSeEnNhHdD", ch)) {
-			memset(low, 0, sizeof low);
+		if (initials_may(&c->lex.num, ch, n) && n < sizeof low) {
 			for (j = 0; j < n; j++)
 				low[j] = (char)tolower((unsigned char)text[i + j]);
-			if (lex_flags(c->lex, low, n, word_hash(low, n)) & WC(W_NUMBER))
+			if (lex_classes(c->lex.lx, low, n) & NUMBER_WORD)
 				return true;
 		}
 		i += n;
@@ -129,7 +129,7 @@ do_text(struct ctx *c, const char *text, size_t len)
 	if (c->ntok > 0 && c->tok[0].kind == T_PUNCT && c->tok[0].cp == 0xB9)
 		return;
 	for (i = 0; i < c->ntok; i++)
-		if (c->tok[i].kind == T_NUM || (c->tok[i].flags & WC(W_NUMBER)))
+		if (c->tok[i].kind == T_NUM || (c->tok[i].cls & NUMBER_WORD))
 			break;
 	if (i == c->ntok)
 		return;		/* no digits, no number words */

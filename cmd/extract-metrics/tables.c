@@ -73,51 +73,60 @@ has_word(const char *s, size_t n, const char *w)
 	return false;
 }
 
-/* A word of s starts with one of the prefixes in list: one pass over
- * s, whose words are compared only at their starts. */
-static bool
-word_prefix(const char *s, size_t n, const char *const *list)
+/* The classes of the words of a label or header s (runs of letters and
+ * digits that start with a letter: "Q1", "Jun", "Variance"); *month is
+ * set when one is a month's name (lib/period). */
+static lex_mask
+label_words(const struct ctx *c, const char *s, size_t n, bool *month)
 {
-	size_t i, k, wl;
+	char w[16];
+	size_t i = 0, k, len;
+	lex_mask m = 0;
 
-	for (i = 0; i < n; i++) {
-		if (!is_ascii_alpha((unsigned char)s[i]) ||
-		    (i > 0 && is_ascii_alpha((unsigned char)s[i - 1])))
+	*month = false;
+	while (i < n) {
+		if (!is_ascii_alpha((unsigned char)s[i])) {
+			i++;
 			continue;
-		for (k = 0; list[k]; k++)
-			if (tolower((unsigned char)s[i]) == list[k][0] &&
-			    (wl = strlen(list[k])) <= n - i &&
-			    strncasecmp(s + i, list[k], wl) == 0)
-				return true;
+		}
+		for (k = i; k < n && (is_ascii_alpha((unsigned char)s[k]) ||
+				      is_ascii_digit((unsigned char)s[k])); k++)
+			;
+		len = k - i;
+		if (len < sizeof w) {
+			for (k = 0; k < len; k++)
+				w[k] = (char)tolower((unsigned char)s[i + k]);
+			m |= lex_classes(c->lex.lx, w, len);
+			*month = *month || period_month(w, len) > 0;
+		}
+		i += len;
 	}
-	return false;
+	return m;
 }
 
+/* A label or header that names a period: "Q1", "Quarter 2", "Jun-23",
+ * "2019/20". */
 static bool
-period_label(const char *s, size_t n)
+period_label(const struct ctx *c, const char *s, size_t n)
 {
-	static const char *const w[] = {
-		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-		"oct", "nov", "dec", "q1", "q2", "q3", "q4", "quarter",
-		"year", "month", "week", NULL
-	};
 	size_t i, digits = 0;
+	bool month;
 
-	if (word_prefix(s, n, w))
+	if ((label_words(c, s, n, &month) & W(PERIOD_LABEL)) || month)
 		return true;
 	for (i = 0; i < n; i++)
 		digits += is_ascii_digit((unsigned char)s[i]);
 	return digits >= 4 && memchr(s, '/', n) != NULL;
 }
 
+/* A label or header of a difference: "Variance", "Change", "+/-". */
 static bool
-change_label(const char *s, size_t n)
+change_label(const struct ctx *c, const char *s, size_t n)
 {
-	static const char *const w[] = {
-		"variance", "difference", "diff", "change", NULL
-	};
+	bool month;
 
-	return word_prefix(s, n, w) || has_word(s, n, "+/-");
+	return (label_words(c, s, n, &month) & W(CHANGE_LABEL)) ||
+	       has_word(s, n, "+/-");
 }
 
 static void
@@ -330,12 +339,8 @@ table_cell(struct ctx *c, struct cell *cells, size_t i, size_t prev_i,
 
 /* "Priority 3 - Title<TAB>17": a contents line; its numbers are pages. */
 static bool
-contents_row(const struct cell *cells, size_t ncell)
+contents_row(const struct ctx *c, const struct cell *cells, size_t ncell)
 {
-	static const char *const parts[] = {
-		"priority", "section", "chapter", "part", "appendix", "annex",
-		NULL
-	};
 	size_t i, k;
 	char w[16];
 
@@ -347,7 +352,7 @@ contents_row(const struct cell *cells, size_t ncell)
 		    is_ascii_alpha((unsigned char)cells[i].s[k]); k++)
 		w[k] = (char)tolower((unsigned char)cells[i].s[k]);
 	w[k] = '\0';
-	return in_list(w, parts) && k + 1 < cells[i].n &&
+	return lex_is(c->lex.lx, w, k, METRICS_CONTENTS) && k + 1 < cells[i].n &&
 	       is_ascii_digit((unsigned char)cells[i].s[k + 1]);
 }
 
@@ -393,8 +398,8 @@ split_cells(struct ctx *c, const char *text, size_t len, struct row_kind *rk)
 			if (is_prose(cl->s, cl->n)) {
 				rk->prose = true;
 			} else if (!cl->numeric) {	/* a label or a header */
-				cl->period = period_label(cl->s, cl->n);
-				cl->change = change_label(cl->s, cl->n);
+				cl->period = period_label(c, cl->s, cl->n);
+				cl->change = change_label(c, cl->s, cl->n);
 			}
 		}
 		s = i + 1;
@@ -503,6 +508,6 @@ do_table_row(struct ctx *c, const char *text, size_t len)
 		if (!c->cells[i].numeric && c->cells[i].n)
 			do_text(c, c->cells[i].s, c->cells[i].n);
 	c->tab.had_data = c->tab.had_data || rk.nnum > 0;
-	if (rk.nnum > 0 && !contents_row(c->cells, ncell))
+	if (rk.nnum > 0 && !contents_row(c, c->cells, ncell))
 		table_figures(c, ncell, text, len);
 }

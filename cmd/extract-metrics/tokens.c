@@ -21,17 +21,6 @@ is_ascii_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Digit runs glued to these letters are a number and a unit ("5.7m",
- * "15mins", "1st"); glued to anything else they are a code ("4E"). */
-static const char *const glued_suffixes[] = {
-	"m", "bn", "k", "kg", "g", "kgs", "mins", "min", "hrs", "hr",
-	"secs", "sec", "st", "nd", "rd", "th", "am", "pm", "pp", "ppt",
-	"ppts", "km", "mph", "year", "years", "yr", "yrs", "month", "months",
-	"day", "days", "week", "weeks", "hour", "hours", "minute", "minutes",
-	"second", "seconds", "million", "billion", "mil", "grams", "g",
-	"kilos", NULL
-};
-
 static struct tok *
 tok_push(struct ctx *c, enum tkind kind, size_t s, size_t e, bool sp)
 {
@@ -40,6 +29,7 @@ tok_push(struct ctx *c, enum tkind kind, size_t s, size_t e, bool sp)
 	if (c->ntok == c->cap_tok) {
 		c->cap_tok = c->cap_tok ? 2 * c->cap_tok : 256;
 		c->tok = xrealloc(c->tok, c->cap_tok * sizeof *c->tok);
+		c->word = xrealloc(c->word, c->cap_tok * sizeof *c->word);
 	}
 	t = &c->tok[c->ntok++];
 	t->kind = kind;
@@ -49,11 +39,14 @@ tok_push(struct ctx *c, enum tkind kind, size_t s, size_t e, bool sp)
 	t->cap = false;
 	t->cp = 0;
 	t->low[0] = '\0';
-	t->flags = 0;
+	t->cls = 0;
+	t->num = -1;
+	t->month = 0;
 	return t;
 }
 
-/* Set the lower-case form of a word; returns its lex_hash. */
+/* Set the lower-case form of a word of n bytes; returns n, or 0 when it
+ * is too long to be a word of the lexicon. */
 static size_t
 set_low(struct tok *t, const char *p, size_t n)
 {
@@ -63,10 +56,10 @@ set_low(struct tok *t, const char *p, size_t n)
 		t->low[0] = '\0';
 		return 0;
 	}
-	memset(t->low, 0, sizeof t->low);
 	for (i = 0; i < n; i++)
 		t->low[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-	return word_hash(t->low, n);
+	t->low[n] = '\0';
+	return n;
 }
 
 /* Digits with thousands separators and a decimal part: "1,234.5". */
@@ -141,9 +134,15 @@ static void
 push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
 {
 	struct tok *t = tok_push(c, T_WORD, s, e, sp);
-	size_t h = set_low(t, p + s, e - s);
+	size_t n = set_low(t, p + s, e - s);
 
-	t->flags = lex_flags(c->lex, t->low, e - s, h);
+	if (n) {
+		t->cls = lex_classes(c->lex.lx, t->low, n);
+		if (t->cls & W(NUMBER))
+			t->num = atoi(word_value(c, t->low, n, METRICS_NUMBER));
+		if (initials_may(&c->lex.month, (unsigned char)t->low[0], n))
+			t->month = period_month(t->low, n);
+	}
 	t->cap = p[s] >= 'A' && p[s] <= 'Z';
 }
 
@@ -166,7 +165,7 @@ tok_digits(struct ctx *c, const char *p, size_t i, size_t n, bool sp)
 		low[q] = (char)tolower((unsigned char)p[j + q]);
 	low[m] = '\0';
 	if (m && (k >= n || !is_ascii_digit((unsigned char)p[k])) &&
-	    in_list(low, glued_suffixes)) {
+	    lex_is(c->lex.lx, low, m, METRICS_GLUED)) {
 		tok_push(c, T_NUM, i, j, sp);
 		push_word(c, p, j, k, false);
 		return k;
@@ -234,6 +233,17 @@ tokenize(struct ctx *c, const char *p, size_t n)
 		}
 		sp = false;
 	}
+	/* the tokens as lib/lex reads phrases: words in lower case, and
+	 * "%" ("% points"); anything else is no word */
+	for (k = 0; k < c->ntok; k++) {
+		t = &c->tok[k];
+		c->word[k].s = t->low;
+		c->word[k].n = t->kind == T_WORD ? strlen(t->low) : 0;
+		if (t->kind == T_PUNCT && t->cp == '%') {
+			c->word[k].s = "%";
+			c->word[k].n = 1;
+		}
+	}
 }
 
 static bool
@@ -255,17 +265,37 @@ tok_dash(const struct ctx *c, size_t i, size_t end)
 	return i < end && c->tok[i].kind == T_PUNCT && text_is_dash(c->tok[i].cp);
 }
 
+/* Token i (before end) is a word of one of the classes in mask: W(STOP),
+ * W(RISE) | W(FALL). */
 static bool
-tok_has(const struct ctx *c, size_t i, size_t end, enum wclass k)
+tok_has(const struct ctx *c, size_t i, size_t end, lex_mask mask)
 {
-	return i < end && c->tok[i].kind == T_WORD && (c->tok[i].flags & WC(k));
+	return i < end && (c->tok[i].cls & mask);
 }
 
-static bool
-tok_in(const struct ctx *c, size_t i, size_t end, const char *const *list)
+/* The longest phrase of a class in want that starts at token i and ends
+ * by end: its length in tokens, 0 when none; *value is its value (lib/lex
+ * lex_phrase: the phrase tables of data/lexicon/metrics.tsv). */
+static size_t
+phrase_at(const struct ctx *c, size_t i, size_t end, lex_mask want,
+	  const char **value)
 {
-	return i < end && c->tok[i].kind == T_WORD && c->tok[i].low[0] &&
-	       in_list(c->tok[i].low, list);
+	return i < end ? lex_phrase(c->lex.lx, c->word + i, end - i, want, NULL,
+				    value) : 0;
+}
+
+/* The longest phrase of a class in want that ends just before token e and
+ * starts at or after lo: its length in tokens, 0 when none. */
+static size_t
+phrase_ending(const struct ctx *c, size_t lo, size_t e, lex_mask want,
+	      const char **value)
+{
+	size_t k = c->lex.max_words;
+
+	for (; k > 0; k--)
+		if (e >= lo + k && phrase_at(c, e - k, e, want, value) == k)
+			return k;
+	return 0;
 }
 
 static long
@@ -282,7 +312,7 @@ line_at(const struct ctx *c, size_t off)
 static bool
 is_month(const struct ctx *c, size_t i, size_t end)
 {
-	return tok_has(c, i, end, W_MONTH);
+	return i < end && c->tok[i].month > 0;
 }
 
 static bool
@@ -292,7 +322,7 @@ content_word(const struct tok *t)
 		return true;
 	if (t->kind != T_WORD)
 		return false;
-	return !(t->low[0] && (t->flags & WC(W_STOP)));
+	return !(t->low[0] && (t->cls & W(STOP)));
 }
 
 static bool
@@ -310,7 +340,7 @@ base_verb(const struct tok *t)
 {
 	size_t n = strlen(t->low);
 
-	return t->kind == T_WORD && n > 1 && !(t->flags & WC(W_STOP)) &&
+	return t->kind == T_WORD && n > 1 && !(t->cls & W(STOP)) &&
 	       t->low[n - 1] != 's' && !(n > 3 && !strcmp(t->low + n - 2, "ed")) &&
 	       !(n > 4 && !strcmp(t->low + n - 3, "ing"));
 }
@@ -318,11 +348,10 @@ base_verb(const struct tok *t)
 static bool
 clause_edge(const struct tok *t)
 {
-
 	if (t->kind == T_PUNCT)
 		return t->cp == ',' || t->cp == ';' || t->cp == ':' ||
 		       t->cp == '(' || t->cp == ')';
-	return t->kind == T_WORD && (t->flags & WC(W_JOIN));
+	return t->kind == T_WORD && (t->cls & W(JOIN));
 }
 
 static int
@@ -330,9 +359,9 @@ direction(const struct tok *t)
 {
 	if (t->kind != T_WORD || !t->low[0])
 		return 0;
-	if ((t->flags & WC(W_RISE)))
+	if ((t->cls & W(RISE)))
 		return 1;
-	if ((t->flags & WC(W_FALL)))
+	if ((t->cls & W(FALL)))
 		return -1;
 	return 0;
 }
@@ -357,14 +386,14 @@ adverb(const struct tok *t)
 static bool
 modifier(const struct tok *t)
 {
-	return t->kind == T_WORD && (t->flags & WC(W_MODIFIER));
+	return t->kind == T_WORD && (t->cls & W(MODIFIER));
 }
 
 /* Words that belong to a period phrase, not to a measure. */
 static bool
 period_word(const struct ctx *c, size_t i, size_t end)
 {
-	return is_month(c, i, end) || tok_has(c, i, end, W_PERIODW);
+	return is_month(c, i, end) || tok_has(c, i, end, W(PERIOD_WORD));
 }
 
 static void
