@@ -96,9 +96,7 @@ parse_points(const struct ctx *c, size_t a, size_t i, size_t k, size_t b,
 	const unsigned dir = W(RISE) | W(FALL);
 	size_t p = i;
 
-	if (strcmp(f->unit, "count") || !(tok_is(c, k, b, "points") ||
-					  tok_is(c, k, b, "point") ||
-					  tok_is(c, k, b, "pts")))
+	if (strcmp(f->unit, "count") || !tok_has(c, k, b, W(POINTS)))
 		return k;
 	if (p > a + 1 && (tok_is(c, p - 1, b, "of") || tok_is(c, p - 1, b, "by")))
 		p--;
@@ -122,7 +120,7 @@ parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
 	struct fig *f;
 
 	if (c->tok[i].kind != T_NUM && !(c->tok[i].cls & NUMBER_WORD) &&
-	    !tok_is(c, i, b, "a"))
+	    !(c->tok[i].starts & W(NUMBER)))
 		return i + 1;
 	if (!parse_one_number(c, text, i, b, &v, &next, &word))
 		return i + 1;

@@ -143,8 +143,7 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	    is_month(c, next + 2, end))
 		return true;
 	/* a point in the past: "two years ago", "six months earlier" */
-	if (tok_has(c, next, end, W(PERIOD_NOUN)) && (tok_is(c, next + 1, end, "ago") ||
-						 tok_is(c, next + 1, end, "earlier")))
+	if (tok_has(c, next, end, W(PERIOD_NOUN)) && tok_has(c, next + 1, end, W(AGO)))
 		return true;
 	/* a rate's base: "56.3 crimes per 1,000 population" */
 	if (p && tok_is(c, i - 1, end, "per"))

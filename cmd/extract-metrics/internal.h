@@ -9,7 +9,8 @@ struct tok {
 	size_t s, e;		/* bytes of the block text */
 	bool sp;		/* white space before it */
 	bool cap;		/* a word starting with an upper-case letter */
-	lex_mask cls;		/* T_WORD: its classes in the metrics lexicon */
+	lex_mask cls;		/* T_WORD, "%": its classes in the metrics lexicon */
+	lex_mask starts;	/* ... and those of the phrases it begins */
 	int num;		/* T_WORD: a number word's value, else -1 */
 	int month;		/* T_WORD: a month's number (lib/period), else 0 */
 	int32_t cp;		/* T_PUNCT: the character */
@@ -86,6 +87,16 @@ struct lexicon {
 	struct initials num, month;
 };
 
+/* The words of a table label or header as lib/lex reads them: runs of
+ * letters and digits that start with a letter, in lower case ("q1",
+ * "jun", "variance"), and the signs "%" and "£"; any other sign is a word
+ * of no bytes, that no phrase goes across (tables.c, label_split). */
+struct label {
+	char (*low)[16];
+	struct lex_word *w;
+	size_t nw, cap;
+};
+
 struct ctx {
 	struct out out;
 	const char *file;
@@ -105,6 +116,7 @@ struct ctx {
 	struct table_ctx tab;
 	struct cell *cells;		/* the cells of a table row */
 	size_t cap_cells;
+	struct label label;		/* a label's or header's words */
 	struct buf scratch;		/* a table cell's measure */
 	struct buf evidence;		/* the sentence, squeezed */
 	struct buf pipe;		/* a Markdown table row as cells */

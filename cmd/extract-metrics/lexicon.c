@@ -18,6 +18,9 @@
 /* Number words, of both classes. */
 #define NUMBER_WORD (W(NUMBER) | W(MULTIPLIER))
 
+/* Words that can follow a number as its unit or scale. */
+#define UNIT_WORD (W(DURATION) | W(MASS) | W(MAGNITUDE) | W(FRACTION) | W(PERCENT))
+
 /* Note a word among the initials of its class. */
 static void
 initials_add(struct initials *in, const char *w)
@@ -58,8 +61,8 @@ lexicon_open(struct lexicon *lx)
 			n++;
 		if (n > lx->max_words)
 			lx->max_words = n;
-		if (r->cls == METRICS_MULTIPLIER ||
-		    (r->cls == METRICS_NUMBER && atoi(r->value) >= 2))
+		if (n == 1 && (r->cls == METRICS_MULTIPLIER ||
+			       (r->cls == METRICS_NUMBER && atoi(r->value) >= 2)))
 			initials_add(&lx->num, r->phrase);
 	}
 	for (i = 0; i < dates_lex.nrow; i++)

@@ -118,6 +118,8 @@ ctx_free(struct ctx *c)
 	free(c->tok);
 	free(c->span);
 	free(c->word);
+	free(c->label.low);
+	free(c->label.w);
 	lexicon_close(&c->lex);
 	free(c->cells);
 	free(c->fig);

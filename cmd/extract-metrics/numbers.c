@@ -18,12 +18,15 @@ parse_number_words(const struct ctx *c, size_t i, size_t end, double *out,
 	double total = 0, cur = 0;
 	size_t j = i, last = i;
 	bool any = false;
+	const char *p;
+	size_t n;
 	int v;
 
-	if (tok_is(c, j, end, "a") && tok_is(c, j + 1, end, "dozen")) {
-		*out = 12;
+	/* a number phrase of the lexicon: "a dozen" */
+	if ((n = phrase_at(c, j, end, W(NUMBER), &p)) > 1) {
+		*out = strtod(p, NULL);
 		*only_one = false;
-		return j + 2;
+		return j + n;
 	}
 	while (j < end && c->tok[j].kind == T_WORD) {
 		const struct tok *t = &c->tok[j];
@@ -117,40 +120,31 @@ parse_fraction(const struct ctx *c, size_t i, size_t end, struct fig *f)
 	return i + 1;
 }
 
-/* "%", "% points", "per cent", "percentage points", "pp".  Returns the
- * token after it, or i. */
+/* "%", "per cent": percent; "% points", "percentage points", "pp":
+ * percentage points (the percent rows of the lexicon).  Returns the token
+ * after it, or i. */
 static size_t
 parse_percent(const struct ctx *c, size_t i, size_t end, struct fig *f)
 {
-	if (tok_punct(c, i, end, '%')) {
-		i++;
-		if (tok_is(c, i, end, "points") || tok_is(c, i, end, "point") ||
-		    tok_is(c, i, end, "pts") || tok_is(c, i, end, "pt")) {
-			strcpy(f->unit, "pp");
-			i++;
-			if (tok_punct(c, i, end, '.'))
-				i++;
-		} else {
-			strcpy(f->unit, "percent");
-		}
+	const char *unit;
+	size_t n = phrase_at(c, i, end, W(PERCENT), &unit);
+
+	if (n == 0)
 		return i;
-	}
-	if ((tok_is(c, i, end, "per") && tok_is(c, i + 1, end, "cent")) ||
-	    tok_is(c, i, end, "percent")) {
-		strcpy(f->unit, "percent");
-		return i + (tok_is(c, i, end, "per") ? 2 : 1);
-	}
-	if (tok_is(c, i, end, "percentage") && (tok_is(c, i + 1, end, "points") ||
-						tok_is(c, i + 1, end, "point"))) {
-		strcpy(f->unit, "pp");
-		return i + 2;
-	}
-	if (tok_is(c, i, end, "pp") || tok_is(c, i, end, "ppt") ||
-	    tok_is(c, i, end, "ppts")) {
-		strcpy(f->unit, "pp");
-		return i + 1;
-	}
-	return i;
+	snprintf(f->unit, sizeof f->unit, "%s", unit);
+	/* "2.5% pts.": the abbreviation's full stop */
+	if (n > 1 && tok_punct(c, i, end, '%') && tok_punct(c, i + n, end, '.'))
+		n++;
+	return i + n;
+}
+
+/* Token i can start a unit: a sign ("%", "-year"), a unit word, or the
+ * first word of a unit phrase ("per cent", "percentage points"). */
+static bool
+unit_start(const struct ctx *c, size_t i, size_t end)
+{
+	return i < end && (c->tok[i].kind == T_PUNCT || tok_has(c, i, end, UNIT_WORD) ||
+			   (c->tok[i].starts & W(PERCENT)));
 }
 
 /* Durations ("3-year", "48,810 hours") and mass ("500 grams").  Returns
@@ -194,7 +188,7 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 	size_t j;
 	bool glued = i < end && !c->tok[i].sp;
 
-	if (tok_has(c, i, end, W(UNIT)) &&
+	if (tok_has(c, i, end, W(MAGNITUDE)) &&
 	    (m = magnitude(c, c->tok[i].low, glued || money)) > 0) {
 		f->v *= m;
 		f->vmax *= m;
@@ -205,7 +199,7 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 		return i;
 	}
 	/* only a unit word or a sign ("%", "-year") can start a unit */
-	if (i < end && (c->tok[i].kind == T_PUNCT || tok_has(c, i, end, W(UNIT))) &&
+	if (unit_start(c, i, end) &&
 	    ((j = parse_fraction(c, i, end, f)) > i ||
 	     (j = parse_percent(c, i, end, f)) > i ||
 	     (j = parse_physical(c, i, end, f, glued)) > i))

@@ -12,14 +12,12 @@ period_at(const struct ctx *c, const char *text, size_t i, size_t b)
 	/* "a year earlier", "two years ago" */
 	if ((tok_is(c, j, b, "a") || word_number(&c->tok[j]) > 0 ||
 	     c->tok[j].kind == T_NUM) && tok_has(c, j + 1, b, W(SPAN)) &&
-	    (tok_is(c, j + 2, b, "earlier") || tok_is(c, j + 2, b, "ago") ||
-	     tok_is(c, j + 2, b, "before")))
+	    tok_has(c, j + 2, b, W(AGO)))
 		return j + 3;
 	if (tok_has(c, j, b, W(REL))) {
 		j++;
 		while (j < b && j < i + 4 && (c->tok[j].kind == T_NUM ||
-		       word_number(&c->tok[j]) > 0 ||
-		       tok_is(c, j, b, "twelve")))
+		       word_number(&c->tok[j]) > 0))
 			j++;
 		if (!tok_has(c, j, b, W(SPAN)))
 			return i;
@@ -59,13 +57,8 @@ period_at(const struct ctx *c, const char *text, size_t i, size_t b)
 					 text[c->tok[j].s] == 'q') &&
 	    c->tok[j].e - c->tok[j].s == 2)
 		return j + 1;
-	if (tok_is(c, j, b, "currently") || tok_is(c, j, b, "annual") ||
-	    tok_is(c, j, b, "annually"))
-		return j + 1;
-	if (tok_is(c, j, b, "year") && tok_is(c, j + 1, b, "to") &&
-	    tok_is(c, j + 2, b, "date"))
-		return j + 3;
-	return i;
+	/* "currently", "year to date" */
+	return j + phrase_at(c, j, b, W(PERIOD_PHRASE), NULL);
 }
 
 /* The period phrases of sentence [a, b), found once, left to right. */

@@ -157,7 +157,7 @@ joined(const struct ctx *c, size_t from, size_t to)
 }
 
 /* The token before the figure's qualifier and currency: "from" in "up
- * from over £4m". */
+ * from more than £4m". */
 static size_t
 lead_token(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 {
@@ -165,10 +165,8 @@ lead_token(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 
 	if (p > a && tok_punct(c, p - 1, b, 0xA3))
 		p--;
-	if (p > a && f->approx && c->tok[p - 1].kind == T_WORD)
-		p -= (p > a + 1 && (tok_is(c, p - 1, b, "than") ||
-				    tok_is(c, p - 1, b, "of") ||
-				    tok_is(c, p - 1, b, "least"))) ? 2 : 1;
+	if (f->approx)
+		p -= phrase_ending(c, a, p, W(APPROX), NULL);
 	return p;
 }
 
@@ -184,17 +182,7 @@ is_prev(const struct ctx *c, size_t a, size_t b, const struct fig *f,
 	if (tok_is(c, p - 1, b, "from"))
 		return have_value || tok_is(c, f->ue, b, "to") ||
 		       direction_before(c, p - 1 > a + 2 ? p - 3 : a, p - 1);
-	if (tok_is(c, p - 1, b, "against") || tok_is(c, p - 1, b, "versus") ||
-	    tok_is(c, p - 1, b, "vs"))
-		return true;
-	if (p < a + 2)
-		return false;
-	if (tok_is(c, p - 1, b, "to") || tok_is(c, p - 1, b, "with"))
-		return tok_is(c, p - 2, b, "compared") ||
-		       tok_is(c, p - 2, b, "compares") ||
-		       tok_is(c, p - 2, b, "comparison");
-	return tok_is(c, p - 1, b, "than") &&
-	       (tok_is(c, p - 2, b, "higher") || tok_is(c, p - 2, b, "lower"));
+	return phrase_ending(c, a, p, W(PREV_LEAD), NULL) > 0;
 }
 
 static bool
@@ -244,9 +232,7 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 
 	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
 		return false;
-	if (pct && (tok_has(c, e, b, W(CHANGE_NOUN)) || tok_is(c, e, b, "higher") ||
-		    tok_is(c, e, b, "lower") || tok_is(c, e, b, "up") ||
-		    tok_is(c, e, b, "down") || tok_has(c, e, b, W(MORE))))
+	if (pct && tok_has(c, e, b, W(CHANGE_NOUN) | W(PCT_DIRECTION) | W(MORE)))
 		return set_change(f, R_PCT, d);
 	if (!pct && (tok_has(c, e, b, W(CHANGE_NOUN)) ||
 		     (tok_has(c, e, b, W(MORE)) && (compared || pp))))

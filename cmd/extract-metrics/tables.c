@@ -73,47 +73,67 @@ has_word(const char *s, size_t n, const char *w)
 	return false;
 }
 
-/* The classes of the words of a label or header s (runs of letters and
- * digits that start with a letter: "Q1", "Jun", "Variance"); *month is
- * set when one is a month's name (lib/period). */
-static lex_mask
-label_words(const struct ctx *c, const char *s, size_t n, bool *month)
+/* Split a label or header into c->label (struct label). */
+static void
+label_split(struct ctx *c, const char *s, size_t n)
 {
-	char w[16];
+	struct label *l = &c->label;
 	size_t i = 0, k, len;
-	lex_mask m = 0;
 
-	*month = false;
+	l->nw = 0;
 	while (i < n) {
-		if (!is_ascii_alpha((unsigned char)s[i])) {
+		unsigned char ch = (unsigned char)s[i];
+		char *w;
+
+		if (ch == ' ' || is_ascii_digit(ch)) {	/* numbers are no words */
 			i++;
 			continue;
 		}
-		for (k = i; k < n && (is_ascii_alpha((unsigned char)s[k]) ||
-				      is_ascii_digit((unsigned char)s[k])); k++)
-			;
-		len = k - i;
-		if (len < sizeof w) {
-			for (k = 0; k < len; k++)
-				w[k] = (char)tolower((unsigned char)s[i + k]);
-			m |= lex_classes(c->lex.lx, w, len);
-			*month = *month || period_month(w, len) > 0;
+		if (l->nw == l->cap) {
+			l->cap = l->cap ? 2 * l->cap : 16;
+			l->low = xrealloc(l->low, l->cap * sizeof *l->low);
+			l->w = xrealloc(l->w, l->cap * sizeof *l->w);
 		}
+		w = l->low[l->nw];
+		len = 1;
+		if (is_ascii_alpha(ch)) {
+			for (k = i; k < n && (is_ascii_alpha((unsigned char)s[k]) ||
+					      is_ascii_digit((unsigned char)s[k])); k++)
+				;
+			len = k - i;
+			for (k = 0; k < len && k + 1 < sizeof *l->low; k++)
+				w[k] = (char)tolower((unsigned char)s[i + k]);
+			w[k] = '\0';
+			if (len + 1 > sizeof *l->low)
+				w[0] = '\0';	/* too long for any word we know */
+		} else if (ch == '%') {
+			strcpy(w, "%");
+		} else if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA3) {
+			strcpy(w, "£");
+			len = 2;
+		} else {
+			w[0] = '\0';	/* a sign between words */
+		}
+		l->w[l->nw++].n = strlen(w);
 		i += len;
 	}
-	return m;
+	for (k = 0; k < l->nw; k++)
+		l->w[k].s = l->low[k];
 }
 
 /* A label or header that names a period: "Q1", "Quarter 2", "Jun-23",
  * "2019/20". */
 static bool
-period_label(const struct ctx *c, const char *s, size_t n)
+period_label(struct ctx *c, const char *s, size_t n)
 {
+	const struct label *l = &c->label;
 	size_t i, digits = 0;
-	bool month;
 
-	if ((label_words(c, s, n, &month) & W(PERIOD_LABEL)) || month)
-		return true;
+	label_split(c, s, n);
+	for (i = 0; i < l->nw; i++)
+		if (lex_is(c->lex.lx, l->w[i].s, l->w[i].n, METRICS_PERIOD_LABEL) ||
+		    period_month(l->w[i].s, l->w[i].n) > 0)
+			return true;
 	for (i = 0; i < n; i++)
 		digits += is_ascii_digit((unsigned char)s[i]);
 	return digits >= 4 && memchr(s, '/', n) != NULL;
@@ -121,12 +141,16 @@ period_label(const struct ctx *c, const char *s, size_t n)
 
 /* A label or header of a difference: "Variance", "Change", "+/-". */
 static bool
-change_label(const struct ctx *c, const char *s, size_t n)
+change_label(struct ctx *c, const char *s, size_t n)
 {
-	bool month;
+	const struct label *l = &c->label;
+	size_t i;
 
-	return (label_words(c, s, n, &month) & W(CHANGE_LABEL)) ||
-	       has_word(s, n, "+/-");
+	label_split(c, s, n);
+	for (i = 0; i < l->nw; i++)
+		if (lex_is(c->lex.lx, l->w[i].s, l->w[i].n, METRICS_CHANGE_LABEL))
+			return true;
+	return has_word(s, n, "+/-");
 }
 
 static void
@@ -177,30 +201,37 @@ table_reset(struct table_ctx *t)
 	t->nhead = t->ngroup = 0;
 }
 
-/* The unit a table cell counts in, from the words around it. */
+/* The unit a table cell counts in, from the words around it: the first
+ * of these that a phrase of theirs names (the percent and table-unit
+ * rows of the lexicon: "%", "% pt.", "percentage points", "rate",
+ * "hours", "cost"); a points column belongs to a percent measure. */
 static const char *
-cell_unit(const struct cell *cl, const char *words, size_t n)
+cell_unit(struct ctx *c, const struct cell *cl, const char *words, size_t n)
 {
+	static const char *const rank[] = {
+		"percent", "hours", "minutes", "seconds", "days", "GBP"
+	};
+	enum { NRANK = sizeof rank / sizeof rank[0] };
+	const struct label *l = &c->label;
+	size_t i, k, best = NRANK;
+	const char *v;
+
 	if (cl->money)
 		return "GBP";
-	if (has_word(words, n, "% pt") || has_word(words, n, "pp") ||
-	    has_word(words, n, "percentage point"))
-		return "pp";
-	if (cl->percent || (n > 0 && words[0] == '%') || has_word(words, n, "% of") ||
-	    has_word(words, n, "percent") || has_word(words, n, "percentage") ||
-	    has_word(words, n, "rate") || has_word(words, n, "%"))
+	if (cl->percent)
 		return "percent";
-	if (has_word(words, n, "hours") || has_word(words, n, "hrs"))
-		return "hours";
-	if (has_word(words, n, "minutes") || has_word(words, n, "mins"))
-		return "minutes";
-	if (has_word(words, n, "seconds") || has_word(words, n, "secs"))
-		return "seconds";
-	if (has_word(words, n, "days"))
-		return "days";
-	if (has_word(words, n, "£") || has_word(words, n, "cost"))
-		return "GBP";
-	return "count";
+	label_split(c, words, n);
+	for (i = 0; i < l->nw; i++) {
+		if (!lex_phrase(c->lex.lx, l->w + i, l->nw - i,
+				W(PERCENT) | W(TABLE_UNIT), NULL, &v))
+			continue;
+		if (!strcmp(v, "pp"))
+			v = "percent";
+		for (k = 0; k < best; k++)
+			if (!strcmp(v, rank[k]))
+				best = k;
+	}
+	return best < NRANK ? rank[best] : "count";
 }
 
 static bool
@@ -268,15 +299,15 @@ cell_measure(const struct table_ctx *t, const struct cell *cells, size_t i,
 
 /* cell_unit, asked once for the cells of a row that share their words. */
 static const char *
-cell_unit_cached(struct table_ctx *t, const struct cell *cl,
-		 const struct buf *m)
+cell_unit_cached(struct ctx *c, const struct cell *cl, const struct buf *m)
 {
+	struct table_ctx *t = &c->tab;
 	const char *words = m->p ? m->p : "";
 
 	if (t->unit && t->unit_key.len == m->len && cl->percent == t->unit_pct &&
 	    cl->money == t->unit_money && !memcmp(t->unit_key.p, words, m->len))
 		return t->unit;
-	t->unit = cell_unit(cl, words, m->len);
+	t->unit = cell_unit(c, cl, words, m->len);
 	t->unit_pct = cl->percent;
 	t->unit_money = cl->money;
 	buf_reset(&t->unit_key);
@@ -304,9 +335,8 @@ table_cell(struct ctx *c, struct cell *cells, size_t i, size_t prev_i,
 	memset(&f, 0, sizeof f);
 	cell_measure(t, cells, i, lab, &c->scratch);
 	/* a points column belongs to a percent measure */
-	snprintf(f.unit, sizeof f.unit, "%s", cell_unit_cached(t, &cells[i], &c->scratch));
-	if (!strcmp(f.unit, "pp"))
-		snprintf(f.unit, sizeof f.unit, "percent");
+	snprintf(f.unit, sizeof f.unit, "%s",
+		 cell_unit_cached(c, &cells[i], &c->scratch));
 	c->nobs = 0;
 	o = obs_push(c, &f, 0);
 	o->at = 0;

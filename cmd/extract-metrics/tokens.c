@@ -39,7 +39,7 @@ tok_push(struct ctx *c, enum tkind kind, size_t s, size_t e, bool sp)
 	t->cap = false;
 	t->cp = 0;
 	t->low[0] = '\0';
-	t->cls = 0;
+	t->cls = t->starts = 0;
 	t->num = -1;
 	t->month = 0;
 	return t;
@@ -137,7 +137,7 @@ push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
 	size_t n = set_low(t, p + s, e - s);
 
 	if (n) {
-		t->cls = lex_classes(c->lex.lx, t->low, n);
+		t->cls = lex_lookup(c->lex.lx, t->low, n, &t->starts);
 		if (t->cls & W(NUMBER))
 			t->num = atoi(word_value(c, t->low, n, METRICS_NUMBER));
 		if (initials_may(&c->lex.month, (unsigned char)t->low[0], n))
@@ -242,6 +242,7 @@ tokenize(struct ctx *c, const char *p, size_t n)
 		if (t->kind == T_PUNCT && t->cp == '%') {
 			c->word[k].s = "%";
 			c->word[k].n = 1;
+			t->cls = lex_lookup(c->lex.lx, "%", 1, &t->starts);
 		}
 	}
 }
@@ -280,8 +281,9 @@ static size_t
 phrase_at(const struct ctx *c, size_t i, size_t end, lex_mask want,
 	  const char **value)
 {
-	return i < end ? lex_phrase(c->lex.lx, c->word + i, end - i, want, NULL,
-				    value) : 0;
+	if (i >= end || !((c->tok[i].cls | c->tok[i].starts) & want))
+		return 0;	/* no such phrase starts here: no lookup */
+	return lex_phrase(c->lex.lx, c->word + i, end - i, want, NULL, value);
 }
 
 /* The longest phrase of a class in want that ends just before token e and
