@@ -48,6 +48,9 @@ pipe_row(const char *text, size_t len, struct buf *out)
 	return true;
 }
 
+/* The longest line, in bytes, that can caption the table below it. */
+enum { CAPTION_MAX = 100 };
+
 static void
 do_block(struct ctx *c)
 {
@@ -69,7 +72,7 @@ do_block(struct ctx *c)
 		table_reset(&c->tab);
 		/* a short line without a full stop may caption a table below */
 		buf_reset(&c->tab.pending);
-		if (b->len > 0 && b->len < 100 && b->text[b->len - 1] != '.')
+		if (b->len > 0 && b->len < CAPTION_MAX && b->text[b->len - 1] != '.')
 			text_squeeze_space(&c->tab.pending, b->text, b->len);
 		do_text(c, b->text, b->len);
 		return;

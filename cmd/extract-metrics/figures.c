@@ -1,16 +1,21 @@
 /* figures.c: stages 1 and 2 together: the figures of one sentence, each
- * a number with its unit, qualifier, rate and range. */
+ * a number with its unit, qualifier, rate and range.  A number is the
+ * tokens num of sentence s. */
+
+/* "1 in N": the largest N that makes a share ("1 in 1,000 homes"). */
+enum { SHARE_MAX = 1000 };
 
 /* "about 60", "more than 200", "at least £4m": the qualifier before the
- * number at i (the approx rows of the lexicon); NULL when none. */
+ * number at token i of s (the approx rows of the lexicon); NULL when
+ * none. */
 static const char *
-approx_before(const struct ctx *c, size_t a, size_t i)
+approx_before(const struct ctx *c, struct span s, size_t i)
 {
 	const char *v = NULL;
 
-	if (i > a && tok_punct(c, i - 1, i, 0xA3))
+	if (i > s.a && tok_punct(c, i - 1, i, 0xA3))
 		i--;
-	return phrase_ending(c, a, i, W(APPROX), &v) ? v : NULL;
+	return phrase_ending(c, s.a, i, W(APPROX), &v) ? v : NULL;
 }
 
 static struct fig *
@@ -29,41 +34,40 @@ fig_push(struct ctx *c)
 }
 
 /* "1 in 5 calls", "1 in every 3": a share, in percent.  Returns the
- * token after it, or i. */
+ * token after it, or num.a. */
 static size_t
-parse_share(struct ctx *c, const char *text, size_t a, size_t i, size_t next,
-	    size_t b, double v)
+parse_share(struct ctx *c, struct span s, struct span num, double v)
 {
 	double d;
-	size_t j = next + 1, k;
+	size_t j = num.b + 1, k;
 	bool word;
 	struct fig *f;
 
-	if (!tok_is(c, next, b, "in"))
-		return i;
-	if (tok_is(c, j, b, "every"))
+	if (!tok_is(c, num.b, s.b, "in"))
+		return num.a;
+	if (tok_is(c, j, s.b, "every"))
 		j++;		/* "1 in every 3" */
-	if (j >= b || c->tok[j].kind != T_NUM ||
-	    !parse_one_number(c, text, j, b, &d, &k, &word) ||
-	    d < v || d <= 1 || d > 1000 || v != floor(v) || d != floor(d))
-		return i;
+	if (j >= s.b || c->tok[j].kind != T_NUM ||
+	    !parse_one_number(c, j, s.b, &d, &k, &word) ||
+	    d < v || d <= 1 || d > SHARE_MAX || v != floor(v) || d != floor(d))
+		return num.a;
 	f = fig_push(c);
-	f->ts = i;
+	f->ts = num.a;
 	f->te = f->ue = k;
 	f->v = round(v / d * 1000) / 10;
 	strcpy(f->unit, "percent");
-	f->approx = approx_before(c, a, i);
+	f->approx = approx_before(c, s, num.a);
 	return k;
 }
 
-/* A range after the number at i (ending at *next): "4-6 hours", "20 to
- * 30", "between 20 and 30", "from 13 to 17 years" (but "from 464 to
- * 515" is a change).  Sets *hi and moves *next past it. */
+/* A range after the number num of value v: "4-6 hours", "20 to 30",
+ * "between 20 and 30", "from 13 to 17 years" (but "from 464 to 515" is a
+ * change).  Sets *hi and moves num->b past it. */
 static bool
-parse_range(struct ctx *c, const char *text, size_t a, size_t i,
-	    size_t *next, size_t b, double v, double *hi)
+parse_range(struct ctx *c, struct span s, struct span *num, double v,
+	    double *hi)
 {
-	size_t j = *next, k;
+	size_t a = s.a, b = s.b, i = num->a, j = num->b, k;
 	bool word, from = i > a && tok_is(c, i - 1, b, "from");
 	const char *dn;
 
@@ -75,78 +79,77 @@ parse_range(struct ctx *c, const char *text, size_t a, size_t i,
 	if (!(tok_dash(c, j, b) || tok_is(c, j, b, "to") ||
 	      (tok_is(c, j, b, "and") && i > a && tok_is(c, i - 1, b, "between"))) ||
 	    j + 1 >= b || c->tok[j + 1].kind != c->tok[i].kind ||
-	    !parse_one_number(c, text, j + 1, b, hi, &k, &word) || *hi <= v)
+	    !parse_one_number(c, j + 1, b, hi, &k, &word) || *hi <= v)
 		return false;
 	if (from && !(k < b && c->tok[k].kind == T_WORD &&
 		      duration_unit(c, c->tok[k].low, &dn) > 0))
 		return false;
-	if (not_a_figure(c, text, a, j + 1, k, b, *hi, word))
+	if (not_a_figure(c, s, (struct span){j + 1, k}, *hi, word))
 		return false;
-	*next = k;
+	num->b = k;
 	return true;
 }
 
 /* "an increase of 4 points", "up 3 points", "2 points lower": points
  * beside a change word are percentage points (a change of a percent).
- * Returns the token after the unit. */
+ * k is the token after the figure's unit; returns the token after it. */
 static size_t
-parse_points(const struct ctx *c, size_t a, size_t i, size_t k, size_t b,
-	     struct fig *f)
+parse_points(const struct ctx *c, struct span s, struct fig *f, size_t k)
 {
-	const unsigned dir = W(RISE) | W(FALL);
-	size_t p = i;
+	const lex_mask dir = W(RISE) | W(FALL);
+	size_t p = f->ts;
 
-	if (strcmp(f->unit, "count") || !tok_has(c, k, b, W(POINTS)))
+	if (strcmp(f->unit, "count") || !tok_has(c, k, s.b, W(POINTS)))
 		return k;
-	if (p > a + 1 && (tok_is(c, p - 1, b, "of") || tok_is(c, p - 1, b, "by")))
+	if (p > s.a + 1 && (tok_is(c, p - 1, s.b, "of") || tok_is(c, p - 1, s.b, "by")))
 		p--;
-	if ((p > a && c->tok[p - 1].kind == T_WORD && (c->tok[p - 1].cls & dir)) ||
-	    (k + 1 < b && c->tok[k + 1].kind == T_WORD &&
-	     (c->tok[k + 1].cls & dir))) {
+	if ((p > s.a && tok_has(c, p - 1, s.b, dir)) || tok_has(c, k + 1, s.b, dir)) {
 		strcpy(f->unit, "pp");
 		return k + 1;
 	}
 	return k;
 }
 
-/* A number with its unit, qualifier and rate, maybe a range; or nothing.
- * Returns the token after what it used (at least i + 1). */
+/* A number at token i of sentence s with its unit, qualifier and rate,
+ * maybe a range; or nothing.  Returns the token after what it used (at
+ * least i + 1). */
 static size_t
-parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
+parse_figure(struct ctx *c, struct span s, size_t i)
 {
+	size_t a = s.a, b = s.b, k;
+	struct span num = {i, i};
 	double v, hi;
-	size_t next, k;
 	bool word, money, ranged;
 	struct fig *f;
 
 	if (c->tok[i].kind != T_NUM && !(c->tok[i].cls & NUMBER_WORD) &&
 	    !(c->tok[i].starts & W(NUMBER)))
 		return i + 1;
-	if (!parse_one_number(c, text, i, b, &v, &next, &word))
+	if (!parse_one_number(c, i, b, &v, &num.b, &word))
 		return i + 1;
-	if (not_a_figure(c, text, a, i, next, b, v, word)) {
+	if (not_a_figure(c, s, num, v, word)) {
 		/* "aged 11-16": the whole range is not a figure */
-		if (tok_dash(c, next, b) && next + 1 < b &&
-		    c->tok[next + 1].kind == c->tok[i].kind)
-			return next + 2;
-		return next;
+		if (tok_dash(c, num.b, b) && num.b + 1 < b &&
+		    c->tok[num.b + 1].kind == c->tok[i].kind)
+			return num.b + 2;
+		return num.b;
 	}
-	if ((k = parse_share(c, text, a, i, next, b, v)) > i)
+	if ((k = parse_share(c, s, num, v)) > i)
 		return k;
 	hi = v;
-	ranged = parse_range(c, text, a, i, &next, b, v, &hi);
-	if (!ranged && tok_dash(c, next, b) && next + 1 < b &&
-	    c->tok[next + 1].kind == T_NUM)
-		return next + 2;	/* "3-7" with a number that is not a figure */
+	ranged = parse_range(c, s, &num, v, &hi);
+	if (!ranged && tok_dash(c, num.b, b) && num.b + 1 < b &&
+	    c->tok[num.b + 1].kind == T_NUM)
+		return num.b + 2;	/* "3-7" with a number that is not a figure */
 	money = i > a && tok_punct(c, i - 1, b, 0xA3);
 	f = fig_push(c);
 	f->ts = i;
 	f->v = v;
 	f->vmax = hi;
 	f->has_max = ranged;
-	k = parse_unit(c, next, b, f, money);
-	k = parse_points(c, a, i, k, b, f);
-	k = parse_compound_duration(c, text, k, b, f);
+	k = parse_unit(c, num.b, b, f, money);
+	k = parse_points(c, s, f, k);
+	k = parse_compound_duration(c, k, b, f);
 	if (tok_punct(c, k, b, '+') && !c->tok[k].sp) {
 		f->approx = ">";	/* "40+" */
 		k++;
@@ -154,7 +157,7 @@ parse_figure(struct ctx *c, const char *text, size_t a, size_t i, size_t b)
 	f->te = k;
 	f->ue = parse_rate(c, k, b, f);
 	if (!f->approx)
-		f->approx = approx_before(c, a, i);
+		f->approx = approx_before(c, s, i);
 	/* a bare range is a page range ("3-7"); a bare number alone in its
 	 * block is a page number */
 	if ((ranged && !strcmp(f->unit, "count") &&

@@ -1,21 +1,32 @@
 /* filter.c: stage 2, what is not a figure: dates, years, fiscal years,
  * times, ordinals, staff and phone numbers, footnotes, identifiers,
- * names and references, windows, scores. */
+ * names and references, windows, scores.
+ *
+ * Each rule looks at a number, the tokens num of sentence s, and the
+ * tokens around it. */
+
+/* The years a four-digit number can name, and the digits from which a
+ * plain digit string is a staff or phone number, not a count. */
+enum { YEAR_MIN = 1900, YEAR_MAX = 2100, ID_DIGITS = 7 };
+
+/* The last day of a month: "23 October", "October 23". */
+enum { DAY_MAX = 31 };
 
 static bool
-is_year(double v, const struct tok *t, const char *text)
+is_year(const struct ctx *c, double v, const struct tok *t)
 {
-	return v >= 1900 && v <= 2100 && t->e - t->s == 4 &&
-	       memchr(text + t->s, '.', 4) == NULL;
+	return v >= YEAR_MIN && v <= YEAR_MAX && t->e - t->s == 4 &&
+	       memchr(c->text + t->s, '.', 4) == NULL;
 }
 
 /* Things a number in digits can be besides a figure: dates, fiscal
  * years, times, ordinals, years, staff numbers, footnotes, identifiers,
  * quoted names and list markers. */
 static bool
-digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
-		  size_t next, size_t end, double v)
+digits_not_figure(const struct ctx *c, struct span s, struct span num, double v)
 {
+	const char *text = c->text;
+	size_t a = s.a, end = s.b, i = num.a, next = num.b;
 	const struct tok *t = &c->tok[i];
 	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
 	const struct tok *n = next < end ? &c->tok[next] : NULL;
@@ -24,7 +35,7 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 	if (n && n->kind == T_PUNCT && !n->sp &&
 	    (n->cp == '/' || n->cp == ':') && next + 1 < end &&
 	    c->tok[next + 1].kind == T_NUM &&
-	    (!c->tok[next + 1].sp || is_year(v, t, text)))
+	    (!c->tok[next + 1].sp || is_year(c, v, t)))
 		return true;
 	if (p && p->kind == T_PUNCT && (p->cp == '/' || p->cp == ':') &&
 	    i >= a + 2 && c->tok[i - 2].kind == T_NUM && !p->sp &&
@@ -40,7 +51,7 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 		return true;
 	if (p && p->kind == T_PUNCT && p->cp == '{')
 		return true;
-	if (is_year(v, t, text) && !(n && n->kind == T_PUNCT && n->cp == '%') &&
+	if (is_year(c, v, t) && !(n && n->kind == T_PUNCT && n->cp == '%') &&
 	    !(p && p->kind == T_PUNCT && p->cp == 0xA3))
 		return true;
 	/* ordinals and times: 1st, 10am */
@@ -53,7 +64,7 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 	if (p && p->kind == T_NUM && text[p->s] == '0' && p->e - p->s >= 3)
 		return true;
 	/* staff and phone numbers: long digit strings */
-	if (t->e - t->s >= 7 && !memchr(text + t->s, ',', t->e - t->s) &&
+	if (t->e - t->s >= ID_DIGITS && !memchr(text + t->s, ',', t->e - t->s) &&
 	    !memchr(text + t->s, '.', t->e - t->s))
 		return true;
 	/* footnotes: <sup>11</sup>, [^3] */
@@ -81,14 +92,14 @@ digits_not_figure(const struct ctx *c, const char *text, size_t a, size_t i,
 
 /* Phone channels used as names: '999', (101), 101 calls, via 101. */
 static bool
-phone_channel(const struct ctx *c, const char *text, size_t a, size_t i,
-	      size_t next, size_t end)
+phone_channel(const struct ctx *c, struct span s, struct span num)
 {
+	size_t a = s.a, end = s.b, i = num.a, next = num.b;
 	const struct tok *t = &c->tok[i];
 	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
 	const struct tok *n = next < end ? &c->tok[next] : NULL;
 
-	if (!lex_is(c->lex.lx, text + t->s, t->e - t->s, METRICS_PHONE))
+	if (!lex_is(c->lex.lx, c->text + t->s, t->e - t->s, METRICS_PHONE))
 		return false;
 	if (p && n && p->kind == T_PUNCT && n->kind == T_PUNCT &&
 	    ((is_quote(p->cp) && is_quote(n->cp)) ||
@@ -105,35 +116,36 @@ phone_channel(const struct ctx *c, const char *text, size_t a, size_t i,
 /* "number" as a verb: "the cadets now number 498", "Specials number
  * 510" (not "number 10", "the number 7 bus"). */
 static bool
-number_verb(const struct ctx *c, size_t a, size_t k, size_t end)
+number_verb(const struct ctx *c, struct span s, size_t k)
 {
-	const struct tok *t = k > a ? &c->tok[k - 1] : NULL;
+	const struct tok *t = k > s.a ? &c->tok[k - 1] : NULL;
 	size_t n;
 
-	if (!tok_is(c, k, end, "number") || !t || t->kind != T_WORD)
+	if (!tok_is(c, k, s.b, "number") || !t || t->kind != T_WORD)
 		return false;
 	n = strlen(t->low);
-	return tok_has(c, k - 1, end, W(VERB_ADVERB)) ||
+	return tok_has(c, k - 1, s.b, W(VERB_ADVERB)) ||
 	       (n > 2 && t->low[n - 1] == 's' && !(t->cls & W(STOP)));
 }
 
 /* Words around any number that make it a date, a window, a score, part
  * of an adjective or of a name. */
 static bool
-dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
-	       size_t next, size_t end, double v, bool word)
+dated_or_named(const struct ctx *c, struct span s, struct span num, double v,
+	       bool word)
 {
+	size_t a = s.a, end = s.b, i = num.a, next = num.b;
 	const struct tok *t = &c->tok[i];
 	const struct tok *p = i > a ? &c->tok[i - 1] : NULL;
 	const struct tok *n = next < end ? &c->tok[next] : NULL;
 
 	/* dates: 23 October, October 23, Jun-22 */
-	if (n && is_month(c, next, end) && v >= 1 && v <= 31 && v == floor(v))
+	if (n && is_month(c, next, end) && v >= 1 && v <= DAY_MAX && v == floor(v))
 		return true;
-	if (tok_is(c, next, end, "of") && is_month(c, next + 1, end) && v <= 31)
+	if (tok_is(c, next, end, "of") && is_month(c, next + 1, end) && v <= DAY_MAX)
 		return true;
 	if (p && is_month(c, i - 1, end) && !word &&
-	    (v <= 31 || is_year(v, t, text)))
+	    (v <= DAY_MAX || is_year(c, v, t)))
 		return true;
 	/* windows: "the last two quarters", "12 months to March 2023" */
 	if (p && tok_has(c, i - 1, end, W(WINDOW)) &&
@@ -170,7 +182,7 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 		return true;
 	/* names and references: Priority 4, Section 60, level 2, Fatal 4 */
 	if (p && p->kind == T_WORD && p->low[0] && (p->cls & W(NAME)) &&
-	    !number_verb(c, a, i - 1, end))
+	    !number_verb(c, s, i - 1))
 		return true;
 	if (p && p->kind == T_WORD && p->cap && p->low[0] &&
 	    (p->cls & W(CAPNAME)))
@@ -183,13 +195,13 @@ dated_or_named(const struct ctx *c, const char *text, size_t a, size_t i,
 	return false;
 }
 
-/* The number at token i (ending at next) names or dates something. */
+/* The number of value v at tokens num of sentence s names or dates
+ * something (word: it is in words). */
 static bool
-not_a_figure(const struct ctx *c, const char *text, size_t a, size_t i,
-	     size_t next, size_t end, double v, bool word)
+not_a_figure(const struct ctx *c, struct span s, struct span num, double v,
+	     bool word)
 {
-	if (!word && (digits_not_figure(c, text, a, i, next, end, v) ||
-		      phone_channel(c, text, a, i, next, end)))
+	if (!word && (digits_not_figure(c, s, num, v) || phone_channel(c, s, num)))
 		return true;
-	return dated_or_named(c, text, a, i, next, end, v, word);
+	return dated_or_named(c, s, num, v, word);
 }

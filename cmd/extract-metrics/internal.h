@@ -9,7 +9,7 @@ struct tok {
 	size_t s, e;		/* bytes of the block text */
 	bool sp;		/* white space before it */
 	bool cap;		/* a word starting with an upper-case letter */
-	lex_mask cls;		/* T_WORD, "%": its classes in the metrics lexicon */
+	lex_mask cls;		/* T_WORD, "%": its classes (metrics lexicon) */
 	lex_mask starts;	/* ... and those of the phrases it begins */
 	int num;		/* T_WORD: a number word's value, else -1 */
 	int month;		/* T_WORD: a month's number (lib/period), else 0 */
@@ -54,12 +54,17 @@ struct block {
 	long line;
 };
 
+/* The text of each column of a header row. */
+struct cols {
+	struct buf *col;
+	size_t n, cap;
+};
+
 /* Headers of the data table being read. */
 struct table_ctx {
 	bool active;
 	struct buf caption;
-	struct buf *head, *group;	/* per column */
-	size_t nhead, ngroup, cap_head, cap_group;
+	struct cols head, group;	/* the headers, the row above them */
 	struct buf heading;		/* split-sections heading it started under */
 	struct buf unit_key;		/* cell_unit's last words and answer */
 	const char *unit;
@@ -69,6 +74,10 @@ struct table_ctx {
 	size_t cap_hflag;
 	struct buf pending;		/* a possible caption before the table */
 };
+
+/* No token, no cell: what a search gives that found none. */
+#define NO_TOKEN ((size_t)-1)
+#define NO_CELL ((size_t)-1)
 
 /* The first letters and the lengths of the words of a class: a cheap
  * test before a lookup, for words that most text is without. */
@@ -102,11 +111,12 @@ struct ctx {
 	const char *file;
 	struct block blk;
 	struct lexicon lex;
+	const char *text;		/* the text the tokens point into */
 	struct tok *tok;
 	struct lex_word *word;		/* each token as lib/lex reads it */
 	size_t ntok, cap_tok;
-	size_t (*span)[2];		/* period phrases of the sentence */
-	size_t nspan, cap_span;
+	struct span *period;		/* the period phrases of the sentence */
+	size_t nperiod, cap_period;
 	struct fig *fig;
 	size_t nfig, cap_fig;
 	struct obs *obs;

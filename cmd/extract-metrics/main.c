@@ -46,6 +46,7 @@
 #include "lex.h"
 #include "num.h"
 #include "period.h"
+#include "span.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -103,12 +104,12 @@ ctx_free(struct ctx *c)
 		buf_free(&c->obs[k].when);
 		buf_free(&c->obs[k].prev_when);
 	}
-	for (k = 0; k < c->tab.cap_head; k++)
-		buf_free(&c->tab.head[k]);
-	for (k = 0; k < c->tab.cap_group; k++)
-		buf_free(&c->tab.group[k]);
-	free(c->tab.head);
-	free(c->tab.group);
+	for (k = 0; k < c->tab.head.cap; k++)
+		buf_free(&c->tab.head.col[k]);
+	for (k = 0; k < c->tab.group.cap; k++)
+		buf_free(&c->tab.group.col[k]);
+	free(c->tab.head.col);
+	free(c->tab.group.col);
 	buf_free(&c->tab.caption);
 	buf_free(&c->tab.heading);
 	buf_free(&c->tab.unit_key);
@@ -116,7 +117,7 @@ ctx_free(struct ctx *c)
 	free(c->tab.hflag);
 	free(c->obs);
 	free(c->tok);
-	free(c->span);
+	free(c->period);
 	free(c->word);
 	free(c->label.low);
 	free(c->label.w);

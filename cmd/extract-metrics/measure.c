@@ -1,5 +1,28 @@
 /* measure.c: stage 4, the measure: the noun phrase a figure counts, in
- * the report's words. */
+ * the report's words.  Its words are spans of tokens of sentence s: the
+ * phrase after the figure, the phrase before it (back to the figure
+ * before it, lo), the sentence's subject. */
+
+/* How far a measure's words reach: a measure is a short noun phrase, and
+ * a longer reach picks up the words of other figures. */
+enum {
+	ASIDE_MAX = 5,		/* tokens from an aside's "(" to its ")":
+				 * "(42.2%)", "(MSHT)" */
+	AFTER_WORDS = 6,	/* words of the phrase after a figure */
+	OF_HEAD_WORDS = 2,	/* ... that "of" can follow: "hours of" */
+	OF_WORDS = 4,		/* ... and words after it: "hours of high
+				 * visibility policing" */
+	BEFORE_SKIP = 25,	/* tokens passed over from a figure back to
+				 * its phrase: verbs, periods, asides */
+	BEFORE_WORDS = 5,	/* words of the phrase before a figure */
+	SHORT_WORDS = 4,	/* a phrase shorter than this reaches back
+				 * over "of", "with" or a purpose clause ... */
+	HEAD_WORDS = 7,		/* ... to this many words in all */
+	SUBJECT_SKIP = 8,	/* tokens before a subject's first word */
+	SUBJECT_WORDS = 4,	/* words of a subject */
+	SUBJECT_GAP = 6		/* tokens from a subject to a quantity word:
+				 * "calls were answered in an average of" */
+};
 
 /* Skip "(MSHT)" or "(42.2%)": a short parenthesized aside at i. */
 static size_t
@@ -9,18 +32,18 @@ skip_aside(const struct ctx *c, size_t i, size_t b)
 
 	if (!tok_punct(c, i, b, '('))
 		return i;
-	for (j = i + 1; j < b && j < i + 6; j++)
+	for (j = i + 1; j < b && j <= i + ASIDE_MAX; j++)
 		if (tok_punct(c, j, b, ')'))
 			return j + 1;
 	return i;
 }
 
-/* Content words after the figure: "366 drink drivers", "19,871 hours of
- * high visibility policing", "72% of referred crimes". */
-static size_t
-phrase_after(const struct ctx *c, size_t i, size_t b, size_t *ps)
+/* Content words after the figure, from token i: "366 drink drivers",
+ * "19,871 hours of high visibility policing", "72% of referred crimes". */
+static struct span
+phrase_after(const struct ctx *c, size_t i, size_t b)
 {
-	size_t j = i, n = 0, k;
+	size_t j = i, n = 0, k, ps;
 
 	j = skip_aside(c, j, b);
 	while (j < b && c->tok[j].kind == T_PUNCT && is_quote(c->tok[j].cp))
@@ -42,8 +65,8 @@ phrase_after(const struct ctx *c, size_t i, size_t b, size_t *ps)
 		j++;
 	while (j < b && modifier(&c->tok[j]))
 		j++;
-	*ps = j;
-	while (j < b && n < 6) {
+	ps = j;
+	while (j < b && n < AFTER_WORDS) {
 		const struct tok *t = &c->tok[j];
 
 		if (n > 0 && (k = skip_aside(c, j, b)) > j) {
@@ -69,18 +92,18 @@ phrase_after(const struct ctx *c, size_t i, size_t b, size_t *ps)
 			break;
 	}
 	/* "hours of high visibility policing" */
-	if (n > 0 && n <= 2 && tok_is(c, j, b, "of") && j + 1 < b &&
+	if (n > 0 && n <= OF_HEAD_WORDS && tok_is(c, j, b, "of") && j + 1 < b &&
 	    content_word(&c->tok[j + 1])) {
 		size_t m = 0;
 
 		k = j + 1;
-		while (k < b && m < 4 && content_word(&c->tok[k])) {
+		while (k < b && m < OF_WORDS && content_word(&c->tok[k])) {
 			k++;
 			m++;
 		}
-		return k;
+		return (struct span){ps, k};
 	}
-	return j;
+	return (struct span){ps, j};
 }
 
 static bool
@@ -106,28 +129,29 @@ hyphen_tail(const struct ctx *c, size_t lo, size_t k)
 	       c->tok[k - 2].kind == T_WORD;
 }
 
-/* A participle between nouns of a phrase whose head is a kind of
- * quantity at h: "Hate Crime solved rate" (not "Team recovered stolen
- * plant"). */
+/* A participle at k, between nouns of a phrase in room whose head is a
+ * kind of quantity at h: "Hate Crime solved rate" (not "Team recovered
+ * stolen plant"). */
 static bool
-participle_inside(const struct ctx *c, size_t lo, size_t k, size_t h, size_t b)
+participle_inside(const struct ctx *c, struct span room, size_t k, size_t h)
 {
-	return k > lo && tok_has(c, h, b, W(QUANTITY)) &&
+	return k > room.a && tok_has(c, h, room.b, W(QUANTITY)) &&
 	       verb_like(&c->tok[k]) && !direction(&c->tok[k]) &&
 	       !(c->tok[k].cls & W(LINK)) && c->tok[k - 1].kind == T_WORD &&
-	       !skippable_before(c, k - 1, b);
+	       !skippable_before(c, k - 1, room.b);
 }
 
-/* Content words before the figure: "The Special Constable headcount
+/* Content words before a figure: "The Special Constable headcount
  * increased to 515", "Grade of Service for '101' calls ... stood at
- * 84.7%".  Stops at the figure before (lo; a when there is none). */
-static size_t
-phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
-	      size_t *pe)
+ * 84.7%".  room is the tokens from the figure before (or the sentence's
+ * start) to this one; the phrase is empty when there is none. */
+static struct span
+phrase_before(const struct ctx *c, struct span s, struct span room)
 {
-	size_t j = i, skipped = 0, n = 0;
+	size_t b = s.b, lo = room.a, j = room.b, skipped = 0, n = 0, pe;
+	struct span after_lo = {lo, b};
 
-	while (j > lo && skipped < 25) {
+	while (j > lo && skipped < BEFORE_SKIP) {
 		const struct tok *t = &c->tok[j - 1];
 
 		if (t->kind == T_PUNCT && t->cp == ')') {
@@ -148,12 +172,12 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 		j--;
 		skipped++;
 	}
-	*pe = j;
-	while (j > lo && n < 5 && (!skippable_before(c, j - 1, b) ||
-				   hyphen_tail(c, lo, j - 1) ||
-				   (n > 0 && participle_inside(c, lo, j - 1, *pe - 1, b)) ||
-				   (n > 0 && tok_has(c, j, b, W(TARGET)) &&
-				    measured_against(c, lo, j, b)))) {
+	pe = j;
+	while (j > lo && n < BEFORE_WORDS &&
+	       (!skippable_before(c, j - 1, b) || hyphen_tail(c, lo, j - 1) ||
+		(n > 0 && participle_inside(c, after_lo, j - 1, pe - 1)) ||
+		(n > 0 && tok_has(c, j, b, W(TARGET)) &&
+		 measured_against(c, after_lo, j)))) {
 		j--;
 		n++;
 		/* "anti-social", "follow-up": glued hyphens join words */
@@ -164,7 +188,7 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	 * head before "of", "with", "in" or "among" names what is measured;
 	 * but not the noun of the figure before ("2,315 incidents with an
 	 * average time of 11 minutes") */
-	if (n > 0 && n < 4 && j > lo + 1) {
+	if (n > 0 && n < SHORT_WORDS && j > lo + 1) {
 		size_t k = j, j0 = j, n0 = n;
 
 		while (k > lo && k + 2 > j && (c->tok[k - 1].cls & W(STOP)) &&
@@ -173,11 +197,12 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 		if (k > lo + 1 && tok_has(c, k - 1, b, W(HEAD_LINK)) &&
 		    !skippable_before(c, k - 2, b)) {
 			j = k - 1;
-			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
+			while (j > lo && n < HEAD_WORDS &&
+			       !skippable_before(c, j - 1, b)) {
 				j--;
 				n++;
 			}
-			if (j == lo && lo > a) {
+			if (j == lo && lo > s.a) {
 				j = j0;
 				n = n0;
 			}
@@ -185,7 +210,7 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	}
 	/* "the average time to answer 101 calls": a purpose clause after
 	 * the head */
-	if (n > 0 && n < 4) {
+	if (n > 0 && n < SHORT_WORDS) {
 		size_t k = j;
 
 		if (k > lo && (c->tok[k - 1].kind == T_NUM || tok_is(c, k - 1, b, "a") ||
@@ -195,7 +220,8 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 		    tok_is(c, k - 2, b, "to") && !skippable_before(c, k - 3, b) &&
 		    !tok_has(c, k - 3, b, W(TARGET))) {
 			j = k - 2;
-			while (j > lo && n < 7 && !skippable_before(c, j - 1, b)) {
+			while (j > lo && n < HEAD_WORDS &&
+			       !skippable_before(c, j - 1, b)) {
 				j--;
 				n++;
 			}
@@ -207,35 +233,38 @@ phrase_before(const struct ctx *c, size_t a, size_t lo, size_t i, size_t b,
 	    (j - 1 == lo || (!content_word(&c->tok[j - 2]) &&
 			     !tok_has(c, j - 2, b, W(HAVE) | W(BE)))))
 		j--;
-	return n ? j : *pe;
+	return (struct span){n ? j : pe, pe};
 }
 
-/* The subject of the sentence: its first content words. */
-static size_t
-subject_of(const struct ctx *c, size_t a, size_t b, size_t *ps)
+/* The subject of the tokens within (a sentence's, up to a figure): its
+ * first content words. */
+static struct span
+subject_of(const struct ctx *c, struct span within)
 {
-	size_t j = a, n = 0;
+	size_t j = within.a, n = 0, b = within.b, ps;
 
-	while (j < b && j < a + 8 && !content_word(&c->tok[j]))
+	while (j < b && j < within.a + SUBJECT_SKIP && !content_word(&c->tok[j]))
 		j++;
-	*ps = j;
-	while (j < b && n < 4 && content_word(&c->tok[j]) &&
+	ps = j;
+	while (j < b && n < SUBJECT_WORDS && content_word(&c->tok[j]) &&
 	       (!verb_like(&c->tok[j]) || n == 0) && c->tok[j].kind == T_WORD &&
 	       !(c->tok[j].cls & W(LINK))) {
 		j++;
 		n++;
 	}
-	return j;
+	return (struct span){ps, j};
 }
 
+/* The words w are only a unit: "hours", "kg", "per". */
 static bool
-unit_word(const struct ctx *c, size_t s, size_t e)
+unit_word(const struct ctx *c, struct span w)
 {
 	const char *name;
+	const struct tok *t = &c->tok[w.a];
 
-	return e == s + 1 && c->tok[s].kind == T_WORD &&
-	       (duration_unit(c, c->tok[s].low, &name) > 0 ||
-		mass_unit(c, c->tok[s].low) > 0 || !strcmp(c->tok[s].low, "per"));
+	return w.b == w.a + 1 && t->kind == T_WORD &&
+	       (duration_unit(c, t->low, &name) > 0 || mass_unit(c, t->low) > 0 ||
+		!strcmp(t->low, "per"));
 }
 
 /* Where the words naming what the figure is start: "£252,000 worth of
@@ -293,7 +322,7 @@ group_noun(const struct tok *t)
 
 /* The deed verb of the clause between a subject ending at be and the
  * figure at i ("contributed" in "Specials contributed a total of"), or
- * (size_t)-1. */
+ * NO_TOKEN. */
 static size_t
 verb_between(const struct ctx *c, size_t be, size_t i)
 {
@@ -305,15 +334,15 @@ verb_between(const struct ctx *c, size_t be, size_t i)
 		if (deed_verb(&c->tok[j - 1]))
 			return j >= be + 2 && (tok_has(c, j - 2, i, W(BE)) ||
 					       tok_is(c, j - 2, i, "be")) ?
-			       (size_t)-1 : j - 1;
+			       NO_TOKEN : j - 1;
 	}
-	return (size_t)-1;
+	return NO_TOKEN;
 }
 
 /* "of victims were satisfied", "of crimes were resolved": the state
- * after the counted noun belongs to the measure; after a share, so does
- * a lone adjective ("34% of officers are female").  Returns the token
- * of the participle or adjective, or (size_t)-1. */
+ * after the counted noun (ending at pe) belongs to the measure; after a
+ * share, so does a lone adjective ("34% of officers are female").
+ * Returns the token of the participle or adjective, or NO_TOKEN. */
 static size_t
 predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 {
@@ -321,7 +350,7 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 
 	if (!(tok_is(c, j, b, "were") || tok_is(c, j, b, "was") ||
 	      tok_is(c, j, b, "are") || tok_is(c, j, b, "is")))
-		return (size_t)-1;
+		return NO_TOKEN;
 	j++;
 	if (tok_is(c, j, b, "been") || tok_is(c, j, b, "being"))
 		j++;
@@ -333,7 +362,7 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	    !direction(&c->tok[j]) && !(c->tok[j].cls & NUMBER_WORD) &&
 	    (j + 1 == b || !content_word(&c->tok[j + 1])))
 		return j;
-	return (size_t)-1;
+	return NO_TOKEN;
 }
 
 /* "2 hours 30 minutes": more than one duration word. */
@@ -350,119 +379,122 @@ compound(const struct ctx *c, const struct fig *f)
 }
 
 /* "make up 36% of", "account for 12% of", "represent 5% of": the verb
- * of a share whose subject names the part; (size_t)-1 if none. */
+ * of a share before token lead whose subject names the part; NO_TOKEN if
+ * none. */
 static size_t
-share_verb(const struct ctx *c, size_t a, size_t lead, size_t b)
+share_verb(const struct ctx *c, struct span s, size_t lead)
 {
-	size_t k = phrase_ending(c, a, lead, W(SHARE_VERB), NULL);
+	size_t k = phrase_ending(c, s.a, lead, W(SHARE_VERB), NULL);
 
-	return k ? lead - k : (size_t)-1;
+	return k ? lead - k : NO_TOKEN;
 }
 
 /* The measure from the words after the figure, into m: "366 drink
  * drivers", "£1.25m in cash", "62% of victims were satisfied",
- * "arrested 14 people".  Returns false, with the words after in [*ps,
- * *pe), when they are only a unit or a lone verb. */
+ * "arrested 14 people".  Returns false, with those words in *after,
+ * when they are only a unit or a lone verb. */
 static bool
-measure_after(const struct ctx *c, const char *text, size_t a, size_t b,
-	      const struct fig *f, size_t lo, size_t lead, bool unit_tok,
-	      struct buf *m, size_t *ps, size_t *pe)
+measure_after(const struct ctx *c, struct span s, const struct fig *f,
+	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
+	      struct span *after)
 {
-	size_t bs, be, v;
+	size_t a = s.a, b = s.b, v;
+	struct span w;
 
 	/* "almost half (48%) of all calls" */
-	*pe = phrase_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
-			   f->ue + 1 : named_after(c, f, b), b, ps);
+	w = *after = phrase_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
+				  f->ue + 1 : named_after(c, f, b), b);
 	/* "812 resulted in a charge": a lone verb needs the noun before */
-	if (*pe == *ps || unit_word(c, *ps, *pe) ||
-	    (*pe == *ps + 1 && c->tok[*ps].kind == T_WORD &&
-	     verb_like(&c->tok[*ps])))
+	if (w.b == w.a || unit_word(c, w) ||
+	    (w.b == w.a + 1 && c->tok[w.a].kind == T_WORD &&
+	     verb_like(&c->tok[w.a])))
 		return false;
-	if (!strcmp(f->unit, "percent") &&
-	    (v = share_verb(c, a, lead, b)) != (size_t)-1) {
-		bs = phrase_before(c, a, lo, v, b, &be);
-		add_words(m, text, c, bs, be);	/* "female officers" */
-	}
+	if (!strcmp(f->unit, "percent") && (v = share_verb(c, s, lead)) != NO_TOKEN)
+		add_words(m, c, phrase_before(c, s, (struct span){lo, v}));
+						/* "female officers" */
 	/* the unit word may precede the phrase: "1,279 hours" */
 	if (unit_tok)
-		add_words(m, text, c, f->te - 1,
-			  tok_is(c, f->ue, b, "of") ? f->ue + 1 : f->te);
-	add_words(m, text, c, *ps, *pe);
-	if ((v = predicate_after(c, *pe, b, !strcmp(f->unit, "percent"))) !=
-	    (size_t)-1)
-		add_words(m, text, c, v, v + 1);
-	else if (*pe == *ps + 1 && generic_noun(&c->tok[*ps]) && lead > a &&
+		add_words(m, c, (struct span){f->te - 1, tok_is(c, f->ue, b, "of") ?
+							 f->ue + 1 : f->te});
+	add_words(m, c, w);
+	if ((v = predicate_after(c, w.b, b, !strcmp(f->unit, "percent"))) != NO_TOKEN)
+		add_words(m, c, (struct span){v, v + 1});
+	else if (w.b == w.a + 1 && generic_noun(&c->tok[w.a]) && lead > a &&
 		 deed_verb(&c->tok[lead - 1]))
-		add_words(m, text, c, lead - 1, lead);	/* "people arrested" */
+		add_words(m, c, (struct span){lead - 1, lead});	/* "people arrested" */
 	return true;
 }
 
-/* After the phrase [bs, be) before a duration: its unit word and verb
- * or nothing.  Hours and days are what a group gives ("Specials gave
- * 480 hours", and the verb tells "Specials provided 90 hours" apart);
- * other durations are times, "within 48 hours" is a window, and "an
- * average attendance time of 11 minutes" names its quantity. */
+/* After the phrase subj before a duration: its unit word and verb or
+ * nothing.  Hours and days are what a group gives ("Specials gave 480
+ * hours", and the verb tells "Specials provided 90 hours" apart); other
+ * durations are times, "within 48 hours" is a window, and "an average
+ * attendance time of 11 minutes" names its quantity. */
 static void
-unit_and_verb(const struct ctx *c, const char *text, size_t a, size_t b,
-	      const struct fig *f, size_t bs, size_t be, size_t lead,
-	      struct buf *m)
+unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
+	      struct span subj, size_t lead, struct buf *m)
 {
-	size_t p = lead_token(c, a, b, f), v;
+	size_t p = lead_token(c, s, f), v;
 
 	if ((strncmp(f->unit, "hours", 5) && strncmp(f->unit, "days", 4)) ||
-	    compound(c, f) || (p > a && tok_has(c, p - 1, b, W(WINDOW_PREP))) ||
-	    (be > bs && be + 1 == p && tok_is(c, be, b, "of")))
+	    compound(c, f) || (p > s.a && tok_has(c, p - 1, s.b, W(WINDOW_PREP))) ||
+	    (subj.b > subj.a && subj.b + 1 == p && tok_is(c, subj.b, s.b, "of")))
 		return;
-	if (be > bs && group_noun(&c->tok[be - 1]) &&
-	    (v = verb_between(c, be, lead)) != (size_t)-1)
-		add_words(m, text, c, v, v + 1);
-	add_words(m, text, c, f->te - 1, f->te);
+	if (subj.b > subj.a && group_noun(&c->tok[subj.b - 1]) &&
+	    (v = verb_between(c, subj.b, lead)) != NO_TOKEN)
+		add_words(m, c, (struct span){v, v + 1});
+	add_words(m, c, (struct span){f->te - 1, f->te});
 }
 
+/* The measure of figure f of sentence s into m; lo is where the figure
+ * before it ends (s.a when there is none). */
 static void
-measure_of(struct ctx *c, const char *text, size_t a, size_t b,
-	   const struct fig *f, size_t lo, struct buf *m)
+measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
+	   struct buf *m)
 {
-	size_t ps, pe, bs, be, lead = f->ts;
+	size_t a = s.a, b = s.b, lead = f->ts;
+	struct span after, before;
 	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
 			duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
 	buf_reset(m);
 	if (lead > a && tok_punct(c, lead - 1, b, 0xA3))
 		lead--;
-	if (measure_after(c, text, a, b, f, lo, lead, unit_tok, m, &ps, &pe))
+	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return;
-	bs = phrase_before(c, a, lo, f->ts, b, &be);
-	if (be == bs && lo <= a) {
-		be = subject_of(c, a, f->ts, &bs);
-		if (be > f->ts)
-			be = bs;
+	before = phrase_before(c, s, (struct span){lo, f->ts});
+	if (before.b == before.a && lo <= a) {
+		before = subject_of(c, (struct span){a, f->ts});
+		if (before.b > f->ts)
+			before.b = before.a;
 	}
 	/* "calls were answered in an average of 7 seconds": a word for a
 	 * kind of quantity alone says what of only with the subject */
-	if (be == bs + 1 && lo <= a && tok_has(c, bs, b, W(QUANTITY))) {
-		size_t ss, se = subject_of(c, a, bs, &ss);
+	if (before.b == before.a + 1 && lo <= a &&
+	    tok_has(c, before.a, b, W(QUANTITY))) {
+		struct span subj = subject_of(c, (struct span){a, before.a});
 
-		if (se > ss && se < bs && bs - se <= 6)
-			add_words(m, text, c, ss, se);
+		if (subj.b > subj.a && subj.b < before.a &&
+		    before.a - subj.b <= SUBJECT_GAP)
+			add_words(m, c, subj);
 	}
-	add_words(m, text, c, bs, be);
+	add_words(m, c, before);
 	if (unit_tok)
-		unit_and_verb(c, text, a, b, f, bs, be, lead, m);
-	if (pe > ps)
-		add_words(m, text, c, ps, pe);
+		unit_and_verb(c, s, f, before, lead, m);
+	if (after.b > after.a)
+		add_words(m, c, after);
 }
 
 /* "of whom 12 retired", "of which 30 were charged": a part of what the
  * figure before counts. */
 static bool
-of_these(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+of_these(const struct ctx *c, struct span s, const struct fig *f)
 {
 	size_t p = f->ts;
 
-	if (p > a && tok_punct(c, p - 1, b, 0xA3))
+	if (p > s.a && tok_punct(c, p - 1, s.b, 0xA3))
 		p--;
-	return phrase_ending(c, a, p, W(PART_OF), NULL) > 0;
+	return phrase_ending(c, s.a, p, W(PART_OF), NULL) > 0;
 }
 
 /* Content words after the figure that are not a lone verb ("of which
@@ -470,29 +502,30 @@ of_these(const struct ctx *c, size_t a, size_t b, const struct fig *f)
 static bool
 noun_after(const struct ctx *c, const struct fig *f, size_t b)
 {
-	size_t ps, pe = phrase_after(c, f->ue, b, &ps);
+	struct span w = phrase_after(c, f->ue, b);
 
-	return pe > ps && !(pe == ps + 1 && verb_like(&c->tok[ps]));
+	return w.b > w.a && !(w.b == w.a + 1 && verb_like(&c->tok[w.a]));
 }
 
 /* The noun the whole counts (else the whole's measure) and what the
  * part did: "staff retired", "revenue budget spent". */
 static void
-part_of(struct ctx *c, const char *text, size_t b, const struct fig *f,
-	const struct fig *whole, const struct buf *whole_m, struct buf *m)
+part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
+	const struct buf *whole_m, struct buf *m)
 {
 	const char *noun = head_noun(c, whole, b);
-	size_t ps, pe = phrase_after(c, f->ue, b, &ps), v;
+	struct span w = phrase_after(c, f->ue, b);
+	size_t v;
 
 	buf_reset(m);
 	if (noun)
 		buf_adds(m, noun);
 	else if (whole_m && whole_m->len)
 		buf_add(m, whole_m->p, whole_m->len);
-	if ((v = predicate_after(c, ps, b, false)) != (size_t)-1)
-		add_words(m, text, c, v, v + 1);
+	if ((v = predicate_after(c, w.a, b, false)) != NO_TOKEN)
+		add_words(m, c, (struct span){v, v + 1});
 	else
-		add_words(m, text, c, ps, pe);
+		add_words(m, c, w);
 }
 
 /* A measure that is only the word for a goal. */
@@ -501,4 +534,44 @@ lone_goal(const struct buf *m)
 {
 	return (m->len == 6 && !strncasecmp(m->p, "target", 6)) ||
 	       (m->len == 4 && !strncasecmp(m->p, "goal", 4));
+}
+
+/* The measure of row k of sentence s (rows from first are the
+ * sentence's): the words of its figure, or of the figure or row it goes
+ * with. */
+static void
+row_measure(struct ctx *c, struct span s, size_t first, size_t k)
+{
+	struct obs *o = &c->obs[k];
+	const struct fig *f = &c->fig[o->fig];
+	const struct buf *before = k > first ? &c->obs[k - 1].measure : NULL;
+
+	/* "(44%)" right after a figure counts the same thing */
+	if (f->paren && o->fig > 0 && before &&
+	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
+		if (before->len)
+			buf_add(&o->measure, before->p, before->len);
+	} else if (o->fig > 0 && of_these(c, s, f) && !noun_after(c, f, s.b))
+		part_of(c, s.b, f, &c->fig[o->fig - 1], before, &o->measure);
+	else
+		measure_of(c, s, f, o->fig > 0 ? c->fig[o->fig - 1].te : s.a,
+			   &o->measure);
+	if (o->measure.len == 0 && o->first != o->fig)
+		measure_of(c, s, &c->fig[o->first],
+			   o->first > 0 ? c->fig[o->first - 1].te : s.a,
+			   &o->measure);
+	/* "11 minutes against a target of 10": the target of the measure
+	 * before */
+	if (before && lone_goal(&o->measure) && before->len) {
+		buf_reset(&o->measure);
+		buf_add(&o->measure, before->p, before->len);
+		buf_adds(&o->measure, " target");
+	}
+	/* "Eight of these were fatalities": the last measure */
+	if (o->measure.len == 0 && c->last_measure.len)
+		buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
+	if (o->measure.len) {
+		buf_reset(&c->last_measure);
+		buf_add(&c->last_measure, o->measure.p, o->measure.len);
+	}
 }

@@ -2,6 +2,16 @@
  * magnitudes, currency, shares, percent and points, durations, mass and
  * rates. */
 
+enum {
+	BAD_NUMBER_SHOWN = 40,	/* bytes of a bad number quoted in a warning */
+	NOUN_UNIT_WORDS = 2,	/* words of a noun that owns hours or days:
+				 * "476 officer hours" */
+	RATE_REACH = 6,		/* tokens from a figure to its rate: "1,030
+				 * non-emergency calls per day" */
+	COMPOUND_MAX = 86400	/* the largest unit, in seconds, a compound
+				 * duration starts with: "2 days 4 hours" */
+};
+
 /* The value of a number word token, or -1. */
 static int
 word_number(const struct tok *t)
@@ -71,9 +81,10 @@ parse_number_words(const struct ctx *c, size_t i, size_t end, double *out,
 
 /* One number: digits or words.  Sets *next past it. */
 static bool
-parse_one_number(struct ctx *c, const char *text, size_t i, size_t end,
-		 double *v, size_t *next, bool *is_word)
+parse_one_number(struct ctx *c, size_t i, size_t end, double *v, size_t *next,
+		 bool *is_word)
 {
+	const char *text = c->text;
 	bool only_one = false;
 	size_t j;
 
@@ -85,8 +96,8 @@ parse_one_number(struct ctx *c, const char *text, size_t i, size_t end,
 			size_t n = t->e - t->s;
 
 			warn_at(c->file, line_at(c, t->s), "cannot parse number '%.*s%s'",
-				(int)(n > 40 ? 40 : n), text + t->s,
-				n > 40 ? "..." : "");
+				(int)(n > BAD_NUMBER_SHOWN ? BAD_NUMBER_SHOWN : n),
+				text + t->s, n > BAD_NUMBER_SHOWN ? "..." : "");
 			return false;
 		}
 		*next = i + 1;
@@ -205,7 +216,7 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 	     (j = parse_physical(c, i, end, f, glued)) > i))
 		return j;
 	/* "476 officer hours", "638 community policing hours" */
-	for (j = i; j < end && j < i + 3; j++) {
+	for (j = i; j < end && j <= i + NOUN_UNIT_WORDS; j++) {
 		const struct tok *t = &c->tok[j];
 
 		if (t->kind != T_WORD || t->cap || !t->low[0] ||
@@ -223,21 +234,20 @@ parse_unit(struct ctx *c, size_t i, size_t end, struct fig *f, bool money)
 /* "2 mins 43 seconds": a smaller duration right after a duration adds to
  * it, in the smaller unit. */
 static size_t
-parse_compound_duration(struct ctx *c, const char *text, size_t i,
-			size_t end, struct fig *f)
+parse_compound_duration(struct ctx *c, size_t i, size_t end, struct fig *f)
 {
 	const char *big, *small;
 	double bs, ss, v;
 	size_t j = i, next;
 	bool w;
 
-	if ((bs = duration_unit(c, f->unit, &big)) == 0 || bs > 86400)
+	if ((bs = duration_unit(c, f->unit, &big)) == 0 || bs > COMPOUND_MAX)
 		return i;
 	if (tok_is(c, j, end, "and"))
 		j++;
 	if (j >= end || (c->tok[j].kind != T_NUM && c->tok[j].kind != T_WORD))
 		return i;
-	if (!parse_one_number(c, text, j, end, &v, &next, &w) || next >= end ||
+	if (!parse_one_number(c, j, end, &v, &next, &w) || next >= end ||
 	    c->tok[next].kind != T_WORD ||
 	    (ss = duration_unit(c, c->tok[next].low, &small)) == 0 || ss >= bs)
 		return i;
@@ -255,7 +265,7 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 	char base[sizeof f->unit];
 
 	/* the rate may follow the counted noun: "1,030 calls per day" */
-	for (j = i; j < end && j < i + 6; j++) {
+	for (j = i; j < end && j < i + RATE_REACH; j++) {
 		if (tok_has(c, j, end, W(RATE_PER))) {
 			k = j + 1;
 			if (tok_is(c, k, end, "calendar"))

@@ -1,12 +1,18 @@
 /* periods.c: the period phrases of a sentence ("the same quarter last
  * year", "June 2023", "2019/20 Q2"), found once before roles, since an
  * earlier period makes a figure in parentheses a prev ("on the same
- * quarter last year (1,274)"); and the period each row is placed in. */
+ * quarter last year (1,274)"); and the period each row is placed in.
+ * (A report's own period, from its title, is lib/period's.) */
 
-/* A period phrase starting at token i; returns its end, or i. */
+/* Numbers between a period word and its span: "the last 12 months",
+ * "the previous two quarters". */
+enum { WINDOW_NUMBERS = 3 };
+
+/* A period phrase starting at token i, before b; returns its end, or i. */
 static size_t
-period_at(const struct ctx *c, const char *text, size_t i, size_t b)
+period_at(const struct ctx *c, size_t i, size_t b)
 {
+	const char *text = c->text;
 	size_t j = i;
 
 	/* "a year earlier", "two years ago" */
@@ -16,8 +22,8 @@ period_at(const struct ctx *c, const char *text, size_t i, size_t b)
 		return j + 3;
 	if (tok_has(c, j, b, W(REL))) {
 		j++;
-		while (j < b && j < i + 4 && (c->tok[j].kind == T_NUM ||
-		       word_number(&c->tok[j]) > 0))
+		while (j < b && j <= i + WINDOW_NUMBERS &&
+		       (c->tok[j].kind == T_NUM || word_number(&c->tok[j]) > 0))
 			j++;
 		if (!tok_has(c, j, b, W(SPAN)))
 			return i;
@@ -61,33 +67,33 @@ period_at(const struct ctx *c, const char *text, size_t i, size_t b)
 	return j + phrase_at(c, j, b, W(PERIOD_PHRASE), NULL);
 }
 
-/* The period phrases of sentence [a, b), found once, left to right. */
+/* The period phrases of sentence s, found once, left to right. */
 static void
-find_periods(struct ctx *c, const char *text, size_t a, size_t b)
+find_periods(struct ctx *c, struct span s)
 {
 	size_t j, e;
 
-	c->nspan = 0;
-	for (j = a; j < b; j++) {
-		if ((e = period_at(c, text, j, b)) <= j)
+	c->nperiod = 0;
+	for (j = s.a; j < s.b; j++) {
+		if ((e = period_at(c, j, s.b)) <= j)
 			continue;
-		if (c->nspan == c->cap_span) {
-			c->cap_span = c->cap_span ? 2 * c->cap_span : 16;
-			c->span = xrealloc(c->span, c->cap_span * sizeof *c->span);
+		if (c->nperiod == c->cap_period) {
+			c->cap_period = c->cap_period ? 2 * c->cap_period : 16;
+			c->period = xrealloc(c->period,
+					     c->cap_period * sizeof *c->period);
 		}
-		c->span[c->nspan][0] = j;
-		c->span[c->nspan++][1] = e;
+		c->period[c->nperiod].a = j;
+		c->period[c->nperiod++].b = e;
 		j = e - 1;
 	}
 }
 
-/* Period phrase k is the base of a comparison: "a rise of 12% on the
- * same quarter last year".  (The period phrases are found before
- * roles: find_periods, stage 4.) */
+/* Period phrase p is the base of a comparison: "a rise of 12% on the
+ * same quarter last year". */
 static bool
-base_span(const struct ctx *c, size_t k)
+base_span(const struct ctx *c, struct span p)
 {
-	size_t j = c->span[k][0];
+	size_t j = p.a;
 
 	if (j > 0 && tok_is(c, j - 1, j, "the"))
 		j--;
@@ -102,11 +108,11 @@ earlier_period_ends(const struct ctx *c, size_t e)
 {
 	size_t k;
 
-	for (k = 0; k < c->nspan && c->span[k][1] <= e; k++)
-		if (c->span[k][1] == e)
-			return tok_has(c, c->span[k][0], e, W(EARLIER)) ||
+	for (k = 0; k < c->nperiod && c->period[k].b <= e; k++)
+		if (c->period[k].b == e)
+			return tok_has(c, c->period[k].a, e, W(EARLIER)) ||
 			       tok_has(c, e - 1, e, W(EARLIER)) ||
-			       base_span(c, k);
+			       base_span(c, c->period[k]);
 	return false;
 }
 
@@ -122,41 +128,42 @@ earlier_period_starts(const struct ctx *c, size_t j, size_t b)
 		j++;
 	if (tok_is(c, j, b, "the"))
 		j++;
-	for (k = 0; k < c->nspan && c->span[k][0] <= j; k++)
-		if (c->span[k][0] == j)
+	for (k = 0; k < c->nperiod && c->period[k].a <= j; k++)
+		if (c->period[k].a == j)
 			return (tok_is(c, j, b, "last") ||
-				earlier_period_ends(c, c->span[k][1])) &&
-			       !base_span(c, k);
+				earlier_period_ends(c, c->period[k].b)) &&
+			       !base_span(c, c->period[k]);
 	return false;
 }
 
 /* Whose period when_of looks for: a value's, a change's, a prev's. */
 enum wmode { WM_VALUE, WM_CHANGE, WM_PREV };
 
-/* The period of a figure ending at token from: the first period phrase
- * after it, before limit (the next figure) and before a comparison word
- * ("up from", "compared to") and not the base of one ("on the same
- * period"; for a change, "since March" right after it); else, with
- * look_back, the last one before it.  For a prev, the phrase after it
- * whatever introduces it. */
+/* The period of a figure: the first period phrase in the tokens after
+ * it (after.a the figure's end, after.b the next figure) before a
+ * comparison word ("up from", "compared to") and not the base of one
+ * ("on the same period"; for a change, "since March" right after it);
+ * else, with look_back, the last one before it.  For a prev, the phrase
+ * after it whatever introduces it. */
 static void
-when_of(const struct ctx *c, const char *text, size_t from, size_t limit,
-	bool look_back, enum wmode mode, struct buf *w)
+when_of(const struct ctx *c, struct span after, bool look_back,
+	enum wmode mode, struct buf *w)
 {
-	size_t k, j, best = c->nspan;
+	size_t k, j, best = c->nperiod, from = after.a;
 
 	buf_reset(w);
-	for (k = 0; k < c->nspan && c->span[k][0] < from; k++)
-		if (look_back && c->span[k][1] <= from)
+	for (k = 0; k < c->nperiod && c->period[k].a < from; k++)
+		if (look_back && c->period[k].b <= from)
 			best = k;
-	if (k < c->nspan && c->span[k][0] < limit) {
-		for (j = from; j < c->span[k][0] && !tok_has(c, j, limit, W(CMP)); j++)
+	if (k < c->nperiod && c->period[k].a < after.b) {
+		for (j = from; j < c->period[k].a &&
+			     !tok_has(c, j, after.b, W(CMP)); j++)
 			;
-		if (j == c->span[k][0] && (mode == WM_PREV ||
-		    (!base_span(c, k) && !(mode == WM_CHANGE &&
+		if (j == c->period[k].a && (mode == WM_PREV ||
+		    (!base_span(c, c->period[k]) && !(mode == WM_CHANGE &&
 		     j == from + 1 && tok_is(c, from, j, "since")))))
 			best = k;
 	}
-	if (best < c->nspan)
-		add_words(w, text, c, c->span[best][0], c->span[best][1]);
+	if (best < c->nperiod)
+		add_words(w, c, c->period[best]);
 }

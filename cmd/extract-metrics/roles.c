@@ -1,28 +1,37 @@
 /* roles.c: stage 3, roles: each figure is a value, a target, an earlier
- * figure (prev), a change or a relative change. */
+ * figure (prev), a change or a relative change.  The figures are those
+ * of sentence s, in c->fig. */
 
-/* The clause around token i: [*cs, *ce). */
-static void
-clause_of(const struct ctx *c, size_t a, size_t b, size_t i, size_t *cs,
-	  size_t *ce)
+enum {
+	NOUN_WORDS = 5,		/* words of a counted noun before its verb:
+				 * "3 new firearms officers will join" */
+	JOIN_GAP = 7,		/* tokens between coordinated figures: "331
+				 * drink drivers and 224 drug drivers" */
+	FROM_REACH = 2		/* tokens before "from" where a change word
+				 * makes it a prev: "up from 464" */
+};
+
+/* The clause of sentence s around token i. */
+static struct span
+clause_of(const struct ctx *c, struct span s, size_t i)
 {
-	size_t s = i, e = i;
+	struct span cl = {i, i};
 
-	while (s > a && !clause_edge(&c->tok[s - 1]))
-		s--;
-	while (e < b && !clause_edge(&c->tok[e]))
-		e++;
-	*cs = s;
-	*ce = e;
+	while (cl.a > s.a && !clause_edge(&c->tok[cl.a - 1]))
+		cl.a--;
+	while (cl.b < s.b && !clause_edge(&c->tok[cl.b]))
+		cl.b++;
+	return cl;
 }
 
-/* "within target", "on target", "above target": the word names a goal
- * met or missed, it does not make the figure one. */
+/* "within target", "on target", "above target": the word at j names a
+ * goal met or missed, it does not make the figure one (within: the
+ * tokens that can tell). */
 static bool
-measured_against(const struct ctx *c, size_t a, size_t j, size_t end)
+measured_against(const struct ctx *c, struct span within, size_t j)
 {
-	return j > a && tok_has(c, j - 1, end, W(GOAL_PREP)) &&
-	       !tok_is(c, j + 1, end, "of");
+	return j > within.a && tok_has(c, j - 1, within.b, W(GOAL_PREP)) &&
+	       !tok_is(c, j + 1, within.b, "of");
 }
 
 /* "targeted patrols", "planned work": a participle before a noun
@@ -42,7 +51,7 @@ future_after(const struct ctx *c, size_t j, size_t ce)
 {
 	size_t n;
 
-	for (n = 0; j < ce && n < 5 && c->tok[j].kind == T_WORD &&
+	for (n = 0; j < ce && n < NOUN_WORDS && c->tok[j].kind == T_WORD &&
 	     content_word(&c->tok[j]) && !verb_like(&c->tok[j]); j++, n++)
 		;
 	if (tok_is(c, j, ce, "will") || tok_is(c, j, ce, "shall"))
@@ -51,28 +60,31 @@ future_after(const struct ctx *c, size_t j, size_t ce)
 	       tok_has(c, j + 1, ce, W(SOON)) && tok_is(c, j + 2, ce, "to");
 }
 
+/* Figure f of sentence s is a goal, plan or forecast. */
 static bool
-is_target(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+is_target(const struct ctx *c, struct span s, const struct fig *f)
 {
+	struct span cl = clause_of(c, s, f->ts);
 	size_t cs, ce, j;
 
 	/* a cue before the figure ("aims to train 300", "will grow to 400")
 	 * and after any figure before it, or a participle after it ("25
 	 * checks are planned"); "11 minutes against a target of 15" makes
 	 * only the 15 a target, "kits will be kept for 25 years" none */
-	clause_of(c, a, b, f->ts, &cs, &ce);
 	/* "will start in May, taking the total to 210": the participle's
 	 * clause goes on with the one before */
-	if (cs > a + 1 && tok_punct(c, cs - 1, b, ',') &&
-	    tok_has(c, cs, b, W(RUNNING_TOTAL))) {
-		if (f != c->fig && f[-1].role == R_TARGET && f[-1].ue <= cs)
+	if (cl.a > s.a + 1 && tok_punct(c, cl.a - 1, s.b, ',') &&
+	    tok_has(c, cl.a, s.b, W(RUNNING_TOTAL))) {
+		if (f != c->fig && f[-1].role == R_TARGET && f[-1].ue <= cl.a)
 			return true;	/* "will recruit 60, taking..." */
-		clause_of(c, a, b, cs - 2, &cs, &j);
+		cl.a = clause_of(c, s, cl.a - 2).a;
 	}
-	if (f != c->fig && f[-1].ue > cs && f[-1].ue <= f->ts)
-		cs = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
+	if (f != c->fig && f[-1].ue > cl.a && f[-1].ue <= f->ts)
+		cl.a = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
+	cs = cl.a;
+	ce = cl.b;
 	for (j = cs; j < f->ts; j++)
-		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cs, j, ce) &&
+		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
 		    !adjectival(c, j, ce))
 			return true;
 	if (future_after(c, f->ue, ce))
@@ -142,7 +154,7 @@ joined(const struct ctx *c, size_t from, size_t to)
 	size_t j;
 	bool and = false;
 
-	if (to < from || to - from > 7)
+	if (to < from || to - from > JOIN_GAP)
 		return false;
 	for (j = from; j < to; j++) {
 		const struct tok *t = &c->tok[j];
@@ -159,14 +171,14 @@ joined(const struct ctx *c, size_t from, size_t to)
 /* The token before the figure's qualifier and currency: "from" in "up
  * from more than £4m". */
 static size_t
-lead_token(const struct ctx *c, size_t a, size_t b, const struct fig *f)
+lead_token(const struct ctx *c, struct span s, const struct fig *f)
 {
 	size_t p = f->ts;
 
-	if (p > a && tok_punct(c, p - 1, b, 0xA3))
+	if (p > s.a && tok_punct(c, p - 1, s.b, 0xA3))
 		p--;
 	if (f->approx)
-		p -= phrase_ending(c, a, p, W(APPROX), NULL);
+		p -= phrase_ending(c, s.a, p, W(APPROX), NULL);
 	return p;
 }
 
@@ -174,15 +186,16 @@ lead_token(const struct ctx *c, size_t a, size_t b, const struct fig *f)
  * "from 13 to 17 years" is a range, and "from" needs a change or an
  * earlier value: "3,000 from 45 schools" is not a comparison). */
 static bool
-is_prev(const struct ctx *c, size_t a, size_t b, const struct fig *f,
-	size_t p, bool have_value)
+is_prev(const struct ctx *c, struct span s, const struct fig *f, size_t p,
+	bool have_value)
 {
-	if (p <= a || f->has_max)
+	if (p <= s.a || f->has_max)
 		return false;
-	if (tok_is(c, p - 1, b, "from"))
-		return have_value || tok_is(c, f->ue, b, "to") ||
-		       direction_before(c, p - 1 > a + 2 ? p - 3 : a, p - 1);
-	return phrase_ending(c, a, p, W(PREV_LEAD), NULL) > 0;
+	if (tok_is(c, p - 1, s.b, "from"))
+		return have_value || tok_is(c, f->ue, s.b, "to") ||
+		       direction_before(c, p - 1 > s.a + FROM_REACH ?
+					   p - 1 - FROM_REACH : s.a, p - 1);
+	return phrase_ending(c, s.a, p, W(PREV_LEAD), NULL) > 0;
 }
 
 static bool
@@ -196,9 +209,10 @@ set_change(struct fig *f, enum role role, int sign)
 /* Change words before the figure: "an increase of 1,950", "increased by
  * 8%", "up 218%", "(-2.1%)", "(an additional 2,424 calls)". */
 static bool
-change_before(const struct ctx *c, size_t a, size_t b, struct fig *f,
-	      size_t p, bool compared)
+change_before(const struct ctx *c, struct span s, struct fig *f, size_t p,
+	      bool compared)
 {
+	size_t a = s.a, b = s.b;
 	bool pct = !strcmp(f->unit, "percent"), pp = !strcmp(f->unit, "pp");
 	size_t i = f->ts;
 	int d;
@@ -240,18 +254,21 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 	return false;
 }
 
+/* The role of figure f of sentence s (have_value: a value or target
+ * came before it). */
 static void
-assign_role(struct ctx *c, size_t a, size_t b, struct fig *f, bool have_value)
+assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 {
+	size_t a = s.a, b = s.b;
 	bool compared = have_value || in_parens(c, a, f->ts);
-	size_t p = lead_token(c, a, b, f);
+	size_t p = lead_token(c, s, f);
 	int d;
 
-	if (is_prev(c, a, b, f, p, have_value)) {
+	if (is_prev(c, s, f, p, have_value)) {
 		f->role = R_PREV;
 		return;
 	}
-	if (change_before(c, a, b, f, p, compared) ||
+	if (change_before(c, s, f, p, compared) ||
 	    change_after(c, b, f, compared))
 		return;
 	if (!strcmp(f->unit, "pp")) {
@@ -296,5 +313,5 @@ assign_role(struct ctx *c, size_t a, size_t b, struct fig *f, bool have_value)
 		f->coord = true;
 		return;
 	}
-	f->role = is_target(c, a, b, f) ? R_TARGET : R_VALUE;
+	f->role = is_target(c, s, f) ? R_TARGET : R_VALUE;
 }

@@ -60,6 +60,10 @@ unit_fits(const struct obs *o, const struct fig *f)
 				   !strcmp(o->unit, "percent")));
 }
 
+/* The tokens a figure's noun can be after its unit: "389 new officers",
+ * "2,300 '999' calls". */
+enum { HEAD_REACH = 4 };
+
 /* The word a figure counts: "officers" in "389 officers", "'999'
  * calls" -> "calls"; NULL if none. */
 static const char *
@@ -69,7 +73,7 @@ head_noun(const struct ctx *c, const struct fig *f, size_t b)
 
 	while (j < b && (c->tok[j].kind == T_PUNCT || modifier(&c->tok[j]) ||
 			 (c->tok[j].kind == T_NUM && j > f->ue)))
-		if (++j > f->ue + 4)
+		if (++j > f->ue + HEAD_REACH)
 			return NULL;
 	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
 	    !c->tok[j].low[0])
@@ -113,15 +117,21 @@ find_row(struct ctx *c, size_t fi, size_t first_obs, size_t prev_row)
 	return NULL;
 }
 
+/* The figures of sentence s as rows, from c->obs[first_obs] on: a value
+ * or target opens a row, a comparison figure joins the row it compares;
+ * each row gets its period. */
 static void
-fold(struct ctx *c, const char *text, size_t a, size_t b, size_t first_obs)
+fold(struct ctx *c, struct span s, size_t first_obs)
 {
 	size_t fi, prev_row = first_obs;
 	struct obs *o;
 
 	for (fi = 0; fi < c->nfig; fi++) {
 		struct fig *f = &c->fig[fi];
-		size_t limit = fi + 1 < c->nfig ? c->fig[fi + 1].ts : b;
+		/* the tokens after the figure, up to the next */
+		struct span after = {
+			f->ue, fi + 1 < c->nfig ? c->fig[fi + 1].ts : s.b
+		};
 
 		if (f->role == R_VALUE || f->role == R_TARGET) {
 			/* a change-only row just before takes its value */
@@ -139,7 +149,7 @@ fold(struct ctx *c, const char *text, size_t a, size_t b, size_t first_obs)
 			o->target = f->role == R_TARGET;
 			o->at = c->tok[f->ts].s;
 			o->fig = fi;
-			when_of(c, text, f->ue, limit, true, WM_VALUE, &o->when);
+			when_of(c, after, true, WM_VALUE, &o->when);
 			continue;
 		}
 		o = find_row(c, fi, first_obs, prev_row);
@@ -149,23 +159,22 @@ fold(struct ctx *c, const char *text, size_t a, size_t b, size_t first_obs)
 			o = obs_push(c, f, fi);
 			o->at = c->tok[f->ts].s;
 			/* "we aim to cut it by 5%": a change can be the goal */
-			o->target = f->role != R_PREV && is_target(c, a, b, f);
+			o->target = f->role != R_PREV && is_target(c, s, f);
 			if (f->role == R_CHANGE && !strcmp(f->unit, "pp"))
 				snprintf(o->unit, sizeof o->unit, "pp");
-			when_of(c, text, f->ue, limit, true, WM_CHANGE, &o->when);
+			when_of(c, after, true, WM_CHANGE, &o->when);
 		}
 		if (o->when.len == 0 && f->role != R_PREV)
-			when_of(c, text, f->ue, limit, false, WM_CHANGE, &o->when);
+			when_of(c, after, false, WM_CHANGE, &o->when);
 		if (f->role == R_PREV) {
 			prev_row = (size_t)(o - c->obs);
 			o->has_prev = true;
 			o->prev = f->v;
 			if (f->when_back)	/* "on last year (1,274)" */
-				when_of(c, text, f->ts, f->ts, true, WM_PREV,
-					&o->prev_when);
+				when_of(c, (struct span){f->ts, f->ts}, true,
+					WM_PREV, &o->prev_when);
 			else
-				when_of(c, text, f->ue, limit, false, WM_PREV,
-					&o->prev_when);
+				when_of(c, after, false, WM_PREV, &o->prev_when);
 		} else if (f->role == R_PCT) {
 			o->has_pct = true;
 			o->pct = f->sign * f->v;

@@ -14,6 +14,9 @@ struct cell {
 /* Header flags, worked out once per header row. */
 enum { H_PERIOD = 1, H_CHANGE = 2 };
 
+/* A cell of more words than this is running text, not a label. */
+enum { PROSE_WORDS = 8 };
+
 static bool
 is_prose(const char *s, size_t n)
 {
@@ -27,7 +30,7 @@ is_prose(const char *s, size_t n)
 			words++;
 		in = !sp;
 	}
-	return words > 8;
+	return words > PROSE_WORDS;
 }
 
 /* A cell that is a number and nothing else: "1,234", "-0.18", "4.1%",
@@ -57,7 +60,7 @@ numeric_cell(struct cell *cl)
 	if (!num_parse(s, n, &cl->v))
 		return false;
 	/* a year alone is a label: "2019" */
-	return !(n == 4 && cl->v >= 1900 && cl->v <= 2100 && !cl->percent);
+	return !(n == 4 && cl->v >= YEAR_MIN && cl->v <= YEAR_MAX && !cl->percent);
 }
 
 static bool
@@ -153,43 +156,44 @@ change_label(struct ctx *c, const char *s, size_t n)
 	return has_word(s, n, "+/-");
 }
 
+/* Set column i to the text s of n bytes, squeezed. */
 static void
-tab_set(struct buf **arr, size_t *nset, size_t *cap, size_t i, const char *s,
-	size_t n)
+cols_set(struct cols *h, size_t i, const char *s, size_t n)
 {
 	size_t k;
 
-	if (i >= *cap) {
-		size_t old = *cap;
+	if (i >= h->cap) {
+		size_t old = h->cap;
 
-		*cap = i + 16;
-		*arr = xrealloc(*arr, *cap * sizeof **arr);
-		for (k = old; k < *cap; k++) {
+		h->cap = i + 16;
+		h->col = xrealloc(h->col, h->cap * sizeof *h->col);
+		for (k = old; k < h->cap; k++) {
 			struct buf z = BUF_INIT;
 
-			(*arr)[k] = z;
+			h->col[k] = z;
 		}
 	}
-	if (i >= *nset) {
-		for (k = *nset; k <= i; k++)
-			buf_reset(&(*arr)[k]);
-		*nset = i + 1;
+	if (i >= h->n) {
+		for (k = h->n; k <= i; k++)
+			buf_reset(&h->col[k]);
+		h->n = i + 1;
 	}
-	buf_reset(&(*arr)[i]);
-	text_squeeze_space(&(*arr)[i], s, n);
+	buf_reset(&h->col[i]);
+	text_squeeze_space(&h->col[i], s, n);
 }
 
+/* The text of column i ("" when there is none), its length in *n. */
 static const char *
-col_text(const struct buf *arr, size_t nset, size_t i, size_t *n)
+cols_text(const struct cols *h, size_t i, size_t *n)
 {
-	*n = i < nset ? arr[i].len : 0;
-	return i < nset && arr[i].p ? arr[i].p : "";
+	*n = i < h->n ? h->col[i].len : 0;
+	return i < h->n && h->col[i].p ? h->col[i].p : "";
 }
 
 static unsigned
 head_flags(const struct table_ctx *t, size_t i)
 {
-	return i < t->nhead && i < t->cap_hflag ? t->hflag[i] : 0;
+	return i < t->head.n && i < t->cap_hflag ? t->hflag[i] : 0;
 }
 
 static void
@@ -198,7 +202,7 @@ table_reset(struct table_ctx *t)
 	t->active = false;
 	t->had_data = false;
 	buf_reset(&t->caption);
-	t->nhead = t->ngroup = 0;
+	t->head.n = t->group.n = 0;
 }
 
 /* The unit a table cell counts in, from the words around it: the first
@@ -269,7 +273,7 @@ row_label(const struct cell *cells, size_t i)
 {
 	while (i > 0 && (cells[i - 1].numeric || blank_cell(&cells[i - 1])))
 		i--;
-	return i > 0 ? i - 1 : (size_t)-1;
+	return i > 0 ? i - 1 : NO_CELL;
 }
 
 /* Caption, column group, the label column's header, the row label and
@@ -283,18 +287,18 @@ cell_measure(const struct table_ctx *t, const struct cell *cells, size_t i,
 	buf_reset(m);
 	add_stored(m, &t->caption);
 	for (k = i + 1; k > 0; k--)
-		if (k - 1 < t->ngroup && t->group[k - 1].len) {
-			add_stored(m, &t->group[k - 1]);
+		if (k - 1 < t->group.n && t->group.col[k - 1].len) {
+			add_stored(m, &t->group.col[k - 1]);
 			break;
 		}
-	if (lab != (size_t)-1) {
-		if (lab < t->nhead && !(head_flags(t, lab) & H_PERIOD))
-			add_stored(m, &t->head[lab]);
+	if (lab != NO_CELL) {
+		if (lab < t->head.n && !(head_flags(t, lab) & H_PERIOD))
+			add_stored(m, &t->head.col[lab]);
 		if (!cells[lab].period)
 			add_part(m, cells[lab].s, cells[lab].n);
 	}
-	if (i < t->nhead && !(head_flags(t, i) & H_PERIOD))
-		add_stored(m, &t->head[i]);
+	if (i < t->head.n && !(head_flags(t, i) & H_PERIOD))
+		add_stored(m, &t->head.col[i]);
 }
 
 /* cell_unit, asked once for the cells of a row that share their words. */
@@ -315,20 +319,26 @@ cell_unit_cached(struct ctx *c, const struct cell *cl, const struct buf *m)
 	return t->unit;
 }
 
-/* One row for numeric cell i, with the cells of its earlier figure and
- * difference when the table gives them ((size_t)-1 when not). */
+/* The cells of one output row of a data row: its figure, and its earlier
+ * figure and difference when the table gives them (NO_CELL when not). */
+struct pick {
+	size_t value, prev, change;
+};
+
+/* One output row for the cells pk of a data row (cells, and its text
+ * rowtext of rowlen bytes for the evidence). */
 static void
-table_cell(struct ctx *c, struct cell *cells, size_t i, size_t prev_i,
-	   size_t change_i, const char *rowtext, size_t rowlen)
+table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
+	   const char *rowtext, size_t rowlen)
 {
 	struct table_ctx *t = &c->tab;
-	size_t lab = row_label(cells, i), hn, cn;
-	const char *h = col_text(t->head, t->nhead, i, &hn), *lab_s = "";
+	size_t i = pk.value, lab = row_label(cells, i), hn, cn;
+	const char *h = cols_text(&t->head, i, &hn), *lab_s = "";
 	size_t lab_n = 0;
 	struct fig f;
 	struct obs *o;
 
-	if (lab != (size_t)-1) {
+	if (lab != NO_CELL) {
 		lab_s = cells[lab].s;
 		lab_n = cells[lab].n;
 	}
@@ -344,24 +354,24 @@ table_cell(struct ctx *c, struct cell *cells, size_t i, size_t prev_i,
 	/* when: the column header and the row label where they are periods */
 	if (head_flags(t, i) & H_PERIOD)
 		add_part(&o->when, h, hn);
-	if (lab != (size_t)-1 && cells[lab].period)
+	if (lab != NO_CELL && cells[lab].period)
 		add_part(&o->when, lab_s, lab_n);
-	if ((lab != (size_t)-1 && cells[lab].change) || (head_flags(t, i) & H_CHANGE)) {
+	if ((lab != NO_CELL && cells[lab].change) || (head_flags(t, i) & H_CHANGE)) {
 		o->has_change = true;
 		o->change = cells[i].v;
 	} else {
 		o->has_value = true;
 		o->value = cells[i].v;
 	}
-	if (prev_i != (size_t)-1) {
+	if (pk.prev != NO_CELL) {
 		o->has_prev = true;
-		o->prev = cells[prev_i].v;
-		h = col_text(t->head, t->nhead, prev_i, &cn);
+		o->prev = cells[pk.prev].v;
+		h = cols_text(&t->head, pk.prev, &cn);
 		buf_add(&o->prev_when, h, cn);
 	}
-	if (change_i != (size_t)-1) {
+	if (pk.change != NO_CELL) {
 		o->has_change = true;
-		o->change = cells[change_i].v;
+		o->change = cells[pk.change].v;
 	}
 	emit(c, o, rowtext, rowlen);
 	c->nobs = 0;
@@ -437,8 +447,6 @@ split_cells(struct ctx *c, const char *text, size_t len, struct row_kind *rk)
 	return n;
 }
 
-/* A row without figures: a caption (one short cell) or column headers
- * (the headers before them then group the columns: "Officers | Staff"). */
 /* Parentheses opened in one header cell and closed in the next: a
  * header the layout cut in two ("Staff (excludin", "g PCSOs)"). */
 static bool
@@ -458,12 +466,14 @@ split_header(const struct cell *l, const struct cell *r)
 	return depth == 0;
 }
 
+/* A row without figures: a caption (one short cell) or column headers
+ * (the headers before them then group the columns: "Officers | Staff"). */
 static void
 table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
 	      const struct row_kind *rk)
 {
-	struct buf *tmp = t->group;
-	size_t tcap = t->cap_group, i;
+	struct cols tmp = t->group;
+	size_t i;
 
 	if (rk->nnum > 0 || rk->prose || rk->nonempty == 0)
 		return;
@@ -475,31 +485,28 @@ table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
 	}
 	if (t->had_data) {	/* headers after data: a new table */
 		buf_reset(&t->caption);
-		t->nhead = t->ngroup = 0;
+		t->head.n = t->group.n = 0;
 		t->had_data = false;
 	}
 	t->group = t->head;
-	t->cap_group = t->cap_head;
-	t->ngroup = t->nhead;
 	t->head = tmp;
-	t->cap_head = tcap;
-	t->nhead = 0;
+	t->head.n = 0;
 	if (ncell > t->cap_hflag) {
 		t->cap_hflag = ncell + 16;
 		t->hflag = xrealloc(t->hflag, t->cap_hflag);
 	}
 	for (i = 0; i < ncell; i++) {
-		tab_set(&t->head, &t->nhead, &t->cap_head, i, cells[i].s, cells[i].n);
+		cols_set(&t->head, i, cells[i].s, cells[i].n);
 		t->hflag[i] = (cells[i].period ? H_PERIOD : 0) |
 			      (cells[i].change ? H_CHANGE : 0);
 		if (i > 0 && split_header(&cells[i - 1], &cells[i])) {
-			struct buf *h = &t->head[i - 1];
+			struct buf *h = &t->head.col[i - 1];
 
 			if (!is_ascii_alpha((unsigned char)cells[i].s[0]) ||
 			    !is_ascii_alpha((unsigned char)h->p[h->len - 1]))
 				buf_addc(h, ' ');
-			buf_add(h, t->head[i].p, t->head[i].len);
-			buf_reset(&t->head[i]);
+			buf_add(h, t->head.col[i].p, t->head.col[i].len);
+			buf_reset(&t->head.col[i]);
 		}
 	}
 	t->active = true;
@@ -511,19 +518,20 @@ static void
 table_figures(struct ctx *c, size_t ncell, const char *text, size_t len)
 {
 	const struct cell *cells = c->cells;
-	size_t i, ch = (size_t)-1;
+	size_t i, ch = NO_CELL;
 
 	for (i = 0; i < ncell; i++)
 		if (cells[i].numeric && (head_flags(&c->tab, i) & H_CHANGE))
 			ch = i;
-	if (ch == (size_t)-1 || ch < 2 || !cells[ch - 1].numeric ||
+	if (ch == NO_CELL || ch < 2 || !cells[ch - 1].numeric ||
 	    !cells[ch - 2].numeric || (ch >= 3 && cells[ch - 3].numeric))
-		ch = (size_t)-1;
-	if (ch != (size_t)-1)
-		table_cell(c, c->cells, ch - 1, ch - 2, ch, text, len);
+		ch = NO_CELL;
+	if (ch != NO_CELL)
+		table_cell(c, cells, (struct pick){ch - 1, ch - 2, ch}, text, len);
 	for (i = 0; i < ncell; i++)
-		if (cells[i].numeric && (ch == (size_t)-1 || i + 2 < ch || i > ch))
-			table_cell(c, c->cells, i, (size_t)-1, (size_t)-1, text, len);
+		if (cells[i].numeric && (ch == NO_CELL || i + 2 < ch || i > ch))
+			table_cell(c, cells, (struct pick){i, NO_CELL, NO_CELL},
+				   text, len);
 }
 
 static void

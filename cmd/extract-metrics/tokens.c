@@ -199,6 +199,7 @@ tokenize(struct ctx *c, const char *p, size_t n)
 	int32_t cp;
 	struct tok *t;
 
+	c->text = p;
 	c->ntok = 0;
 	while (i < n) {
 		unsigned char ch = (unsigned char)p[i];
@@ -398,14 +399,16 @@ period_word(const struct ctx *c, size_t i, size_t end)
 	return is_month(c, i, end) || tok_has(c, i, end, W(PERIOD_WORD));
 }
 
+/* Add the words of tokens w to m as the text has them: punctuation left
+ * out but for glued hyphens, "/", "%" and "&", asides in parentheses left
+ * out but for names. */
 static void
-add_words(struct buf *m, const char *text, const struct ctx *c, size_t s,
-	  size_t e)
+add_words(struct buf *m, const struct ctx *c, struct span w)
 {
-	size_t j, k;
+	size_t j, k, e = w.b;
 	bool gap = false;	/* left-out punctuation stood between words */
 
-	for (j = s; j < e; j++) {
+	for (j = w.a; j < e; j++) {
 		const struct tok *t = &c->tok[j];
 
 		/* "(+12.3%)" is a figure, "(suspected to be heroin)" an
@@ -431,6 +434,6 @@ add_words(struct buf *m, const char *text, const struct ctx *c, size_t s,
 		if (m->len && (t->sp || gap))	/* a glued hyphen stays glued */
 			buf_addc(m, ' ');
 		gap = false;
-		buf_add(m, text + t->s, t->e - t->s);
+		buf_add(m, c->text + t->s, t->e - t->s);
 	}
 }
