@@ -54,6 +54,28 @@ cases() {
 	assert_line "3 cases, 3 failed"
 }
 
+@test "--explain: why a number is dropped, kept, given its role, row and measure" {
+	printf '%s\n' "In 2019/20 the team held 14 events on 3 June, up from 9." \
+		"Nothing to count here." > "$BATS_TEST_TMPDIR/e.txt"
+	run --separate-stderr "$EM" --explain "$BATS_TEST_TMPDIR/e.txt"
+	assert_success
+	# the rows are the same as without --explain; the story is on stderr
+	[ "$output" = "$("$EM" "$BATS_TEST_TMPDIR/e.txt")" ]
+	echo "$stderr"
+	[[ "$stderr" == *"e.txt:1: sentence: In 2019/20 the team held 14 events"* ]]
+	[[ "$stderr" == *" held[link,deed] "* ]]
+	[[ "$stderr" == *"  2019: not a figure: a date, fiscal year or time"* ]]
+	[[ "$stderr" == *"  3: not a figure: a day of a month"* ]]
+	[[ "$stderr" == *"  14: figure: 14 count"* ]]
+	[[ "$stderr" == *"  9: role prev: after from"* ]]
+	[[ "$stderr" == *"  row 1: measure \"events\": the words after it"* ]]
+	[[ "$stderr" == *"  row 1 = 14 count | events | when 2019/20 | prev 9"* ]]
+	[[ "$stderr" == *"e.txt:2: block passed over (no digit, no number word)"* ]]
+	# off, it says nothing
+	run --separate-stderr "$EM" "$BATS_TEST_TMPDIR/e.txt"
+	[ -z "$stderr" ]
+}
+
 @test "header row and column order" {
 	OUT="$BATS_TEST_TMPDIR/out.tsv"
 	echo "Nothing to count here." | "$EM" > "$OUT"

@@ -118,6 +118,8 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 {
 	size_t a = s.a, b = s.b, k;
 	struct span num = {i, i};
+	const char *why;
+	char d[FIG_TEXT];
 	double v, hi;
 	bool word, money, ranged;
 	struct fig *f;
@@ -125,22 +127,32 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 	if (c->tok[i].kind != T_NUM && !(c->tok[i].cls & NUMBER_WORD) &&
 	    !(c->tok[i].starts & W(NUMBER)))
 		return i + 1;
-	if (!parse_one_number(c, i, b, &v, &num.b, &word))
+	if (!parse_one_number(c, i, b, &v, &num.b, &word)) {
+		EXPLAIN(c, (struct span){i, i + 1},
+			"not a figure: not a number, or one, a, zero alone");
 		return i + 1;
-	if (not_a_figure(c, s, num, v, word)) {
+	}
+	if ((why = not_a_figure(c, s, num, v, word))) {
+		EXPLAIN(c, num, "not a figure: %s", why);
 		/* "aged 11-16": the whole range is not a figure */
 		if (tok_dash(c, num.b, b) && num.b + 1 < b &&
 		    c->tok[num.b + 1].kind == c->tok[i].kind)
 			return num.b + 2;
 		return num.b;
 	}
-	if ((k = parse_share(c, s, num, v)) > i)
+	if ((k = parse_share(c, s, num, v)) > i) {
+		EXPLAIN(c, (struct span){i, k}, "figure: a share (1 in N)");
 		return k;
+	}
 	hi = v;
 	ranged = parse_range(c, s, &num, v, &hi);
 	if (!ranged && tok_dash(c, num.b, b) && num.b + 1 < b &&
-	    c->tok[num.b + 1].kind == T_NUM)
-		return num.b + 2;	/* "3-7" with a number that is not a figure */
+	    c->tok[num.b + 1].kind == T_NUM) {
+		/* "3-7" with a number that is not a figure */
+		EXPLAIN(c, (struct span){i, num.b + 2},
+			"not a figure: a range whose other end is none");
+		return num.b + 2;
+	}
 	money = i > a && tok_punct(c, i - 1, b, 0xA3);
 	f = fig_push(c);
 	f->ts = i;
@@ -163,10 +175,15 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 	if ((ranged && !strcmp(f->unit, "count") &&
 	     (k >= b || c->tok[k].kind != T_WORD || (c->tok[k].cls & W(STOP)))) ||
 	    (a == 0 && i == 0 && k >= b && !word && !strcmp(f->unit, "count"))) {
+		EXPLAIN(c, (struct span){i, k}, "not a figure: %s", ranged ?
+			"a bare range (a page range)" :
+			"a number alone in its block (a page number)");
 		c->nfig--;
 		return k;
 	}
 	f->paren = !money && i > a && tok_punct(c, i - 1, b, '(') &&
 		   tok_punct(c, k, b, ')');
+	EXPLAIN(c, (struct span){i, f->ue}, "figure: %s%s", fig_text(f, d, sizeof d),
+		f->paren ? " (in parentheses)" : "");
 	return k > i ? k : i + 1;
 }

@@ -32,6 +32,7 @@ struct fig {
 	bool paren;		/* alone in parentheses: "(44%)" */
 	bool coord;		/* a prev coordinated with the prev before it */
 	bool when_back;		/* its period is the phrase just before it */
+	const char *why;	/* the rule that gave its role (--explain) */
 };
 
 /* One output row: a figure with its comparison figures folded in. */
@@ -74,6 +75,9 @@ struct table_ctx {
 	size_t cap_hflag;
 	struct buf pending;		/* a possible caption before the table */
 };
+
+/* No tokens: a note about a whole sentence or row (explain.c). */
+#define NO_SPAN ((struct span){0, 0})
 
 /* No token, no cell: what a search gives that found none. */
 #define NO_TOKEN ((size_t)-1)
@@ -133,4 +137,5 @@ struct ctx {
 	struct buf last_measure;	/* for "Eight of these were..." */
 	int status;
 	bool strict;
+	bool explain;			/* --explain: tell what each rule did */
 };

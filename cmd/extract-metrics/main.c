@@ -54,6 +54,7 @@
 
 #include "lexicon.c"
 #include "tokens.c"
+#include "explain.c"
 #include "numbers.c"
 #include "filter.c"
 #include "figures.c"
@@ -67,7 +68,7 @@
 #include "blocks.c"
 
 static const char usage[] =
-"usage: extract-metrics [--csv] [--strict] [FILE...]\n"
+"usage: extract-metrics [--csv] [--strict] [--explain] [FILE...]\n"
 "\n"
 "Find the figures in a report and write one row per observation:\n"
 "  doc period priority area measure value value_max unit approx when kind\n"
@@ -79,6 +80,9 @@ static const char usage[] =
 "\n"
 "  --csv      write CSV instead of TSV\n"
 "  --strict   fail on invalid UTF-8 or NUL bytes instead of repairing\n"
+"  --explain  tell on standard error what each rule did, sentence by\n"
+"             sentence: tokens and their classes, numbers kept or dropped\n"
+"             and why, roles, rows, periods and measures\n"
 "  --help     show this help\n"
 "  --version  show the version\n"
 "\n"
@@ -135,15 +139,16 @@ ctx_free(struct ctx *c)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_CSV = OPT_TOOL_BASE, OPT_STRICT };
+	enum { OPT_CSV = OPT_TOOL_BASE, OPT_STRICT, OPT_EXPLAIN };
 	static const struct option opts[] = {
 		CLI_STD_OPTIONS,
 		{"csv", no_argument, NULL, OPT_CSV},
 		{"strict", no_argument, NULL, OPT_STRICT},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
 		{NULL, 0, NULL, 0}
 	};
 	struct ctx c;
-	bool csv = false, strict = false;
+	bool csv = false, strict = false, explain = false;
 	int ch, i, st;
 
 	err_init(argv[0]);
@@ -153,12 +158,14 @@ main(int argc, char *argv[])
 		case OPT_VERSION: cli_version();
 		case OPT_CSV: csv = true; break;
 		case OPT_STRICT: strict = true; break;
+		case OPT_EXPLAIN: explain = true; break;
 		default: die_usage("unknown option");
 		}
 	}
 	memset(&c, 0, sizeof c);
 	lexicon_open(&c.lex);
 	c.strict = strict;
+	c.explain = explain;
 	out_init(&c.out, stdout, csv);
 	out_header(&c.out, out_cols);
 	if (optind == argc) {

@@ -447,11 +447,13 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 }
 
 /* The measure of figure f of sentence s into m; lo is where the figure
- * before it ends (s.a when there is none). */
-static void
+ * before it ends (s.a when there is none).  Returns where its words came
+ * from (--explain). */
+static const char *
 measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	   struct buf *m)
 {
+	const char *why = "the words before it";
 	size_t a = s.a, b = s.b, lead = f->ts;
 	struct span after, before;
 	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
@@ -461,9 +463,10 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	if (lead > a && tok_punct(c, lead - 1, b, 0xA3))
 		lead--;
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
-		return;
+		return "the words after it";
 	before = phrase_before(c, s, (struct span){lo, f->ts});
 	if (before.b == before.a && lo <= a) {
+		why = "the sentence's subject";
 		before = subject_of(c, (struct span){a, f->ts});
 		if (before.b > f->ts)
 			before.b = before.a;
@@ -475,14 +478,17 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		struct span subj = subject_of(c, (struct span){a, before.a});
 
 		if (subj.b > subj.a && subj.b < before.a &&
-		    before.a - subj.b <= SUBJECT_GAP)
+		    before.a - subj.b <= SUBJECT_GAP) {
 			add_words(m, c, subj);
+			why = "the subject and the quantity word before it";
+		}
 	}
 	add_words(m, c, before);
 	if (unit_tok)
 		unit_and_verb(c, s, f, before, lead, m);
 	if (after.b > after.a)
 		add_words(m, c, after);
+	return why;
 }
 
 /* "of whom 12 retired", "of which 30 were charged": a part of what the
@@ -538,40 +544,47 @@ lone_goal(const struct buf *m)
 
 /* The measure of row k of sentence s (rows from first are the
  * sentence's): the words of its figure, or of the figure or row it goes
- * with. */
-static void
+ * with.  Returns where they came from (--explain). */
+static const char *
 row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 {
 	struct obs *o = &c->obs[k];
 	const struct fig *f = &c->fig[o->fig];
 	const struct buf *before = k > first ? &c->obs[k - 1].measure : NULL;
+	const char *why = "the row before's: in parentheses right after it";
 
 	/* "(44%)" right after a figure counts the same thing */
 	if (f->paren && o->fig > 0 && before &&
 	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);
-	} else if (o->fig > 0 && of_these(c, s, f) && !noun_after(c, f, s.b))
+	} else if (o->fig > 0 && of_these(c, s, f) && !noun_after(c, f, s.b)) {
 		part_of(c, s.b, f, &c->fig[o->fig - 1], before, &o->measure);
-	else
-		measure_of(c, s, f, o->fig > 0 ? c->fig[o->fig - 1].te : s.a,
-			   &o->measure);
+		why = "a part of the figure before (of whom, of which)";
+	} else {
+		why = measure_of(c, s, f, o->fig > 0 ? c->fig[o->fig - 1].te : s.a,
+				 &o->measure);
+	}
 	if (o->measure.len == 0 && o->first != o->fig)
-		measure_of(c, s, &c->fig[o->first],
-			   o->first > 0 ? c->fig[o->first - 1].te : s.a,
-			   &o->measure);
+		why = measure_of(c, s, &c->fig[o->first],
+				 o->first > 0 ? c->fig[o->first - 1].te : s.a,
+				 &o->measure);
 	/* "11 minutes against a target of 10": the target of the measure
 	 * before */
 	if (before && lone_goal(&o->measure) && before->len) {
 		buf_reset(&o->measure);
 		buf_add(&o->measure, before->p, before->len);
 		buf_adds(&o->measure, " target");
+		why = "a target of the measure before";
 	}
 	/* "Eight of these were fatalities": the last measure */
-	if (o->measure.len == 0 && c->last_measure.len)
+	if (o->measure.len == 0 && c->last_measure.len) {
 		buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
+		why = "none of its own: the block's last measure";
+	}
 	if (o->measure.len) {
 		buf_reset(&c->last_measure);
 		buf_add(&c->last_measure, o->measure.p, o->measure.len);
 	}
+	return why;
 }

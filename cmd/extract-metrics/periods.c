@@ -144,12 +144,14 @@ enum wmode { WM_VALUE, WM_CHANGE, WM_PREV };
  * comparison word ("up from", "compared to") and not the base of one
  * ("on the same period"; for a change, "since March" right after it);
  * else, with look_back, the last one before it.  For a prev, the phrase
- * after it whatever introduces it. */
-static void
+ * after it whatever introduces it.  Returns which of those it is, NULL
+ * for none (--explain). */
+static const char *
 when_of(const struct ctx *c, struct span after, bool look_back,
 	enum wmode mode, struct buf *w)
 {
 	size_t k, j, best = c->nperiod, from = after.a;
+	const char *why = "the last period phrase before it";
 
 	buf_reset(w);
 	for (k = 0; k < c->nperiod && c->period[k].a < from; k++)
@@ -161,9 +163,13 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 			;
 		if (j == c->period[k].a && (mode == WM_PREV ||
 		    (!base_span(c, c->period[k]) && !(mode == WM_CHANGE &&
-		     j == from + 1 && tok_is(c, from, j, "since")))))
+		     j == from + 1 && tok_is(c, from, j, "since"))))) {
 			best = k;
+			why = "the first period phrase after it";
+		}
 	}
-	if (best < c->nperiod)
-		add_words(w, c, c->period[best]);
+	if (best == c->nperiod)
+		return NULL;
+	add_words(w, c, c->period[best]);
+	return why;
 }

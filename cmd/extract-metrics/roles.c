@@ -60,8 +60,9 @@ future_after(const struct ctx *c, size_t j, size_t ce)
 	       tok_has(c, j + 1, ce, W(SOON)) && tok_is(c, j + 2, ce, "to");
 }
 
-/* Figure f of sentence s is a goal, plan or forecast. */
-static bool
+/* Figure f of sentence s is a goal, plan or forecast: the cue that says
+ * so, or NULL. */
+static const char *
 is_target(const struct ctx *c, struct span s, const struct fig *f)
 {
 	struct span cl = clause_of(c, s, f->ts);
@@ -76,7 +77,8 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 	if (cl.a > s.a + 1 && tok_punct(c, cl.a - 1, s.b, ',') &&
 	    tok_has(c, cl.a, s.b, W(RUNNING_TOTAL))) {
 		if (f != c->fig && f[-1].role == R_TARGET && f[-1].ue <= cl.a)
-			return true;	/* "will recruit 60, taking..." */
+			/* "will recruit 60, taking the total to 400" */
+			return "the total that a target before it goes on to";
 		cl.a = clause_of(c, s, cl.a - 2).a;
 	}
 	if (f != c->fig && f[-1].ue > cl.a && f[-1].ue <= f->ts)
@@ -86,24 +88,24 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 	for (j = cs; j < f->ts; j++)
 		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
 		    !adjectival(c, j, ce))
-			return true;
+			return "a goal word before it in its clause (aims, will)";
 	if (future_after(c, f->ue, ce))
-		return true;
+		return "its noun's own future after it (will join, are due to)";
 	for (j = f->te; j < ce; j++)
 		if (tok_has(c, j, ce, W(PLAN)))
-			return true;
+			return "a participle after it (planned, expected)";
 	/* "due to open" (not "due to the rise", "due to delays") */
 	for (j = f->te; j + 2 < ce; j++)
 		if (tok_is(c, j, ce, "due") && tok_is(c, j + 1, ce, "to") &&
 		    base_verb(&c->tok[j + 2]))
-			return true;
+			return "\"due to\" and a verb after it";
 	/* "by March 2020", "by the end of the year" */
 	for (j = f->te; j + 1 < ce; j++)
 		if (tok_is(c, j, ce, "by") &&
 		    (is_month(c, j + 1, ce) || tok_is(c, j + 1, ce, "end") ||
 		     (tok_is(c, j + 1, ce, "the") && tok_is(c, j + 2, ce, "end"))))
-			return true;
-	return false;
+			return "a deadline after it (by March, by the end)";
+	return NULL;
 }
 
 /* The nearest change word in [from, to), scanning backwards. */
@@ -184,26 +186,37 @@ lead_token(const struct ctx *c, struct span s, const struct fig *f)
 
 /* "up from 464", "compared to 76,803", "versus", "higher than" (but
  * "from 13 to 17 years" is a range, and "from" needs a change or an
- * earlier value: "3,000 from 45 schools" is not a comparison). */
-static bool
+ * earlier value: "3,000 from 45 schools" is not a comparison); p is the
+ * lead token. */
+static const char *
 is_prev(const struct ctx *c, struct span s, const struct fig *f, size_t p,
 	bool have_value)
 {
 	if (p <= s.a || f->has_max)
-		return false;
+		return NULL;
 	if (tok_is(c, p - 1, s.b, "from"))
 		return have_value || tok_is(c, f->ue, s.b, "to") ||
 		       direction_before(c, p - 1 > s.a + FROM_REACH ?
-					   p - 1 - FROM_REACH : s.a, p - 1);
-	return phrase_ending(c, s.a, p, W(PREV_LEAD), NULL) > 0;
+					   p - 1 - FROM_REACH : s.a, p - 1) ?
+		       "after from, with a value or a change word before it" : NULL;
+	return phrase_ending(c, s.a, p, W(PREV_LEAD), NULL) ?
+	       "after compared to, versus, higher than (prev-lead)" : NULL;
+}
+
+/* Give figure f its role, and the rule that gave it (--explain). */
+static bool
+set_role(struct fig *f, enum role role, const char *why)
+{
+	f->role = role;
+	f->why = why;
+	return true;
 }
 
 static bool
-set_change(struct fig *f, enum role role, int sign)
+set_change(struct fig *f, enum role role, int sign, const char *why)
 {
-	f->role = role;
 	f->sign = sign;
-	return true;
+	return set_role(f, role, why);
 }
 
 /* Change words before the figure: "an increase of 1,950", "increased by
@@ -220,18 +233,22 @@ change_before(const struct ctx *c, struct span s, struct fig *f, size_t p,
 	if (p > a + 1 && (tok_is(c, p - 1, b, "of") || tok_is(c, p - 1, b, "by")) &&
 	    ((d = direction(&c->tok[p - 2])) != 0 ||
 	     (tok_is(c, p - 1, b, "by") && (d = direction_before(c, a, p - 1)) != 0)))
-		return set_change(f, pct ? R_PCT : R_CHANGE, d);
+		return set_change(f, pct ? R_PCT : R_CHANGE, d,
+				  "a change word and of/by before it (a rise of)");
 	if (pct && i >= a + 2 && !c->tok[i].sp && tok_punct(c, i - 2, b, '(') &&
 	    (tok_dash(c, i - 1, b) || tok_punct(c, i - 1, b, '+')))
-		return set_change(f, R_PCT, tok_dash(c, i - 1, b) ? -1 : 1);
+		return set_change(f, R_PCT, tok_dash(c, i - 1, b) ? -1 : 1,
+				  "a signed share in parentheses: (-4.2%)");
 	/* not "made up 23%" */
 	if (p > a && (pct || pp) && (d = direction(&c->tok[p - 1])) != 0 &&
 	    !tok_has(c, p - 1, b, W(MORE)) &&
 	    !(p > a + 1 && tok_has(c, p - 2, b, W(PHRASAL))))
-		return set_change(f, pct ? R_PCT : R_CHANGE, d);
+		return set_change(f, pct ? R_PCT : R_CHANGE, d,
+				  "a change word just before a share (up 12%)");
 	if (p > a && !pct && compared && tok_has(c, p - 1, b, W(MORE)) &&
 	    !tok_is(c, p - 1, b, "further"))
-		return set_change(f, R_CHANGE, direction(&c->tok[p - 1]));
+		return set_change(f, R_CHANGE, direction(&c->tok[p - 1]),
+				  "more or fewer before it, beside another figure");
 	return false;
 }
 
@@ -247,38 +264,43 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
 		return false;
 	if (pct && tok_has(c, e, b, W(CHANGE_NOUN) | W(PCT_DIRECTION) | W(MORE)))
-		return set_change(f, R_PCT, d);
+		return set_change(f, R_PCT, d,
+				  "a change word after a share (12% higher)");
 	if (!pct && (tok_has(c, e, b, W(CHANGE_NOUN)) ||
 		     (tok_has(c, e, b, W(MORE)) && (compared || pp))))
-		return set_change(f, R_CHANGE, d);
+		return set_change(f, R_CHANGE, d,
+				  "a change word after it (62 fewer, 19 increase)");
 	return false;
 }
 
 /* The role of figure f of sentence s (have_value: a value or target
- * came before it). */
+ * came before it), and the rule that gave it. */
 static void
 assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 {
 	size_t a = s.a, b = s.b;
 	bool compared = have_value || in_parens(c, a, f->ts);
 	size_t p = lead_token(c, s, f);
+	const char *why;
 	int d;
 
-	if (is_prev(c, s, f, p, have_value)) {
-		f->role = R_PREV;
+	if ((why = is_prev(c, s, f, p, have_value))) {
+		set_role(f, R_PREV, why);
 		return;
 	}
 	if (change_before(c, s, f, p, compared) ||
 	    change_after(c, b, f, compared))
 		return;
 	if (!strcmp(f->unit, "pp")) {
-		set_change(f, R_CHANGE, direction_before(c, a, b) < 0 ? -1 : 1);
+		set_change(f, R_CHANGE, direction_before(c, a, b) < 0 ? -1 : 1,
+			   "percentage points are a change");
 		return;
 	}
 	/* "(2.5%)" after an increase */
 	if (!strcmp(f->unit, "percent") && f->paren &&
 	    (have_value || f != c->fig) && (d = direction_before(c, a, f->ts)) != 0) {
-		set_change(f, R_PCT, d);
+		set_change(f, R_PCT, d,
+			   "a share in parentheses after a change word");
 		return;
 	}
 	/* "(2022/23: 2,104)": an earlier period's figure */
@@ -286,32 +308,37 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 	    tok_punct(c, f->ts - 1, b, ':') &&
 	    (c->tok[f->ts - 2].kind == T_NUM || c->tok[f->ts - 2].kind == T_CODE ||
 	     is_month(c, f->ts - 2, b))) {
-		f->role = R_PREV;
+		set_role(f, R_PREV,
+			 "labelled with a period in parentheses (2022/23: 912)");
 		return;
 	}
 	/* "(277)" after "compared to the same period last year"; "compares
 	 * to 331 drink drivers and 224 drug drivers" */
 	if (f->paren && compared_before(c, f != c->fig && f[-1].ue > a ? f[-1].ue : a,
 				    f->ts - 1)) {
-		f->role = R_PREV;
+		set_role(f, R_PREV,
+			 "in parentheses after compared to ... in its clause");
 		return;
 	}
 	/* "a rise of 12% on the same quarter last year (1,274)" */
 	if (f->paren && have_value && earlier_period_ends(c, f->ts - 1)) {
-		f->role = R_PREV;
+		set_role(f, R_PREV, "in parentheses after an earlier period");
 		f->when_back = true;
 		return;
 	}
 	/* "(4,390 in the same quarter last year)" */
 	if (have_value && in_parens(c, a, f->ts) &&
 	    earlier_period_starts(c, f->ue, b)) {
-		f->role = R_PREV;
+		set_role(f, R_PREV, "in parentheses before an earlier period");
 		return;
 	}
 	if (f != c->fig && f[-1].role == R_PREV && joined(c, f[-1].ue, f->ts)) {
-		f->role = R_PREV;
+		set_role(f, R_PREV, "joined by and to the prev before it");
 		f->coord = true;
 		return;
 	}
-	f->role = is_target(c, s, f) ? R_TARGET : R_VALUE;
+	if ((why = is_target(c, s, f)))
+		set_role(f, R_TARGET, why);
+	else
+		set_role(f, R_VALUE, "no cue of another role");
 }

@@ -117,6 +117,18 @@ find_row(struct ctx *c, size_t fi, size_t first_obs, size_t prev_row)
 	return NULL;
 }
 
+/* Tell where figure f went and the period its row got (--explain). */
+static void
+explain_fold(const struct ctx *c, const struct fig *f, const struct obs *o,
+	     size_t first_obs, const char *how, const char *when_why)
+{
+	EXPLAIN(c, (struct span){f->ts, f->ue}, "row %zu: %s%s%.*s%s%s",
+		(size_t)(o - c->obs) - first_obs + 1, how,
+		when_why ? "; when \"" : "", when_why ? (int)o->when.len : 0,
+		when_why && o->when.p ? o->when.p : "", when_why ? "\": " : "",
+		when_why ? when_why : "");
+}
+
 /* The figures of sentence s as rows, from c->obs[first_obs] on: a value
  * or target opens a row, a comparison figure joins the row it compares;
  * each row gets its period. */
@@ -124,6 +136,7 @@ static void
 fold(struct ctx *c, struct span s, size_t first_obs)
 {
 	size_t fi, prev_row = first_obs;
+	const char *how, *when_why;
 	struct obs *o;
 
 	for (fi = 0; fi < c->nfig; fi++) {
@@ -133,13 +146,17 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			f->ue, fi + 1 < c->nfig ? c->fig[fi + 1].ts : s.b
 		};
 
+		when_why = NULL;
 		if (f->role == R_VALUE || f->role == R_TARGET) {
 			/* a change-only row just before takes its value */
+			how = "its value, in the change-only row before it";
 			o = c->nobs > first_obs ? &c->obs[c->nobs - 1] : NULL;
 			if (!(o && !o->has_value &&
 			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
-			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent")))))
+			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent"))))) {
 				o = obs_push(c, f, fi);
+				how = "its value, in a row of its own";
+			}
 			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
 			o->has_value = true;
 			o->value = f->v;
@@ -149,23 +166,27 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			o->target = f->role == R_TARGET;
 			o->at = c->tok[f->ts].s;
 			o->fig = fi;
-			when_of(c, after, true, WM_VALUE, &o->when);
+			when_why = when_of(c, after, true, WM_VALUE, &o->when);
+			explain_fold(c, f, o, first_obs, how, when_why);
 			continue;
 		}
+		how = "joins the row it compares (the nearest with a free slot)";
 		o = find_row(c, fi, first_obs, prev_row);
 		if (o && only_pct(o) && f->role != R_PCT)
 			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
 		if (!o) {
+			how = "a row of its own: no row before it to join";
 			o = obs_push(c, f, fi);
 			o->at = c->tok[f->ts].s;
 			/* "we aim to cut it by 5%": a change can be the goal */
 			o->target = f->role != R_PREV && is_target(c, s, f);
 			if (f->role == R_CHANGE && !strcmp(f->unit, "pp"))
 				snprintf(o->unit, sizeof o->unit, "pp");
-			when_of(c, after, true, WM_CHANGE, &o->when);
+			when_why = when_of(c, after, true, WM_CHANGE, &o->when);
 		}
 		if (o->when.len == 0 && f->role != R_PREV)
-			when_of(c, after, false, WM_CHANGE, &o->when);
+			when_why = when_of(c, after, false, WM_CHANGE, &o->when);
+		explain_fold(c, f, o, first_obs, how, when_why);
 		if (f->role == R_PREV) {
 			prev_row = (size_t)(o - c->obs);
 			o->has_prev = true;

@@ -32,15 +32,25 @@ do_sentence(struct ctx *c, struct span s)
 	size_t i, first = c->nobs, k;
 	bool have_value = false;
 
+	const char *why;
+
+	if (c->explain)
+		explain_sentence(c, s);
 	c->nfig = 0;
 	for (i = s.a; i < s.b;)
 		i = parse_figure(c, s, i);
 	if (c->nfig == 0)
 		return;
 	find_periods(c, s);
+	if (c->explain)
+		explain_periods(c);
 	for (i = 0; i < c->nfig; i++) {
-		assign_role(c, s, &c->fig[i], have_value);
-		if (c->fig[i].role == R_VALUE || c->fig[i].role == R_TARGET)
+		struct fig *f = &c->fig[i];
+
+		assign_role(c, s, f, have_value);
+		EXPLAIN(c, (struct span){f->ts, f->ue}, "role %s: %s",
+			role_name[f->role], f->why);
+		if (f->role == R_VALUE || f->role == R_TARGET)
 			have_value = true;
 	}
 	fold(c, s, first);
@@ -48,7 +58,12 @@ do_sentence(struct ctx *c, struct span s)
 	text_squeeze_space(&c->evidence, c->text + c->tok[s.a].s,
 			   c->tok[s.b - 1].e - c->tok[s.a].s);
 	for (k = first; k < c->nobs; k++) {
-		row_measure(c, s, first, k);
+		why = row_measure(c, s, first, k);
+		EXPLAIN(c, NO_SPAN, "row %zu: measure \"%.*s\": %s", k - first + 1,
+			(int)c->obs[k].measure.len, c->obs[k].measure.p ?
+			c->obs[k].measure.p : "", why);
+		if (c->explain)
+			explain_row(c, k - first + 1, &c->obs[k]);
 		emit(c, &c->obs[k], c->evidence.p, c->evidence.len);
 	}
 	c->nobs = first;
@@ -97,18 +112,28 @@ do_text(struct ctx *c, const char *text, size_t len)
 {
 	size_t i, start = 0;
 
-	if (!may_have_figure(c, text, len))
+	if (!may_have_figure(c, text, len)) {
+		if (c->explain)
+			explain_block(c, text, len, "no digit, no number word");
 		return;
+	}
 	tokenize(c, text, len);
 	c->nobs = 0;
 	/* a footnote body ("¹ Scores are calculated...") defines, not reports */
-	if (c->ntok > 0 && c->tok[0].kind == T_PUNCT && c->tok[0].cp == 0xB9)
+	if (c->ntok > 0 && c->tok[0].kind == T_PUNCT && c->tok[0].cp == 0xB9) {
+		if (c->explain)
+			explain_block(c, text, len, "a footnote's body");
 		return;
+	}
 	for (i = 0; i < c->ntok; i++)
 		if (c->tok[i].kind == T_NUM || (c->tok[i].cls & NUMBER_WORD))
 			break;
-	if (i == c->ntok)
-		return;		/* no digits, no number words */
+	if (i == c->ntok) {
+		if (c->explain)
+			explain_block(c, text, len,
+				      "no number: no digit, no number word");
+		return;
+	}
 	for (i = 0; i < c->ntok; i++)
 		if (sentence_end(c, i, c->ntok) || i - start + 1 >= SENTENCE_MAX) {
 			if (i > start)

@@ -124,36 +124,26 @@ label_split(struct ctx *c, const char *s, size_t n)
 		l->w[k].s = l->low[k];
 }
 
-/* A label or header that names a period: "Q1", "Quarter 2", "Jun-23",
- * "2019/20". */
-static bool
-period_label(struct ctx *c, const char *s, size_t n)
+/* What a label or header cl names: a period ("Q1", "Quarter 2",
+ * "Jun-23", "2019/20"), a difference ("Variance", "Change", "+/-"). */
+static void
+label_kind(struct ctx *c, struct cell *cl)
 {
 	const struct label *l = &c->label;
 	size_t i, digits = 0;
+	lex_mask m = 0;
 
-	label_split(c, s, n);
-	for (i = 0; i < l->nw; i++)
-		if (lex_is(c->lex.lx, l->w[i].s, l->w[i].n, METRICS_PERIOD_LABEL) ||
-		    period_month(l->w[i].s, l->w[i].n) > 0)
-			return true;
-	for (i = 0; i < n; i++)
-		digits += is_ascii_digit((unsigned char)s[i]);
-	return digits >= 4 && memchr(s, '/', n) != NULL;
-}
-
-/* A label or header of a difference: "Variance", "Change", "+/-". */
-static bool
-change_label(struct ctx *c, const char *s, size_t n)
-{
-	const struct label *l = &c->label;
-	size_t i;
-
-	label_split(c, s, n);
-	for (i = 0; i < l->nw; i++)
-		if (lex_is(c->lex.lx, l->w[i].s, l->w[i].n, METRICS_CHANGE_LABEL))
-			return true;
-	return has_word(s, n, "+/-");
+	label_split(c, cl->s, cl->n);
+	cl->period = cl->change = false;
+	for (i = 0; i < l->nw; i++) {
+		m |= lex_classes(c->lex.lx, l->w[i].s, l->w[i].n);
+		cl->period = cl->period || period_month(l->w[i].s, l->w[i].n) > 0;
+	}
+	for (i = 0; i < cl->n; i++)
+		digits += is_ascii_digit((unsigned char)cl->s[i]);
+	cl->period = cl->period || (m & W(PERIOD_LABEL)) ||
+		     (digits >= 4 && memchr(cl->s, '/', cl->n) != NULL);
+	cl->change = (m & W(CHANGE_LABEL)) || has_word(cl->s, cl->n, "+/-");
 }
 
 /* Set column i to the text s of n bytes, squeezed. */
@@ -373,6 +363,12 @@ table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
 		o->has_change = true;
 		o->change = cells[pk.change].v;
 	}
+	EXPLAIN(c, NO_SPAN, "cell %zu: measure from the caption, column group, "
+		"row label and header but periods; unit %s from their words%s",
+		i + 1, o->unit, pk.prev != NO_CELL ?
+		"; the two cells before a difference column: prev and value" : "");
+	if (c->explain)
+		explain_row(c, 1, o);
 	emit(c, o, rowtext, rowlen);
 	c->nobs = 0;
 }
@@ -438,8 +434,7 @@ split_cells(struct ctx *c, const char *text, size_t len, struct row_kind *rk)
 			if (is_prose(cl->s, cl->n)) {
 				rk->prose = true;
 			} else if (!cl->numeric) {	/* a label or a header */
-				cl->period = period_label(c, cl->s, cl->n);
-				cl->change = change_label(c, cl->s, cl->n);
+				label_kind(c, cl);
 			}
 		}
 		s = i + 1;
@@ -464,6 +459,25 @@ split_header(const struct cell *l, const struct cell *r)
 	for (k = 0; k < r->n && depth > 0; k++)
 		depth += (r->s[k] == '(') - (r->s[k] == ')');
 	return depth == 0;
+}
+
+/* What a data row is (--explain): a caption, headers, or figures. */
+static void
+explain_table_row(const struct ctx *c, const char *text, size_t len,
+		  const struct row_kind *rk)
+{
+	explain_where(c, 0);
+	fprintf(stderr, "table row: %.*s\n", (int)len, text);
+	if (rk->nnum > 0)
+		explain(c, NO_SPAN, "%zu numeric cells: a row of figures",
+			rk->nnum);
+	else if (rk->prose || rk->nonempty == 0)
+		explain(c, NO_SPAN, "no figures, no headers");
+	else if (rk->nonempty == 1)
+		explain(c, NO_SPAN, "one cell: the caption of a table");
+	else
+		explain(c, NO_SPAN, "cells of words: column headers (those before "
+			"them, if any, group the columns)");
 }
 
 /* A row without figures: a caption (one short cell) or column headers
@@ -540,12 +554,16 @@ do_table_row(struct ctx *c, const char *text, size_t len)
 	struct row_kind rk;
 	size_t ncell = split_cells(c, text, len, &rk), i;
 
+	if (c->explain)
+		explain_table_row(c, text, len, &rk);
 	table_headers(&c->tab, c->cells, ncell, &rk);
 	/* cells of words are text too: layout columns carry sentences */
 	for (i = 0; i < ncell; i++)
 		if (!c->cells[i].numeric && c->cells[i].n)
 			do_text(c, c->cells[i].s, c->cells[i].n);
 	c->tab.had_data = c->tab.had_data || rk.nnum > 0;
-	if (rk.nnum > 0 && !contents_row(c, c->cells, ncell))
+	if (rk.nnum > 0 && contents_row(c, c->cells, ncell))
+		EXPLAIN(c, NO_SPAN, "a contents line: its numbers are pages");
+	else if (rk.nnum > 0)
 		table_figures(c, ncell, text, len);
 }
