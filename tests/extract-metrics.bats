@@ -209,23 +209,6 @@ score() {
 	}'
 }
 
-# The three corpus reports against the hand labels.
-score() {
-	need_shared
-	local r="$1" b="${1%.*}" out="$BATS_TEST_TMPDIR/$b.tsv"
-	if [ -x "$BIN/split-sections" ]; then
-		"$BIN/split-sections" "$SHARED/corpus/$r" | "$EM" > "$out"
-	else
-		"$EM" "$SHARED/corpus/$r" > "$out"
-	fi
-	run python3 "$SHARED/eval/score-metrics" "$SHARED/gold/$b.metrics.tsv" "$out"
-	echo "$output"
-	echo "$output" | awk '{
-		for (i = 1; i < NF; i++) v[$i] = $(i + 1)
-		if (v["recall"] < 0.95 || v["precision"] < 0.95 || v["role"] < 0.90 || v["measure"] < 0.85) exit 1
-	}'
-}
-
 @test "corpus: essex-2019-20-q2 meets the targets" {
 	score essex-2019-20-q2.txt
 }

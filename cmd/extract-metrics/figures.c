@@ -18,6 +18,14 @@ approx_before(const struct ctx *c, struct span s, size_t i)
 	return phrase_ending(c, s.a, i, W(APPROX), &v) ? v : NULL;
 }
 
+/* The first token of figure f of sentence s: its currency sign ("£4m"),
+ * else its number. */
+static size_t
+fig_start(const struct ctx *c, struct span s, const struct fig *f)
+{
+	return f->ts > s.a && tok_punct(c, f->ts - 1, s.b, 0xA3) ? f->ts - 1 : f->ts;
+}
+
 static struct fig *
 fig_push(struct ctx *c)
 {

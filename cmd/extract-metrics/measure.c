@@ -454,14 +454,12 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	   struct buf *m)
 {
 	const char *why = "the words before it";
-	size_t a = s.a, b = s.b, lead = f->ts;
+	size_t a = s.a, b = s.b, lead = fig_start(c, s, f);
 	struct span after, before;
 	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
 			duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
 	buf_reset(m);
-	if (lead > a && tok_punct(c, lead - 1, b, 0xA3))
-		lead--;
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
 	before = phrase_before(c, s, (struct span){lo, f->ts});
@@ -496,11 +494,7 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 static bool
 of_these(const struct ctx *c, struct span s, const struct fig *f)
 {
-	size_t p = f->ts;
-
-	if (p > s.a && tok_punct(c, p - 1, s.b, 0xA3))
-		p--;
-	return phrase_ending(c, s.a, p, W(PART_OF), NULL) > 0;
+	return phrase_ending(c, s.a, fig_start(c, s, f), W(PART_OF), NULL) > 0;
 }
 
 /* Content words after the figure that are not a lone verb ("of which

@@ -175,10 +175,8 @@ joined(const struct ctx *c, size_t from, size_t to)
 static size_t
 lead_token(const struct ctx *c, struct span s, const struct fig *f)
 {
-	size_t p = f->ts;
+	size_t p = fig_start(c, s, f);
 
-	if (p > s.a && tok_punct(c, p - 1, s.b, 0xA3))
-		p--;
 	if (f->approx)
 		p -= phrase_ending(c, s.a, p, W(APPROX), NULL);
 	return p;
