@@ -6,8 +6,9 @@
  * class means.  The build turns them into build/gen/lex-metrics.h: enum
  * METRICS_STOP..., and the table metrics_lex that lib/lex.h looks up.  A
  * word token carries the bit set of its classes, looked up once when it
- * is tokenized, so that a rule tests a bit: tok_has(c, i, end,
- * METRICS_STOP).  Month names are lib/period's (period_month), never a
+ * is tokenized, so that a rule tests a bit: tok_has(c, i, end, W(STOP)).
+ * Phrases of several words ("percentage points", "more than") are rows
+ * too, matched by phrase_at and phrase_ending (tokens.c).  Month names are lib/period's (period_month), never a
  * list of ours.  To teach the grammar a word, add a row to metrics.tsv. */
 #include "lex-dates.h"
 #include "lex-metrics.h"

@@ -24,6 +24,11 @@
  * Data-table rows (cells joined by TAB) take measure, period and unit from
  * the table's caption, row label and column headers instead (tables.c).
  *
+ * The words every stage knows are data: data/lexicon/metrics.tsv, read
+ * through lexicon.c.  With --explain, every rule says what it did, on
+ * standard error (explain.c).  The grammar's cases are data too:
+ * tests/corpus/extract-metrics.txt.
+ *
  * This file is the one translation unit: it includes the shared structs
  * (internal.h), then the file of each concern in the order of the story,
  * each built on the ones before it, and ends with main(); reading from

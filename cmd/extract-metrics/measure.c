@@ -1,4 +1,4 @@
-/* measure.c: stage 4, the measure: the noun phrase a figure counts, in
+/* measure.c: stage 5, the measure: the noun phrase a figure counts, in
  * the report's words.  Its words are spans of tokens of sentence s: the
  * phrase after the figure, the phrase before it (back to the figure
  * before it, lo), the sentence's subject. */

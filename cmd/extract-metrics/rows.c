@@ -1,5 +1,5 @@
-/* rows.c: output rows, folding comparison figures into the figure they
- * compare. */
+/* rows.c: stage 4, output rows, folding comparison figures into the
+ * figure they compare, each row placed in its period. */
 
 static struct obs *
 obs_push(struct ctx *c, const struct fig *f, size_t fi)
