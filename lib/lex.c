@@ -117,6 +117,20 @@ lex_starts(const struct lex *lx, const char *s, size_t n)
 	return n ? find(lx, s, n)->starts : 0;
 }
 
+lex_mask
+lex_lookup(const struct lex *lx, const char *s, size_t n, lex_mask *starts)
+{
+	const struct slot *sl;
+
+	if (n == 0) {
+		*starts = 0;
+		return 0;
+	}
+	sl = find(lx, s, n);
+	*starts = sl->starts;
+	return sl->cls;
+}
+
 const char *
 lex_value(const struct lex *lx, const char *s, size_t n, unsigned cls)
 {

@@ -61,6 +61,12 @@ const char *lex_value(const struct lex *lx, const char *s, size_t n,
  * word: a cheap test before lex_phrase(). */
 lex_mask lex_starts(const struct lex *lx, const char *s, size_t n);
 
+/* lex_classes and lex_starts of one word in one probe: its classes, and
+ * in *starts those of the longer phrases that begin with it (a tokenizer
+ * that keeps both tests a bit before it calls lex_phrase()). */
+lex_mask lex_lookup(const struct lex *lx, const char *s, size_t n,
+		    lex_mask *starts);
+
 /* The longest phrase of a class in want that is words w[0..k), k <= nw:
  * returns k (0 when none) and sets *cls and *value of its first class in
  * want (either may be NULL). */

@@ -1,0 +1,189 @@
+/* extract-metrics: every figure in a report, with what it measures, its
+ * unit, period and comparison.
+ *
+ * Input is split-sections output (known by its header) or plain text, one
+ * block a line (blocks.c).  A block of text is cut into sentences
+ * (sentences.c), and each sentence goes through the stages in order:
+ *
+ *   1. tokens and the number grammar (tokens.c, numbers.c, figures.c):
+ *      digits, number words, magnitudes, currency, percent and points,
+ *      durations, mass, rates, ranges and qualifiers make a figure;
+ *   2. the non-figure filter (filter.c): dates, years, quarters, times,
+ *      page and version numbers, footnotes, legislation, names and codes,
+ *      phone channels, ordinals, staff numbers are dropped;
+ *   3. periods and roles (periods.c, roles.c): the period phrases of the
+ *      sentence are found first, since an earlier period makes a figure
+ *      in parentheses a prev ("on the same quarter last year (1,274)");
+ *      then each figure is a value, a target, an earlier figure, a change
+ *      or a relative change;
+ *   4. rows (rows.c): comparison figures fold into the row of the figure
+ *      they compare, and each row is placed in its period;
+ *   5. measure (measure.c): the noun phrase the figure counts, in the
+ *      report's words; then the row is written (output.c).
+ *
+ * Data-table rows (cells joined by TAB) take measure, period and unit from
+ * the table's caption, row label and column headers instead (tables.c).
+ *
+ * The words every stage knows are data: data/lexicon/metrics.tsv, read
+ * through lexicon.c.  With --explain, every rule says what it did, on
+ * standard error (explain.c).  The grammar's cases are data too:
+ * tests/corpus/extract-metrics.txt.
+ *
+ * This file is the one translation unit: it includes the shared structs
+ * (internal.h), then the file of each concern in the order of the story,
+ * each built on the ones before it, and ends with main(); reading from
+ * main upwards tells the story top-down.  Nothing is global but constant
+ * tables: the state of a run is one struct ctx passed down. */
+#include <ctype.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "err.h"
+#include "input.h"
+#include "lex.h"
+#include "num.h"
+#include "period.h"
+#include "span.h"
+#include "text.h"
+#include "tsv.h"
+
+#include "internal.h"
+
+#include "lexicon.c"
+#include "tokens.c"
+#include "explain.c"
+#include "numbers.c"
+#include "filter.c"
+#include "figures.c"
+#include "periods.c"
+#include "roles.c"
+#include "rows.c"
+#include "measure.c"
+#include "output.c"
+#include "sentences.c"
+#include "tables.c"
+#include "blocks.c"
+
+static const char usage[] =
+"usage: extract-metrics [--csv] [--strict] [--explain] [FILE...]\n"
+"\n"
+"Find the figures in a report and write one row per observation:\n"
+"  doc period priority area measure value value_max unit approx when kind\n"
+"  prev_value prev_when change change_pct line evidence\n"
+"\n"
+"Input is split-sections output (recognized by its header) or plain text,\n"
+"each line a block; tab-separated lines are data-table rows.  FILE \"-\" or\n"
+"none reads standard input.\n"
+"\n"
+"  --csv      write CSV instead of TSV\n"
+"  --strict   fail on invalid UTF-8 or NUL bytes instead of repairing\n"
+"  --explain  tell on standard error what each rule did, sentence by\n"
+"             sentence: tokens and their classes, numbers kept or dropped\n"
+"             and why, roles, rows, periods and measures\n"
+"  --help     show this help\n"
+"  --version  show the version\n"
+"\n"
+"Units: count percent pp GBP kg seconds minutes hours days weeks months\n"
+"years and rates such as count/day.  approx: ~ > < >=.  kind: actual or\n"
+"target.  change is signed, in the row's unit (points for percent);\n"
+"change_pct is the signed relative change in percent.\n"
+"Exit status: 0 ok, 1 bad data, 2 bad usage.\n";
+
+static const char *const out_cols[] = {
+	"doc", "period", "priority", "area", "measure", "value", "value_max",
+	"unit", "approx", "when", "kind", "prev_value", "prev_when", "change",
+	"change_pct", "line", "evidence", NULL
+};
+
+static void
+ctx_free(struct ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->cap_obs; k++) {
+		buf_free(&c->obs[k].measure);
+		buf_free(&c->obs[k].when);
+		buf_free(&c->obs[k].prev_when);
+	}
+	for (k = 0; k < c->tab.head.cap; k++)
+		buf_free(&c->tab.head.col[k]);
+	for (k = 0; k < c->tab.group.cap; k++)
+		buf_free(&c->tab.group.col[k]);
+	free(c->tab.head.col);
+	free(c->tab.group.col);
+	buf_free(&c->tab.caption);
+	buf_free(&c->tab.heading);
+	buf_free(&c->tab.unit_key);
+	buf_free(&c->tab.pending);
+	free(c->tab.hflag);
+	free(c->obs);
+	free(c->tok);
+	free(c->period);
+	free(c->word);
+	free(c->label.low);
+	free(c->label.w);
+	lexicon_close(&c->lex);
+	free(c->cells);
+	free(c->fig);
+	free(c->map_off);
+	free(c->map_line);
+	buf_free(&c->scratch);
+	buf_free(&c->evidence);
+	buf_free(&c->pipe);
+	buf_free(&c->last_measure);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { OPT_CSV = OPT_TOOL_BASE, OPT_STRICT, OPT_EXPLAIN };
+	static const struct option opts[] = {
+		CLI_STD_OPTIONS,
+		{"csv", no_argument, NULL, OPT_CSV},
+		{"strict", no_argument, NULL, OPT_STRICT},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{NULL, 0, NULL, 0}
+	};
+	struct ctx c;
+	bool csv = false, strict = false, explain = false;
+	int ch, i, st;
+
+	err_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_HELP: cli_help(usage);
+		case OPT_VERSION: cli_version();
+		case OPT_CSV: csv = true; break;
+		case OPT_STRICT: strict = true; break;
+		case OPT_EXPLAIN: explain = true; break;
+		default: die_usage("unknown option");
+		}
+	}
+	memset(&c, 0, sizeof c);
+	lexicon_open(&c.lex);
+	c.strict = strict;
+	c.explain = explain;
+	out_init(&c.out, stdout, csv);
+	out_header(&c.out, out_cols);
+	if (optind == argc) {
+		st = run_file(&c, "-");
+		if (st > c.status)
+			c.status = st;
+	}
+	for (i = optind; i < argc; i++) {
+		st = run_file(&c, argv[i]);
+		if (st > c.status)
+			c.status = st;
+	}
+	st = out_close(&c.out);
+	ctx_free(&c);
+	return st > c.status ? st : c.status;
+}

@@ -1,0 +1,207 @@
+/* rows.c: stage 4, output rows, folding comparison figures into the
+ * figure they compare, each row placed in its period. */
+
+static struct obs *
+obs_push(struct ctx *c, const struct fig *f, size_t fi)
+{
+	struct obs *o;
+
+	if (c->nobs == c->cap_obs) {
+		size_t k, old = c->cap_obs;
+
+		c->cap_obs = c->cap_obs ? 2 * c->cap_obs : 16;
+		c->obs = xrealloc(c->obs, c->cap_obs * sizeof *c->obs);
+		for (k = old; k < c->cap_obs; k++) {
+			struct buf z = BUF_INIT;
+
+			c->obs[k].measure = z;
+			c->obs[k].when = z;
+			c->obs[k].prev_when = z;
+		}
+	}
+	o = &c->obs[c->nobs++];
+	o->has_value = o->has_max = o->has_prev = o->has_change = false;
+	o->has_pct = o->target = false;
+	o->value = o->vmax = o->prev = o->change = o->pct = 0;
+	snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+	o->approx = NULL;
+	o->at = 0;		/* the caller knows where the figure stands */
+	o->fig = o->first = fi;
+	buf_reset(&o->measure);
+	buf_reset(&o->when);
+	buf_reset(&o->prev_when);
+	return o;
+}
+
+/* A row holding only a relative change takes the unit of what follows:
+ * "increased by 6% (additional 1,450 calls)". */
+static bool
+only_pct(const struct obs *o)
+{
+	return o->has_pct && !o->has_value && !o->has_prev && !o->has_change;
+}
+
+static bool
+unit_fits(const struct obs *o, const struct fig *f)
+{
+	if (f->role == R_PCT)
+		return !o->has_pct;
+	if (only_pct(o))
+		return true;
+	/* a bare number in parentheses is in the row's unit: "5,412
+	 * patrol hours ... (5,058)" */
+	if (f->role == R_PREV)
+		return !o->has_prev && (!strcmp(o->unit, f->unit) ||
+					(f->paren && f->te == f->ts + 1 &&
+					 !strcmp(f->unit, "count")));
+	/* a change in points belongs to a percent row */
+	return !o->has_change && (!strcmp(o->unit, f->unit) ||
+				  (!strcmp(f->unit, "pp") &&
+				   !strcmp(o->unit, "percent")));
+}
+
+/* The tokens a figure's noun can be after its unit: "389 new officers",
+ * "2,300 '999' calls". */
+enum { HEAD_REACH = 4 };
+
+/* The word a figure counts: "officers" in "389 officers", "'999'
+ * calls" -> "calls"; NULL if none. */
+static const char *
+head_noun(const struct ctx *c, const struct fig *f, size_t b)
+{
+	size_t j = f->ue;
+
+	while (j < b && (c->tok[j].kind == T_PUNCT || modifier(&c->tok[j]) ||
+			 (c->tok[j].kind == T_NUM && j > f->ue)))
+		if (++j > f->ue + HEAD_REACH)
+			return NULL;
+	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
+	    !c->tok[j].low[0])
+		return NULL;
+	return c->tok[j].low;
+}
+
+/* The row a comparison figure fi belongs to: the nearest row before it
+ * with a free slot, preferring one that counts the same noun ("412
+ * officers and 168 PCSOs, up from 389 officers"); coordinated prevs go
+ * in order ("against 180 vans and 70 lorries"); NULL if none. */
+static struct obs *
+find_row(struct ctx *c, size_t fi, size_t first_obs, size_t prev_row)
+{
+	const struct fig *f = &c->fig[fi];
+	const char *noun = head_noun(c, f, c->ntok), *rn;
+	size_t k, run = 1;
+
+	if (f->coord && prev_row + 1 < c->nobs)
+		for (k = prev_row + 1; k < c->nobs; k++)
+			if (unit_fits(&c->obs[k], f))
+				return &c->obs[k];
+	for (k = c->nobs; noun && k > first_obs; k--) {
+		struct obs *o = &c->obs[k - 1];
+
+		if (o->has_value && unit_fits(o, f) &&
+		    (rn = head_noun(c, &c->fig[o->fig], c->ntok)) &&
+		    !strcmp(rn, noun))
+			return o;
+	}
+	/* the first of m coordinated prevs goes m rows back */
+	while (f->role == R_PREV && !f->coord && fi + run < c->nfig &&
+	       c->fig[fi + run].coord)
+		run++;
+	for (k = c->nobs; k > first_obs; k--)
+		if (unit_fits(&c->obs[k - 1], f) && --run == 0)
+			return &c->obs[k - 1];
+	for (k = c->nobs; k > first_obs; k--)
+		if (unit_fits(&c->obs[k - 1], f))
+			return &c->obs[k - 1];
+	return NULL;
+}
+
+/* Tell where figure f went and the period its row got (--explain). */
+static void
+explain_fold(const struct ctx *c, const struct fig *f, const struct obs *o,
+	     size_t first_obs, const char *how, const char *when_why)
+{
+	EXPLAIN(c, (struct span){f->ts, f->ue}, "row %zu: %s%s%.*s%s%s",
+		(size_t)(o - c->obs) - first_obs + 1, how,
+		when_why ? "; when \"" : "", when_why ? (int)o->when.len : 0,
+		when_why && o->when.p ? o->when.p : "", when_why ? "\": " : "",
+		when_why ? when_why : "");
+}
+
+/* The figures of sentence s as rows, from c->obs[first_obs] on: a value
+ * or target opens a row, a comparison figure joins the row it compares;
+ * each row gets its period. */
+static void
+fold(struct ctx *c, struct span s, size_t first_obs)
+{
+	size_t fi, prev_row = first_obs;
+	const char *how, *when_why;
+	struct obs *o;
+
+	for (fi = 0; fi < c->nfig; fi++) {
+		struct fig *f = &c->fig[fi];
+		/* the tokens after the figure, up to the next */
+		struct span after = {
+			f->ue, fi + 1 < c->nfig ? c->fig[fi + 1].ts : s.b
+		};
+
+		when_why = NULL;
+		if (f->role == R_VALUE || f->role == R_TARGET) {
+			/* a change-only row just before takes its value */
+			how = "its value, in the change-only row before it";
+			o = c->nobs > first_obs ? &c->obs[c->nobs - 1] : NULL;
+			if (!(o && !o->has_value &&
+			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
+			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent"))))) {
+				o = obs_push(c, f, fi);
+				how = "its value, in a row of its own";
+			}
+			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+			o->has_value = true;
+			o->value = f->v;
+			o->has_max = f->has_max;
+			o->vmax = f->vmax;
+			o->approx = f->approx;
+			o->target = f->role == R_TARGET;
+			o->at = c->tok[f->ts].s;
+			o->fig = fi;
+			when_why = when_of(c, after, true, WM_VALUE, &o->when);
+			explain_fold(c, f, o, first_obs, how, when_why);
+			continue;
+		}
+		how = "joins the row it compares (the nearest with a free slot)";
+		o = find_row(c, fi, first_obs, prev_row);
+		if (o && only_pct(o) && f->role != R_PCT)
+			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+		if (!o) {
+			how = "a row of its own: no row before it to join";
+			o = obs_push(c, f, fi);
+			o->at = c->tok[f->ts].s;
+			/* "we aim to cut it by 5%": a change can be the goal */
+			o->target = f->role != R_PREV && is_target(c, s, f);
+			if (f->role == R_CHANGE && !strcmp(f->unit, "pp"))
+				snprintf(o->unit, sizeof o->unit, "pp");
+			when_why = when_of(c, after, true, WM_CHANGE, &o->when);
+		}
+		if (o->when.len == 0 && f->role != R_PREV)
+			when_why = when_of(c, after, false, WM_CHANGE, &o->when);
+		explain_fold(c, f, o, first_obs, how, when_why);
+		if (f->role == R_PREV) {
+			prev_row = (size_t)(o - c->obs);
+			o->has_prev = true;
+			o->prev = f->v;
+			if (f->when_back)	/* "on last year (1,274)" */
+				when_of(c, (struct span){f->ts, f->ts}, true,
+					WM_PREV, &o->prev_when);
+			else
+				when_of(c, after, false, WM_PREV, &o->prev_when);
+		} else if (f->role == R_PCT) {
+			o->has_pct = true;
+			o->pct = f->sign * f->v;
+		} else {
+			o->has_change = true;
+			o->change = f->sign * f->v;
+		}
+	}
+}
