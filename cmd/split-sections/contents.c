@@ -1,0 +1,154 @@
+/* contents.c: the contents page gives the priorities' titles, no rows.
+ *
+ * Its entries ("Priority 2 - Title   5-7   Bookmark") are cut from their
+ * page numbers, by a tab, a column of their own (where a rule above
+ * shows it), or a dotted leader; a title wrapped in its cell goes on on
+ * the next line. */
+
+static bool cut_at_pages(struct ctx *c, const char *s, const char **title,
+    size_t *tlen);
+static bool column_head(const char *s, size_t n, const char *word);
+static bool cut_pages(const char **title, size_t *tlen);
+
+/* A line the contents page is made of, or the end of that page. */
+static bool
+contents_line(struct ctx *c, const char *s, size_t n)
+{
+	int num;
+	const char *t;
+	size_t tlen;
+
+	if (parse_priority(s, n, &num, &t, &tlen)) {
+		if (!cut_at_pages(c, s, &t, &tlen) && !cut_pages(&t, &tlen))
+			return false;
+		if (num > 0 && num < MAXTITLES) {
+			free(c->titles[num]);
+			c->titles[num] = xstrndup(t, tlen);
+			c->last_title = num;
+			c->last_title_line = c->lineno;
+		}
+		return true;
+	}
+	/* its column heads: "Priority<TAB>Pages", or spaced apart */
+	return column_head(s, n, "priority") || column_head(s, n, "page") ||
+	       column_head(s, n, "section");
+}
+
+/* The rule under a contents table's head, or above its rows ("------
+ * ---"), shows where its second column, the pages, starts. */
+static void
+contents_rule(struct ctx *c, const struct shape *v)
+{
+	const char *gap = memchr(v->s, ' ', v->n);
+	size_t k;
+
+	c->pages_col = 0;
+	if (gap == NULL)
+		return;
+	k = (size_t)(gap - v->s);
+	while (k < v->n && v->s[k] == ' ')
+		k++;
+	if (k < v->n)
+		c->pages_col = v->indent + k;
+}
+
+/* The title ends where the pages' column starts (counted in characters),
+ * if a page number stands there. */
+static bool
+cut_at_pages(struct ctx *c, const char *s, const char **title, size_t *tlen)
+{
+	size_t at = (size_t)(*title - s), end = at + *tlen, k, i, chars = 0;
+
+	for (i = 0; i < end && chars < c->pages_at; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	if (c->pages_at == 0 || i < at || i >= end)
+		return false;
+	if (i == at && isdigit((unsigned char)s[i])) {
+		*tlen = 0;	/* the title is on the lines below */
+		return true;
+	}
+	k = i - at;
+	if ((*title)[k - 1] != ' ' || !isdigit((unsigned char)(*title)[k]))
+		return false;
+	*tlen = k;
+	trim(title, tlen);
+	return *tlen > 0;
+}
+
+static bool
+column_head(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+
+	return n > k + 1 && prefix_ci(s, n, word) &&
+	       (s[k] == '\t' || (s[k] == ' ' && s[k + 1] == ' '));
+}
+
+/* The line under a contents entry goes on with its title, wrapped in the
+ * title's cell: "Priority 2 - Keep Young People" / "Safe". */
+static bool
+title_goes_on(struct ctx *c, const char *s, size_t n)
+{
+	char **title = &c->titles[c->last_title];
+	size_t k;
+
+	if (*title == NULL || c->last_title_line != c->lineno - 1 || n > 60 ||
+	    has_gap(s, n) || memchr(s, '\t', n))
+		return false;
+	buf_reset(&c->tmp);
+	buf_adds(&c->tmp, *title);
+	if (c->tmp.len > 0)
+		buf_addc(&c->tmp, ' ');
+	k = c->tmp.len;
+	text_squeeze_space(&c->tmp, s, n);
+	if (c->tmp.len == k)
+		return false;
+	free(*title);
+	*title = xstrndup(c->tmp.p, c->tmp.len);
+	c->last_title_line = c->lineno;
+	return true;
+}
+
+/* Cut a contents entry's page numbers: "Title<TAB>3-7<TAB>Bookmark",
+ * "Title ....... 12".  True when there were some. */
+static bool
+cut_pages(const char **title, size_t *tlen)
+{
+	const char *s = *title, *tab = memchr(s, '\t', *tlen);
+	size_t n = *tlen, k;
+
+	if (tab) {
+		*tlen = (size_t)(tab - s);
+		trim(title, tlen);
+		return true;
+	}
+	/* pages in a column of their own, spaced apart */
+	for (k = 1; k + 2 < n; k++) {
+		size_t i = k;
+		if (s[k] != ' ' || s[k - 1] != ' ')
+			continue;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i < n && isdigit((unsigned char)s[i])) {
+			*tlen = k - 1;
+			trim(title, tlen);
+			return true;
+		}
+		k = i;
+	}
+	k = n;
+	while (k > 0 && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == '-'))
+		k--;
+	if (k == n || k == 0)
+		return false;
+	if (s[k - 1] != ' ' && s[k - 1] != '.')
+		return false;
+	if (!(k >= 2 && (s[k - 2] == ' ' || s[k - 2] == '.')))
+		return false;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '.'))
+		k--;
+	*tlen = k;
+	return true;
+}

@@ -1,0 +1,212 @@
+/* internal.h: what the files of split-sections share: its limits, the
+ * kinds of rows, the context a line is read in, and the functions a file
+ * calls before main.c has included the file that defines them.
+ * Everything is static: main.c is the one translation unit. */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "err.h"
+#include "input.h"
+#include "text.h"
+#include "tsv.h"
+
+enum kind { K_META, K_PARA, K_BULLET, K_TABLE, K_FOOTNOTE };
+
+/* What a block means to the structure once it is complete. */
+enum role {
+	R_TEXT,		/* just text */
+	R_COMMITMENT,	/* the text after a "we will:" lead-in */
+	R_OBJECTIVE,	/* "Our objective is ..." */
+};
+
+enum phase { PH_META, PH_CONTENTS, PH_BODY };
+
+#define MAXDEPTH 8
+#define MAXTITLES 64
+#define MAXMETA 64
+#define MAXFURNITURE 32
+#define MAXCOLS 16		/* columns of a table laid out with spaces */
+#define GRIDCOLS 64		/* columns of a data table laid out with spaces */
+#define GRIDHOLD 4		/* lines a data table's head or row may take */
+#define NCONTEXT 7		/* doc .. area: where a row stands */
+#define BLOCK_LIMIT (1 << 20)	/* split a block that grows past 1 MB */
+
+/* A row being gathered from one or more lines. */
+struct block {
+	bool open;
+	enum kind kind;
+	enum role role;
+	int depth;
+	long line, last;	/* first and latest source line */
+	struct buf text, map;
+	struct buf area, heading;
+	bool glue;		/* the last line ended in a soft hyphen */
+};
+
+/* A data table laid out with spaces (pdftotext -layout, pandoc's plain
+ * and simple tables).  Its head gives the columns: the cells of a row are
+ * placed under them, so that empty cells keep their place.  A row waits
+ * for the next line, which may go on with its cells (a label wrapped in
+ * its column).  The head is only held until a row of figures comes under
+ * it; if none does, its lines are read again as the text they are. */
+struct grid {
+	size_t ncols;			/* 0: no table */
+	size_t start[GRIDCOLS], end[GRIDCOLS];	/* where each column lies */
+	bool confirmed;			/* a row of figures came */
+	bool framed;			/* a rule came */
+	bool replaying;			/* held lines are being read as text */
+	int blanks;			/* blank lines since the last row */
+	struct buf cell[GRIDCOLS];	/* the waiting row's cells */
+	int nrow;			/* its lines; 0: none waits */
+	long row_line;
+	struct buf held;		/* the held head's raw lines, NUL-ended */
+	long held_line[GRIDHOLD];
+	int nheld;
+};
+
+/* A line cut into cells at runs of spaces: each cell, where it starts,
+ * and the column of the table it goes in. */
+struct cells {
+	const char *s[GRIDCOLS];
+	size_t len[GRIDCOLS], at[GRIDCOLS], col[GRIDCOLS];
+	size_t k;
+	bool cut;		/* a cell was cut at a column's start */
+};
+
+/* A title-page row held until the period is known. */
+struct held {
+	long line;
+	char *text;
+};
+
+struct ctx {
+	struct out out;
+	const char *doc_opt, *period_opt;
+	bool strict;
+
+	/* one document */
+	const char *doc;
+	struct buf period;
+	enum phase phase;
+	int priority;
+	struct buf title, commitment, heading, area;
+	char *titles[MAXTITLES];	/* from the contents page, by number */
+	int last_title;			/* the latest of them, and its line */
+	long last_title_line;
+	size_t pages_col;		/* where a contents table's pages start */
+	size_t pages_at;		/* the same, in the current line's text */
+	char *furniture[MAXFURNITURE];	/* title-page lines, to drop repeats */
+	int nfurniture;
+	struct held held[MAXMETA];
+	int nheld;
+	int expect;		/* blocks left in which to find a commitment */
+	bool wewill;		/* inside a "We will | Commentary | Who" table */
+	size_t cols[MAXCOLS];	/* where its columns start, laid out with spaces */
+	size_t ncols;		/* 0: its columns are tab-separated */
+	struct grid grid;	/* a data table laid out with spaces */
+	struct block blk;	/* the pending text block */
+	bool paused;		/* blk met a blank line or a page break... */
+	bool page_turned;	/* ...and a page break */
+	struct block cell;	/* the commitment cell of the table row */
+	struct block note;	/* the commentary cell of the table row */
+	long who_line;
+	size_t indents[MAXDEPTH];
+	int ndepth;
+	struct buf areas[MAXDEPTH + 1];
+	bool label_only[MAXDEPTH + 1];
+
+	/* the current line */
+	long lineno;
+	const char *raw;	/* as read */
+	size_t rawn;
+	struct buf line;	/* a copy, when cleaning changed it */
+	bool lead_mark;		/* it began with a footnote marker artefact */
+	bool broke;		/* a form feed: a page break before it */
+	const char *text;	/* the cleaned line: raw, or in line */
+	size_t len;
+	struct buf tmp, cells;
+
+	/* the context columns of the last row, as given and escaped */
+};
+
+/* The shape of a cleaned line: its text without the indentation and
+ * Markdown marks, and what those were. */
+struct shape {
+	const char *s;
+	size_t n;
+	size_t indent;		/* spaces before the text */
+	bool heading;		/* a Markdown "#" heading */
+	bool tabs;		/* columns of a table */
+};
+
+/* layout.c */
+static void clean_line(struct ctx *c, const char *s, size_t n);
+static bool shape_line(struct ctx *c, struct shape *v);
+static bool is_rule(const char *s, size_t n);
+
+/* contents.c */
+static bool contents_line(struct ctx *c, const char *s, size_t n);
+static void contents_rule(struct ctx *c, const struct shape *v);
+static bool title_goes_on(struct ctx *c, const char *s, size_t n);
+
+/* outline.c */
+static bool structure_line(struct ctx *c, struct shape *v);
+static void body_line(struct ctx *c, struct shape *v);
+static bool parse_priority(const char *s, size_t n, int *num,
+    const char **title, size_t *tlen);
+
+/* commitments.c */
+static void tab_line(struct ctx *c, const char *s, size_t n);
+static bool spaced_line(struct ctx *c, struct shape *v);
+static bool has_gap(const char *s, size_t n);
+static bool pipe_line(struct ctx *c, const char *s, size_t n);
+static void end_table(struct ctx *c);
+
+/* grid.c */
+static bool grid_begins(struct ctx *c, struct cells *r);
+static bool grid_line(struct ctx *c, const char *raw, size_t rawn);
+static bool is_caption(const struct block *b);
+static void grid_end(struct ctx *c);
+
+/* blocks.c */
+static void text_line(struct ctx *c, const char *s, size_t n);
+static void pause(struct ctx *c, bool page);
+static void start_para(struct ctx *c, enum kind kind, const char *s, size_t n);
+static void start_bullet(struct ctx *c, const char *s, size_t n, size_t indent);
+static void reset_depths(struct ctx *c);
+static void flush_all(struct ctx *c);
+static void flush_block(struct ctx *c);
+static void block_start(struct block *b, enum kind kind, int depth, long line);
+static void block_add(struct block *b, const char *s, size_t n, long line);
+
+/* areas.c */
+static size_t leading_label(const char *s, size_t n);
+static bool is_name(const char *s, size_t n, int maxwords);
+
+/* output.c */
+static void emit(struct ctx *c, const struct block *b, const char *commitment);
+static void release_held(struct ctx *c);
+static char *digits(char num[24], long v);
+
+/* words.c */
+static void buf_copy(struct buf *dst, const struct buf *src);
+static void trim(const char **s, size_t *n);
+static bool is_blank(int ch);
+static int32_t first_cp(const char *s, size_t n);
+static bool starts_upper(const char *s, size_t n);
+static bool starts_lower(const char *s, size_t n);
+static bool ends_sentence(const char *s, size_t n);
+static bool prefix_ci(const char *s, size_t n, const char *p);
+static size_t word_len(const char *s, size_t n);
+static bool word_in(const char *w, size_t n, const char *const *list);
+static bool find_ci(const char *s, size_t n, const char *p, size_t *at);

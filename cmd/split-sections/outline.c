@@ -1,0 +1,418 @@
+/* outline.c: the report's structure.
+ *
+ * A plan's update stands in priorities ("Priority 3 - Title"); under
+ * each, parts that open with a lead-in ("Working with partners we
+ * will:") followed by a commitment, "Key Points", an objective ("Our
+ * objective is ..."), or a commitment table (commitments.c).  Headings
+ * and the other lines of the body are read here as well. */
+
+static const char *const determiners[] = {
+	"the", "a", "an", "this", "these", "that", "those", "our", "its",
+	"their", "his", "her", "there", "it", "we", "they", "in", "as", NULL
+};
+
+static void heading_line(struct ctx *c, const char *s, size_t n);
+static size_t verb_sentence(const char *s, size_t n);
+static void new_priority(struct ctx *c, int num, const char *t, size_t tlen,
+    const char *line, size_t n);
+static size_t priority_number(const char *s, size_t n, int *num);
+static void set_title(struct ctx *c, int num);
+static bool lead_in(struct ctx *c, const char *s, size_t n);
+static bool find_lead_in(const char *s, size_t n, size_t *at);
+static bool is_key_points(const char *s, size_t n);
+static void key_points(struct ctx *c, const char *s, size_t n);
+static void objective(struct ctx *c, const char *s, size_t n);
+static bool opens_with_verb(const char *s, size_t n);
+
+/* The lines that make the report's structure. */
+static bool
+structure_line(struct ctx *c, struct shape *v)
+{
+	const char *s = v->s, *t;
+	size_t n = v->n, tlen;
+	int num;
+
+	if (v->tabs) {
+		tab_line(c, s, n);
+		return true;
+	}
+	if (parse_priority(s, n, &num, &t, &tlen)) {
+		new_priority(c, num, t, tlen, s, n);
+		return true;
+	}
+	if (is_rule(s, n)) {
+		/* the frame of a table may stand under its caption */
+		if (is_caption(&c->blk))
+			pause(c, false);
+		else
+			flush_block(c);
+		return true;
+	}
+	if (pipe_line(c, s, n) || lead_in(c, s, n))
+		return true;
+	if (is_key_points(s, n)) {
+		key_points(c, s, n);
+		return true;
+	}
+	if (prefix_ci(s, n, "our objective") || prefix_ci(s, n, "our aim is")) {
+		objective(c, s, n);
+		return true;
+	}
+	return spaced_line(c, v);
+}
+
+static void
+body_line(struct ctx *c, struct shape *v)
+{
+	const char *s = v->s;
+	size_t n = v->n, k;
+
+	if (is_footnote(c, s, n)) {
+		flush_block(c);
+		block_start(&c->blk, K_FOOTNOTE, 0, c->lineno);
+		block_add(&c->blk, s, n, c->lineno);
+		return;
+	}
+	if (c->wewill)
+		end_table(c);
+	if (v->heading) {
+		heading_line(c, s, n);
+		return;
+	}
+	if ((k = bullet_sign(s, n)) > 0) {
+		start_bullet(c, s + k, n - k, v->indent);
+		return;
+	}
+	k = c->wewill ? verb_sentence(s, n) : 0;
+	text_line(c, s, k ? k : n);
+	if (k > 0) {
+		/* a commitment from the table's first column, run into the
+		 * commentary by the conversion */
+		flush_block(c);
+		start_para(c, K_PARA, s + k, n - k);
+		c->blk.role = R_COMMITMENT;
+	}
+}
+
+static void
+heading_line(struct ctx *c, const char *s, size_t n)
+{
+	flush_block(c);
+	buf_reset(&c->heading);
+	text_squeeze_space(&c->heading, s, n);
+	buf_reset(&c->area);
+	reset_depths(c);
+	start_para(c, K_PARA, s, n);
+	flush_block(c);
+}
+
+/* Where, inside the line, a sentence opens with a commitment's verb
+ * ("... in rural communities. Support the victims of ..."), or 0. */
+static size_t
+verb_sentence(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 2; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i - 1] == '.' &&
+		    islower((unsigned char)s[i - 2]) &&
+		    opens_with_verb(s + i + 1, n - i - 1))
+			return i + 1;
+	return 0;
+}
+
+static void
+new_priority(struct ctx *c, int num, const char *t, size_t tlen,
+	     const char *line, size_t n)
+{
+	struct block *b = &c->blk;
+	bool same = num == c->priority;
+
+	flush_all(c);
+	release_held(c);
+	c->phase = PH_BODY;
+	if (!same) {
+		c->priority = num;
+		buf_reset(&c->commitment);
+		buf_reset(&c->heading);
+		buf_reset(&c->area);
+		c->wewill = false;
+		c->expect = 0;
+		c->cell.line = 0;
+	}
+	if (tlen > 0) {
+		buf_reset(&c->title);
+		text_squeeze_space(&c->title, t, tlen);
+	} else {
+		set_title(c, num);
+	}
+	reset_depths(c);
+	/* the heading stays in the output: its words are the report's */
+	block_start(b, K_PARA, 0, c->lineno);
+	block_add(b, line, n, c->lineno);
+	b->open = false;
+	emit(c, b, c->commitment.p ? c->commitment.p : "");
+}
+
+/* "Priority 3 – Title", "## **Priority 3 - Title**", "Priority 3: Title",
+ * or "Priority 3" alone (the title then comes from the contents page). */
+static bool
+parse_priority(const char *s, size_t n, int *num, const char **title,
+	       size_t *tlen)
+{
+	size_t i = 8, k;
+	int32_t cp;
+
+	if (!prefix_ci(s, n, "priority "))
+		return false;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || (k = priority_number(s + i, n - i, num)) == 0)
+		return false;
+	i += k;
+	while (i < n && s[i] == ' ')
+		i++;
+	*title = s + i;
+	*tlen = 0;
+	if (i == n || (i + 1 == n && s[i] == ':'))
+		return true;
+	k = text_decode(s + i, n - i, &cp);
+	if (!(text_is_dash(cp) || cp == ':' || cp == '.'))
+		return false;
+	i += k;
+	if (i < n && s[i] == '-' && s[i - 1] == '-')
+		i++;	/* "--", pandoc's Markdown for an en dash */
+	while (i < n && is_blank(s[i]))
+		i++;
+	*title = s + i;
+	*tlen = n - i;
+	return *tlen > 0 && *tlen < 200;
+}
+
+/* The number of a priority, in digits or in words ("Priority Three"):
+ * its length, or 0. */
+static size_t
+priority_number(const char *s, size_t n, int *num)
+{
+	static const char *const words[] = {
+		"zero", "one", "two", "three", "four", "five", "six", "seven",
+		"eight", "nine", "ten", "eleven", "twelve", "thirteen",
+		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+		"nineteen", "twenty", NULL
+	};
+	size_t i = 0, w;
+
+	*num = 0;
+	while (i < n && isdigit((unsigned char)s[i]) && *num < 1000)
+		*num = *num * 10 + (s[i++] - '0');
+	if (i > 0)
+		return i;
+	for (w = 0; isalpha((unsigned char)s[w]) && w < n; w++)
+		;
+	for (i = 1; words[i]; i++)
+		if (strlen(words[i]) == w && strncasecmp(s, words[i], w) == 0) {
+			*num = (int)i;
+			return w;
+		}
+	return 0;
+}
+
+static void
+set_title(struct ctx *c, int num)
+{
+	buf_reset(&c->title);
+	if (num > 0 && num < MAXTITLES && c->titles[num])
+		buf_adds(&c->title, c->titles[num]);
+}
+
+/* Content before any priority heading but after the contents page
+ * belongs to the first priority the contents page lists. */
+static void
+adopt_first_priority(struct ctx *c)
+{
+	int i;
+
+	if (c->priority > 0)
+		return;
+	for (i = 1; i < MAXTITLES; i++)
+		if (c->titles[i]) {
+			c->priority = i;
+			set_title(c, i);
+			return;
+		}
+}
+
+/* A new part of the body begins (a lead-in, Key Points, an objective, a
+ * commitment table): what was open is written, and the part belongs to a
+ * priority even when the report gave none yet. */
+static void
+begin_part(struct ctx *c)
+{
+	flush_all(c);
+	adopt_first_priority(c);
+	c->phase = PH_BODY;
+}
+
+/* A lead-in: "We will:", "Working with partners we will:", perhaps
+ * followed on the same line by the commitment itself. */
+static bool
+lead_in(struct ctx *c, const char *s, size_t n)
+{
+	size_t at, rest;
+	struct block *b = &c->blk;
+
+	if (!find_lead_in(s, n, &at))
+		return false;
+	begin_part(c);
+	buf_reset(&c->commitment);
+	buf_reset(&c->heading);
+	buf_reset(&c->area);
+	reset_depths(c);
+	rest = at + 8 < n ? at + 8 : n;
+	block_start(b, K_PARA, 0, c->lineno);
+	block_add(b, s, rest, c->lineno);
+	b->open = false;
+	emit(c, b, "");
+	c->expect = 3;
+	while (rest < n && is_blank(s[rest]))
+		rest++;
+	if (rest < n)
+		start_para(c, K_PARA, s + rest, n - rest);
+	return true;
+}
+
+/* Where "we will:" stands in the line's first 300 bytes. */
+static bool
+find_lead_in(const char *s, size_t n, size_t *at)
+{
+	const char *colon = s;
+	size_t left = n < 308 ? n : 308;
+
+	if (n == 7 && strncasecmp(s, "we will", 7) == 0) {
+		*at = 0;
+		return true;	/* a lead-in whose colon the layout lost */
+	}
+	while ((colon = memchr(colon, ':', left - (size_t)(colon - s))) != NULL) {
+		size_t k = (size_t)(colon - s);
+		if (k >= 7 && strncasecmp(colon - 7, "we will", 7) == 0 &&
+		    (k == 7 || !isalpha((unsigned char)colon[-8]))) {
+			*at = k - 7;
+			return true;
+		}
+		colon++;
+	}
+	return false;
+}
+
+static bool
+is_key_points(const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == ':')
+		n--;
+	return n == 10 && strncasecmp(s, "key points", 10) == 0;
+}
+
+static void
+key_points(struct ctx *c, const char *s, size_t n)
+{
+	struct block *b = &c->blk;
+
+	begin_part(c);
+	c->wewill = false;
+	c->expect = 0;
+	reset_depths(c);
+	buf_reset(&c->commitment);
+	text_squeeze_space(&c->commitment, s, n);
+	buf_reset(&c->heading);
+	buf_reset(&c->area);
+	block_start(b, K_PARA, 0, c->lineno);
+	block_add(b, s, n, c->lineno);
+	b->open = false;
+	emit(c, b, c->commitment.p);
+}
+
+static void
+objective(struct ctx *c, const char *s, size_t n)
+{
+	begin_part(c);
+	c->wewill = false;
+	buf_reset(&c->heading);
+	buf_reset(&c->area);
+	start_para(c, K_PARA, s, n);
+	c->blk.role = R_OBJECTIVE;
+}
+
+/* The first words of a commitment: an imperative, not a subject. */
+static bool
+commitment_like(const char *s, size_t n)
+{
+	size_t w = word_len(s, n);
+
+	if (!starts_upper(s, n) || w == 0)
+		return false;
+	return !word_in(s, w, determiners);
+}
+
+/* Verbs that open the commitments of such plans ("Invest in ...",
+ * "Work with partners to ..."), used where a table's first column has
+ * lost its tabs in the conversion and runs into the commentary. */
+static bool
+opens_with_verb(const char *s, size_t n)
+{
+	static const char *const verbs[] = {
+		"boost", "bring", "build", "champion", "collaborate",
+		"commission", "continue", "correct", "create", "deliver",
+		"develop", "disrupt", "drive", "educate", "embed", "empower",
+		"encourage", "engage", "enhance", "ensure", "establish",
+		"expand", "explore", "foster", "give", "grow", "help",
+		"identify", "improve", "increase", "introduce", "invest",
+		"keep", "lead", "maintain", "make", "maximise", "maximize",
+		"prevent", "promote", "protect", "provide", "raise",
+		"recognise", "recognize", "reduce", "reassure", "respond",
+		"safeguard", "share", "strengthen", "support", "tackle",
+		"target", "transform", "understand", "use", "work", NULL
+	};
+	static const char *const auxiliaries[] = {
+		"is", "are", "was", "were", "has", "have", "had", "will",
+		"can", "may", "of", "and", NULL
+	};
+	size_t w = word_len(s, n), i, k;
+
+	if (w == 0 || !utf8proc_isupper(first_cp(s, n)) || !word_in(s, w, verbs))
+		return false;
+	for (i = w; i < n && s[i] == ' '; i++)
+		;
+	k = word_len(s + i, n - i);
+	return k > 0 && !word_in(s + i, k, auxiliaries);
+}
+
+/* Does the text stop where a sentence cannot: after a comma, a bullet,
+ * "and", "the", "through"...?  Then the next line goes on with it. */
+static bool
+ends_open(const char *s, size_t n)
+{
+	static const char *const joins[] = {
+		"a", "an", "and", "as", "at", "by", "for", "from", "in",
+		"including", "into", "its", "of", "on", "or", "our", "such",
+		"that", "the", "their", "through", "to", "which", "with", NULL
+	};
+	size_t k;
+	int32_t cp;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return true;
+	if (strchr(",;:-(&/", s[n - 1]))
+		return true;
+	for (k = n; k > 0 && (s[k - 1] & 0xC0) == 0x80; k--)
+		;
+	if (k > 0) {
+		text_decode(s + k - 1, n - k + 1, &cp);
+		if (text_is_bullet(cp) || text_is_dash(cp))
+			return true;
+	}
+	for (k = n; k > 0 && s[k - 1] != ' '; k--)
+		;
+	return word_in(s + k, n - k, joins);
+}

@@ -1,0 +1,259 @@
+/* read.c: a report in, line by line, and its page furniture.
+ *
+ * The report is read line by line and never held whole.  A line is
+ * cleaned (layout.c), shaped (its indentation and Markdown marks), and
+ * then either dropped as page furniture (a page number, a running header
+ * met again, the contents page), taken as the report's structure
+ * (outline.c, commitments.c, grid.c), or gathered as text (blocks.c).  A
+ * line under a data table laid out with spaces goes to the table first
+ * (grid.c). */
+
+static const char *base_name(const char *path);
+static void reset_doc(struct ctx *c);
+static void process(struct ctx *c, const char *raw, size_t rawn);
+static void process_line(struct ctx *c, const char *raw, size_t rawn);
+static bool furniture_line(struct ctx *c, struct shape *v);
+static bool is_page_number(const char *s, size_t n);
+static bool is_furniture(struct ctx *c, const char *s, size_t n);
+static void meta_line(struct ctx *c, const char *s, size_t n);
+static bool parse_period(const char *s, size_t n, struct buf *out);
+
+static int
+split_file(struct ctx *c, const char *path)
+{
+	struct input in;
+	bool empty;
+	char *line;
+	ssize_t n;
+	int status;
+
+	status = input_open(&in, path, c->strict, &empty);
+	if (status != EXIT_OK || empty) {
+		input_close(&in);
+		return status;
+	}
+	reset_doc(c);
+	c->doc = c->doc_opt ? c->doc_opt :
+		(path && strcmp(path, "-") != 0 ? base_name(path) : "stdin");
+	while ((n = input_line(&in, &line)) >= 0) {
+		c->lineno = input_lineno(&in);
+		process(c, line, (size_t)n);
+	}
+	grid_end(c);
+	flush_all(c);
+	release_held(c);
+	status = in.failed ? EXIT_DATA : EXIT_OK;
+	input_close(&in);
+	return status;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void
+reset_doc(struct ctx *c)
+{
+	int i;
+
+	for (i = 0; i < MAXTITLES; i++) {
+		free(c->titles[i]);
+		c->titles[i] = NULL;
+	}
+	for (i = 0; i < c->nfurniture; i++)
+		free(c->furniture[i]);
+	c->nfurniture = 0;
+	buf_reset(&c->period);
+	if (c->period_opt)
+		buf_adds(&c->period, c->period_opt);
+	c->phase = PH_META;
+	c->priority = 0;
+	buf_reset(&c->title);
+	buf_reset(&c->commitment);
+	buf_reset(&c->heading);
+	buf_reset(&c->area);
+	c->expect = 0;
+	c->wewill = false;
+	c->blk.open = c->cell.open = c->note.open = false;
+	c->cell.line = 0;
+	c->who_line = 0;
+	c->ndepth = 0;
+	c->grid.ncols = 0;
+	c->grid.nrow = c->grid.nheld = 0;
+	c->last_title = 0;
+	c->last_title_line = 0;
+	c->pages_col = 0;
+}
+
+/* A line under a data table laid out with spaces goes to the table if it
+ * is one of its rows; any other line is read on its own. */
+static void
+process(struct ctx *c, const char *raw, size_t rawn)
+{
+	if (c->grid.ncols > 0 && grid_line(c, raw, rawn))
+		return;
+	process_line(c, raw, rawn);
+}
+
+static void
+process_line(struct ctx *c, const char *raw, size_t rawn)
+{
+	struct shape v;
+
+	c->raw = raw;
+	c->rawn = rawn;
+	clean_line(c, raw, rawn);
+	if (c->broke)
+		pause(c, true);
+	if (!shape_line(c, &v)) {
+		pause(c, false);
+		return;
+	}
+	/* the held title-page rows go out once the period is known */
+	if (c->phase == PH_META && v.n < 200 && c->period.len == 0)
+		parse_period(v.s, v.n, &c->period);
+	if (furniture_line(c, &v) || structure_line(c, &v))
+		return;
+	if (c->phase == PH_META)
+		meta_line(c, v.s, v.n);
+	else
+		body_line(c, &v);
+}
+
+/* Page numbers and running headers are dropped; the contents page gives
+ * the priorities' titles but no rows. */
+static bool
+furniture_line(struct ctx *c, struct shape *v)
+{
+	const char *s = v->s;
+	size_t n = v->n;
+
+	if (is_page_number(s, n) ||
+	    (c->phase != PH_META && is_furniture(c, s, n))) {
+		pause(c, true);
+		return true;
+	}
+	if (c->phase != PH_BODY && c->priority == 0 &&
+	    (n == 8 || n == 9) && prefix_ci(s, n, "contents")) {
+		flush_all(c);
+		release_held(c);
+		c->phase = PH_CONTENTS;
+		return true;
+	}
+	c->pages_at = c->pages_col > v->indent ? c->pages_col - v->indent : 0;
+	if (c->phase != PH_BODY && contents_line(c, s, n))
+		return true;
+	/* a contents table's frame, and its titles wrapped in their cell */
+	if (c->phase == PH_CONTENTS && is_rule(s, n)) {
+		contents_rule(c, v);
+		return true;
+	}
+	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n))
+		return true;
+	if (c->phase == PH_CONTENTS)
+		c->phase = PH_BODY;
+	return false;
+}
+
+static bool
+is_page_number(const char *s, size_t n)
+{
+	size_t i;
+
+	if (prefix_ci(s, n, "page ")) {
+		s += 5;
+		n -= 5;
+	}
+	if (n == 0 || n > 12)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) &&
+		    !(i > 0 && (prefix_ci(s + i, n - i, " of ") ||
+				s[i] == ' ' || s[i] == 'o' || s[i] == 'f' ||
+				s[i] == '/')))
+			return false;
+	return isdigit((unsigned char)s[0]);
+}
+
+/* Running headers and footers: a title-page line met again, or a short
+ * line naming the report and its period. */
+static bool
+is_furniture(struct ctx *c, const char *s, size_t n)
+{
+	size_t at;
+	int i;
+
+	if (n > 120)
+		return false;
+	for (i = 0; i < c->nfurniture; i++)
+		if (strlen(c->furniture[i]) == n &&
+		    memcmp(c->furniture[i], s, n) == 0)
+			return true;
+	return find_ci(s, n, "quarterly update", &at) &&
+	       parse_period(s, n, &c->tmp);
+}
+
+static void
+remember_furniture(struct ctx *c, const char *s, size_t n)
+{
+	if (c->nfurniture < MAXFURNITURE && n > 0 && n <= 120)
+		c->furniture[c->nfurniture++] = xstrndup(s, n);
+}
+
+/* Title page: one row a line, each remembered to know it again as a
+ * running header. */
+static void
+meta_line(struct ctx *c, const char *s, size_t n)
+{
+	remember_furniture(c, s, n);
+	flush_block(c);
+	block_start(&c->blk, K_META, 0, c->lineno);
+	block_add(&c->blk, s, n, c->lineno);
+	flush_block(c);
+}
+
+/* "Quarter 2 - 2019/20", "Q1 2023/24", "Quarterly Update 2021/22 Q4":
+ * a financial year YYYY/YY and a quarter in the same line give
+ * "YYYY/YY Qn". */
+static bool
+parse_period(const char *s, size_t n, struct buf *out)
+{
+	size_t i, year = n, q = 0;
+	bool have_q = false;
+
+	for (i = 0; i + 7 <= n && year == n; i++)
+		if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) &&
+		    isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+		    s[i + 4] == '/' && isdigit((unsigned char)s[i + 5]) &&
+		    isdigit((unsigned char)s[i + 6]) &&
+		    (i + 7 == n || !isdigit((unsigned char)s[i + 7])) &&
+		    (i == 0 || !isdigit((unsigned char)s[i - 1])))
+			year = i;
+	if (year == n)
+		return false;
+	for (i = 0; i < n && !have_q; i++) {
+		bool word_start = i == 0 || !isalnum((unsigned char)s[i - 1]);
+		if (!word_start)
+			continue;
+		if (prefix_ci(s + i, n - i, "quarter ") &&
+		    i + 8 < n && s[i + 8] >= '1' && s[i + 8] <= '4' &&
+		    (i + 9 == n || !isdigit((unsigned char)s[i + 9]))) {
+			q = (size_t)(s[i + 8] - '0');
+			have_q = true;
+		} else if ((s[i] == 'Q' || s[i] == 'q') && i + 1 < n &&
+			   s[i + 1] >= '1' && s[i + 1] <= '4' &&
+			   (i + 2 == n || !isalnum((unsigned char)s[i + 2]))) {
+			q = (size_t)(s[i + 1] - '0');
+			have_q = true;
+		}
+	}
+	if (!have_q)
+		return false;
+	buf_reset(out);
+	buf_add(out, s + year, 7);
+	buf_addf(out, " Q%zu", q);
+	return true;
+}
