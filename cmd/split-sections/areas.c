@@ -48,12 +48,8 @@ is_name(const char *s, size_t n, int maxwords)
 static bool
 is_title_word(const char *w, size_t n)
 {
-	static const char *const small[] = {
-		"and", "of", "the", "for", "in", "on", "to", "&", "-", "–",
-		"at", "with", "de", NULL
-	};
 	int32_t cp = first_cp(w, n);
 
 	return utf8proc_isupper(cp) || text_is_digit(cp) || cp == '(' ||
-	       word_in(w, n, small);
+	       word_is(w, n, SECTIONS_NAME_LINK);
 }

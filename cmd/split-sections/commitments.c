@@ -239,12 +239,10 @@ is_table_head(const char **cell, const size_t *len, size_t k)
 {
 	size_t i;
 
-	if (k < 2 || !prefix_ci(cell[0], len[0], "we will"))
+	if (k < 2 || !opens_with(cell[0], len[0], LEX_BIT(SECTIONS_LEAD_IN), NULL))
 		return false;
 	for (i = 1; i < k; i++)
-		if (prefix_ci(cell[i], len[i], "commentary") ||
-		    prefix_ci(cell[i], len[i], "update") ||
-		    prefix_ci(cell[i], len[i], "progress"))
+		if (opens_with(cell[i], len[i], LEX_BIT(SECTIONS_TABLE_COLUMN), NULL))
 			return true;
 	return false;
 }

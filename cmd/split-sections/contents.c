@@ -5,10 +5,45 @@
  * shows it), or a dotted leader; a title wrapped in its cell goes on on
  * the next line. */
 
+static bool contents_line(struct ctx *c, const char *s, size_t n);
+static void contents_rule(struct ctx *c, const struct shape *v);
 static bool cut_at_pages(struct ctx *c, const char *s, const char **title,
     size_t *tlen);
-static bool column_head(const char *s, size_t n, const char *word);
+static bool column_head(const char *s, size_t n);
+static bool title_goes_on(struct ctx *c, const char *s, size_t n);
 static bool cut_pages(const char **title, size_t *tlen);
+
+/* The contents page: its heading ("Contents", alone) begins it, before
+ * any priority; its entries give titles; its frame and the titles
+ * wrapped in their cells are taken; any other line ends it. */
+static bool
+contents_page(struct ctx *c, struct shape *v)
+{
+	const char *s = v->s;
+	size_t n = v->n, k;
+
+	if (c->phase != PH_BODY && c->priority == 0 &&
+	    (k = opens_with(s, n, LEX_BIT(SECTIONS_CONTENTS), NULL)) > 0 &&
+	    n - k <= 1) {
+		flush_all(c);
+		release_held(c);
+		c->phase = PH_CONTENTS;
+		return true;
+	}
+	c->pages_at = c->pages_col > v->indent ? c->pages_col - v->indent : 0;
+	if (c->phase != PH_BODY && contents_line(c, s, n))
+		return true;
+	/* a contents table's frame, and its titles wrapped in their cell */
+	if (c->phase == PH_CONTENTS && is_rule(s, n)) {
+		contents_rule(c, v);
+		return true;
+	}
+	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n))
+		return true;
+	if (c->phase == PH_CONTENTS)
+		c->phase = PH_BODY;
+	return false;
+}
 
 /* A line the contents page is made of, or the end of that page. */
 static bool
@@ -29,9 +64,7 @@ contents_line(struct ctx *c, const char *s, size_t n)
 		}
 		return true;
 	}
-	/* its column heads: "Priority<TAB>Pages", or spaced apart */
-	return column_head(s, n, "priority") || column_head(s, n, "page") ||
-	       column_head(s, n, "section");
+	return column_head(s, n);
 }
 
 /* The rule under a contents table's head, or above its rows ("------
@@ -77,12 +110,13 @@ cut_at_pages(struct ctx *c, const char *s, const char **title, size_t *tlen)
 	return *tlen > 0;
 }
 
+/* The head of a contents table: "Priority<TAB>Pages", or spaced apart. */
 static bool
-column_head(const char *s, size_t n, const char *word)
+column_head(const char *s, size_t n)
 {
-	size_t k = strlen(word);
+	size_t k = opens_with(s, n, LEX_BIT(SECTIONS_CONTENTS_COLUMN), NULL);
 
-	return n > k + 1 && prefix_ci(s, n, word) &&
+	return k > 0 && n > k + 1 &&
 	       (s[k] == '\t' || (s[k] == ' ' && s[k + 1] == ' '));
 }
 

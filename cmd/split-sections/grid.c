@@ -157,7 +157,8 @@ ends_grid(const char *line, size_t n, size_t at)
 	n -= at;
 	return memchr(s, '\t', n) || s[0] == '|' ||
 	       parse_priority(s, n, &num, &t, &tlen) || is_key_points(s, n) ||
-	       prefix_ci(s, n, "our objective") || prefix_ci(s, n, "we will");
+	       opens_with(s, n, LEX_BIT(SECTIONS_OBJECTIVE) |
+			  LEX_BIT(SECTIONS_LEAD_IN), NULL);
 }
 
 /* A rule frames the table (pandoc's tables) or underlines its head. */

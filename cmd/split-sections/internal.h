@@ -17,6 +17,8 @@
 #include "cli.h"
 #include "err.h"
 #include "input.h"
+#include "lex.h"
+#include "lex-sections.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -155,9 +157,7 @@ static bool shape_line(struct ctx *c, struct shape *v);
 static bool is_rule(const char *s, size_t n);
 
 /* contents.c */
-static bool contents_line(struct ctx *c, const char *s, size_t n);
-static void contents_rule(struct ctx *c, const struct shape *v);
-static bool title_goes_on(struct ctx *c, const char *s, size_t n);
+static bool contents_page(struct ctx *c, struct shape *v);
 
 /* outline.c */
 static bool structure_line(struct ctx *c, struct shape *v);
@@ -197,16 +197,3 @@ static bool is_name(const char *s, size_t n, int maxwords);
 static void emit(struct ctx *c, const struct block *b, const char *commitment);
 static void release_held(struct ctx *c);
 static char *digits(char num[24], long v);
-
-/* words.c */
-static void buf_copy(struct buf *dst, const struct buf *src);
-static void trim(const char **s, size_t *n);
-static bool is_blank(int ch);
-static int32_t first_cp(const char *s, size_t n);
-static bool starts_upper(const char *s, size_t n);
-static bool starts_lower(const char *s, size_t n);
-static bool ends_sentence(const char *s, size_t n);
-static bool prefix_ci(const char *s, size_t n, const char *p);
-static size_t word_len(const char *s, size_t n);
-static bool word_in(const char *w, size_t n, const char *const *list);
-static bool find_ci(const char *s, size_t n, const char *p, size_t *at);

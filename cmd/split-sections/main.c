@@ -19,6 +19,7 @@
 #include "internal.h"
 
 /* The story, in the order a line meets it. */
+#include "words.c"		/* the word lists; small tests on text */
 #include "read.c"		/* the report line by line; page furniture */
 #include "layout.c"		/* markup out; indentation, headings, bullets */
 #include "contents.c"		/* the contents page: the priorities' titles */
@@ -28,7 +29,6 @@
 #include "blocks.c"		/* lines into blocks, blocks into rows */
 #include "areas.c"		/* the area a block stands under */
 #include "output.c"		/* the rows out */
-#include "words.c"		/* small tests on text */
 
 static const char usage[] =
 "usage: split-sections [OPTIONS] [FILE...]\n"

@@ -6,11 +6,6 @@
  * objective is ..."), or a commitment table (commitments.c).  Headings
  * and the other lines of the body are read here as well. */
 
-static const char *const determiners[] = {
-	"the", "a", "an", "this", "these", "that", "those", "our", "its",
-	"their", "his", "her", "there", "it", "we", "they", "in", "as", NULL
-};
-
 static void heading_line(struct ctx *c, const char *s, size_t n);
 static size_t verb_sentence(const char *s, size_t n);
 static void new_priority(struct ctx *c, int num, const char *t, size_t tlen,
@@ -18,7 +13,7 @@ static void new_priority(struct ctx *c, int num, const char *t, size_t tlen,
 static size_t priority_number(const char *s, size_t n, int *num);
 static void set_title(struct ctx *c, int num);
 static bool lead_in(struct ctx *c, const char *s, size_t n);
-static bool find_lead_in(const char *s, size_t n, size_t *at);
+static size_t lead_in_end(const char *s, size_t n);
 static bool is_key_points(const char *s, size_t n);
 static void key_points(struct ctx *c, const char *s, size_t n);
 static void objective(struct ctx *c, const char *s, size_t n);
@@ -54,7 +49,7 @@ structure_line(struct ctx *c, struct shape *v)
 		key_points(c, s, n);
 		return true;
 	}
-	if (prefix_ci(s, n, "our objective") || prefix_ci(s, n, "our aim is")) {
+	if (opens_with(s, n, LEX_BIT(SECTIONS_OBJECTIVE), NULL)) {
 		objective(c, s, n);
 		return true;
 	}
@@ -160,10 +155,10 @@ static bool
 parse_priority(const char *s, size_t n, int *num, const char **title,
 	       size_t *tlen)
 {
-	size_t i = 8, k;
+	size_t i = opens_with(s, n, LEX_BIT(SECTIONS_PRIORITY), NULL), k;
 	int32_t cp;
 
-	if (!prefix_ci(s, n, "priority "))
+	if (i == 0 || i >= n || s[i] != ' ')
 		return false;
 	while (i < n && s[i] == ' ')
 		i++;
@@ -194,12 +189,7 @@ parse_priority(const char *s, size_t n, int *num, const char **title,
 static size_t
 priority_number(const char *s, size_t n, int *num)
 {
-	static const char *const words[] = {
-		"zero", "one", "two", "three", "four", "five", "six", "seven",
-		"eight", "nine", "ten", "eleven", "twelve", "thirteen",
-		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-		"nineteen", "twenty", NULL
-	};
+	const char *v;
 	size_t i = 0, w;
 
 	*num = 0;
@@ -207,13 +197,12 @@ priority_number(const char *s, size_t n, int *num)
 		*num = *num * 10 + (s[i++] - '0');
 	if (i > 0)
 		return i;
-	for (w = 0; isalpha((unsigned char)s[w]) && w < n; w++)
+	for (w = 0; w < n && is_letter(s[w]); w++)
 		;
-	for (i = 1; words[i]; i++)
-		if (strlen(words[i]) == w && strncasecmp(s, words[i], w) == 0) {
-			*num = (int)i;
-			return w;
-		}
+	if ((v = word_value(s, w, SECTIONS_NUMBER)) != NULL) {
+		*num = atoi(v);
+		return w;
+	}
 	return 0;
 }
 
@@ -258,17 +247,16 @@ begin_part(struct ctx *c)
 static bool
 lead_in(struct ctx *c, const char *s, size_t n)
 {
-	size_t at, rest;
+	size_t rest = lead_in_end(s, n);
 	struct block *b = &c->blk;
 
-	if (!find_lead_in(s, n, &at))
+	if (rest == 0)
 		return false;
 	begin_part(c);
 	buf_reset(&c->commitment);
 	buf_reset(&c->heading);
 	buf_reset(&c->area);
 	reset_depths(c);
-	rest = at + 8 < n ? at + 8 : n;
 	block_start(b, K_PARA, 0, c->lineno);
 	block_add(b, s, rest, c->lineno);
 	b->open = false;
@@ -281,27 +269,28 @@ lead_in(struct ctx *c, const char *s, size_t n)
 	return true;
 }
 
-/* Where "we will:" stands in the line's first 300 bytes. */
-static bool
-find_lead_in(const char *s, size_t n, size_t *at)
+/* A lead-in is a clause, not a paragraph: its colon stands in the line's
+ * first 300 bytes, after at most 300 bytes of its own words. */
+enum { LEAD_IN_REACH = 308 };
+
+/* The bytes of the line a lead-in takes, through its colon ("Working
+ * with partners we will:"), or 0: a lead-in phrase (data/lexicon,
+ * lead-in) right before a colon near the line's start, or alone on the
+ * line, its colon lost in the layout. */
+static size_t
+lead_in_end(const char *s, size_t n)
 {
 	const char *colon = s;
-	size_t left = n < 308 ? n : 308;
+	size_t left = n < LEAD_IN_REACH ? n : LEAD_IN_REACH, at;
 
-	if (n == 7 && strncasecmp(s, "we will", 7) == 0) {
-		*at = 0;
-		return true;	/* a lead-in whose colon the layout lost */
-	}
+	if (opens_with(s, n, LEX_BIT(SECTIONS_LEAD_IN), NULL) == n)
+		return n;
 	while ((colon = memchr(colon, ':', left - (size_t)(colon - s))) != NULL) {
-		size_t k = (size_t)(colon - s);
-		if (k >= 7 && strncasecmp(colon - 7, "we will", 7) == 0 &&
-		    (k == 7 || !isalpha((unsigned char)colon[-8]))) {
-			*at = k - 7;
-			return true;
-		}
+		if (phrase_before(s, (size_t)(colon - s), SECTIONS_LEAD_IN, &at))
+			return (size_t)(colon - s) + 1;
 		colon++;
 	}
-	return false;
+	return 0;
 }
 
 static bool
@@ -309,7 +298,7 @@ is_key_points(const char *s, size_t n)
 {
 	if (n > 0 && s[n - 1] == ':')
 		n--;
-	return n == 10 && strncasecmp(s, "key points", 10) == 0;
+	return n > 0 && opens_with(s, n, LEX_BIT(SECTIONS_KEY_POINTS), NULL) == n;
 }
 
 static void
@@ -350,7 +339,7 @@ commitment_like(const char *s, size_t n)
 
 	if (!starts_upper(s, n) || w == 0)
 		return false;
-	return !word_in(s, w, determiners);
+	return !word_is(s, w, SECTIONS_SUBJECT);
 }
 
 /* Verbs that open the commitments of such plans ("Invest in ...",
@@ -359,31 +348,14 @@ commitment_like(const char *s, size_t n)
 static bool
 opens_with_verb(const char *s, size_t n)
 {
-	static const char *const verbs[] = {
-		"boost", "bring", "build", "champion", "collaborate",
-		"commission", "continue", "correct", "create", "deliver",
-		"develop", "disrupt", "drive", "educate", "embed", "empower",
-		"encourage", "engage", "enhance", "ensure", "establish",
-		"expand", "explore", "foster", "give", "grow", "help",
-		"identify", "improve", "increase", "introduce", "invest",
-		"keep", "lead", "maintain", "make", "maximise", "maximize",
-		"prevent", "promote", "protect", "provide", "raise",
-		"recognise", "recognize", "reduce", "reassure", "respond",
-		"safeguard", "share", "strengthen", "support", "tackle",
-		"target", "transform", "understand", "use", "work", NULL
-	};
-	static const char *const auxiliaries[] = {
-		"is", "are", "was", "were", "has", "have", "had", "will",
-		"can", "may", "of", "and", NULL
-	};
 	size_t w = word_len(s, n), i, k;
 
-	if (w == 0 || !utf8proc_isupper(first_cp(s, n)) || !word_in(s, w, verbs))
+	if (w == 0 || !utf8proc_isupper(first_cp(s, n)) || !word_is(s, w, SECTIONS_VERB))
 		return false;
 	for (i = w; i < n && s[i] == ' '; i++)
 		;
 	k = word_len(s + i, n - i);
-	return k > 0 && !word_in(s + i, k, auxiliaries);
+	return k > 0 && !word_is(s + i, k, SECTIONS_AUXILIARY);
 }
 
 /* Does the text stop where a sentence cannot: after a comma, a bullet,
@@ -391,11 +363,6 @@ opens_with_verb(const char *s, size_t n)
 static bool
 ends_open(const char *s, size_t n)
 {
-	static const char *const joins[] = {
-		"a", "an", "and", "as", "at", "by", "for", "from", "in",
-		"including", "into", "its", "of", "on", "or", "our", "such",
-		"that", "the", "their", "through", "to", "which", "with", NULL
-	};
 	size_t k;
 	int32_t cp;
 
@@ -414,5 +381,5 @@ ends_open(const char *s, size_t n)
 	}
 	for (k = n; k > 0 && s[k - 1] != ' '; k--)
 		;
-	return word_in(s + k, n - k, joins);
+	return word_is(s + k, n - k, SECTIONS_JOIN);
 }

@@ -123,8 +123,8 @@ process_line(struct ctx *c, const char *raw, size_t rawn)
 		body_line(c, &v);
 }
 
-/* Page numbers and running headers are dropped; the contents page gives
- * the priorities' titles but no rows. */
+/* Page numbers and running headers are dropped; so is the contents page
+ * (contents.c), which gives the priorities' titles but no rows. */
 static bool
 furniture_line(struct ctx *c, struct shape *v)
 {
@@ -136,26 +136,7 @@ furniture_line(struct ctx *c, struct shape *v)
 		pause(c, true);
 		return true;
 	}
-	if (c->phase != PH_BODY && c->priority == 0 &&
-	    (n == 8 || n == 9) && prefix_ci(s, n, "contents")) {
-		flush_all(c);
-		release_held(c);
-		c->phase = PH_CONTENTS;
-		return true;
-	}
-	c->pages_at = c->pages_col > v->indent ? c->pages_col - v->indent : 0;
-	if (c->phase != PH_BODY && contents_line(c, s, n))
-		return true;
-	/* a contents table's frame, and its titles wrapped in their cell */
-	if (c->phase == PH_CONTENTS && is_rule(s, n)) {
-		contents_rule(c, v);
-		return true;
-	}
-	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n))
-		return true;
-	if (c->phase == PH_CONTENTS)
-		c->phase = PH_BODY;
-	return false;
+	return contents_page(c, v);
 }
 
 static bool
@@ -163,16 +144,16 @@ is_page_number(const char *s, size_t n)
 {
 	size_t i;
 
-	if (prefix_ci(s, n, "page ")) {
-		s += 5;
-		n -= 5;
+	if ((i = opens_with(s, n, LEX_BIT(SECTIONS_PAGE), NULL)) > 0 &&
+	    i < n && s[i] == ' ') {
+		s += i + 1;
+		n -= i + 1;
 	}
 	if (n == 0 || n > 12)
 		return false;
 	for (i = 0; i < n; i++)
 		if (!isdigit((unsigned char)s[i]) &&
-		    !(i > 0 && (prefix_ci(s + i, n - i, " of ") ||
-				s[i] == ' ' || s[i] == 'o' || s[i] == 'f' ||
+		    !(i > 0 && (s[i] == ' ' || s[i] == 'o' || s[i] == 'f' ||
 				s[i] == '/')))
 			return false;
 	return isdigit((unsigned char)s[0]);
@@ -183,7 +164,6 @@ is_page_number(const char *s, size_t n)
 static bool
 is_furniture(struct ctx *c, const char *s, size_t n)
 {
-	size_t at;
 	int i;
 
 	if (n > 120)
@@ -192,7 +172,7 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 		if (strlen(c->furniture[i]) == n &&
 		    memcmp(c->furniture[i], s, n) == 0)
 			return true;
-	return find_ci(s, n, "quarterly update", &at) &&
+	return has_phrase(s, n, SECTIONS_RUNNING_HEADER) &&
 	       parse_period(s, n, &c->tmp);
 }
 
