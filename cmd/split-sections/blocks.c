@@ -67,8 +67,6 @@ start_bullet(struct ctx *c, const char *s, size_t n, size_t indent)
 {
 	struct block *b = &c->blk;
 	int d = bullet_depth(c, indent);
-	size_t label = leading_label(s, n);
-	bool alone = label > 0 && label + 1 >= n;
 
 	flush_block(c);
 	block_start(b, K_BULLET, d, c->lineno);
@@ -78,23 +76,7 @@ start_bullet(struct ctx *c, const char *s, size_t n, size_t indent)
 	} else if (c->expect > 0) {
 		c->expect--;
 	}
-	/* "North LPA:" or "Castle Point and Rochford (CPR)" alone: a label
-	 * for the bullets below it */
-	if (!alone && label == 0 && !ends_sentence(s, n) && is_name(s, n, 8)) {
-		alone = true;
-		label = n;
-	}
-	buf_reset(&c->areas[d]);
-	c->label_only[d] = alone;
-	if (label > 0)
-		text_squeeze_space(&c->areas[d], s, label);
-	else if (d > 1)
-		buf_copy(&c->areas[d], &c->areas[d - 1]);
-	else
-		buf_copy(&c->areas[d], &c->area);
-	buf_copy(&b->area, &c->areas[d]);
-	if (d > 1 && c->label_only[d - 1])
-		buf_copy(&b->heading, &c->areas[d - 1]);
+	area_of_bullet(c, b, s, n);
 	block_add(b, s, n, c->lineno);
 }
 
@@ -141,29 +123,19 @@ flush_block(struct ctx *c)
 	case R_COMMITMENT:
 		buf_reset(&c->commitment);
 		buf_copy(&c->commitment, &b->text);
-		buf_reset(&c->heading);
-		buf_reset(&c->area);
+		area_clear(c);
 		emit(c, b, c->commitment.p);
 		return;
 	case R_OBJECTIVE:
 		emit(c, b, "");
 		buf_reset(&c->commitment);
 		buf_copy(&c->commitment, &b->text);
-		buf_reset(&c->heading);
+		area_clear(c);
 		return;
 	case R_TEXT:
 		break;
 	}
-	/* A short title-case line standing alone names what follows it. */
-	if (b->kind == K_PARA && b->map.len == 0 && c->phase == PH_BODY &&
-	    !ends_sentence(b->text.p, b->text.len) &&
-	    is_name(b->text.p, b->text.len, 6)) {
-		buf_reset(&c->heading);
-		buf_copy(&c->heading, &b->text);
-		buf_reset(&c->area);
-		buf_copy(&c->area, &b->text);
-		reset_depths(c);
-	}
+	area_from_name_line(c, b);
 	emit(c, b, c->commitment.p ? c->commitment.p : "");
 }
 

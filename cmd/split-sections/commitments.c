@@ -258,8 +258,7 @@ start_table(struct ctx *c, const char *s, size_t n)
 	c->expect = 0;
 	c->cell.line = 0;
 	buf_reset(&c->commitment);
-	buf_reset(&c->heading);
-	buf_reset(&c->area);
+	area_clear(c);
 	block_start(b, K_PARA, 0, c->lineno);
 	block_add(b, s, n, c->lineno);
 	b->open = false;
@@ -300,8 +299,7 @@ wewill_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
 			block_add(cl, cell[0], len[0], c->lineno);
 			buf_reset(&c->commitment);
 			buf_copy(&c->commitment, &cl->text);
-			buf_reset(&c->heading);
-			buf_reset(&c->area);
+			area_clear(c);
 		}
 	} else {
 		close_cell(c);
@@ -316,16 +314,8 @@ wewill_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
 			block_start(nt, K_PARA, 0, c->lineno);
 		block_add(nt, cell[i], len[i], c->lineno);
 	}
-	if (wlen > 0) {
-		if (c->who_line == c->lineno - 1 && c->heading.len > 0)
-			buf_addc(&c->heading, ' ');
-		else
-			buf_reset(&c->heading);
-		text_squeeze_space(&c->heading, who, wlen);
-		buf_reset(&c->area);
-		buf_copy(&c->area, &c->heading);
-		c->who_line = c->lineno;
-	}
+	if (wlen > 0)
+		area_from_who(c, who, wlen);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "input.h"
 #include "lex.h"
 #include "lex-sections.h"
+#include "period.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -42,6 +43,7 @@ enum phase { PH_META, PH_CONTENTS, PH_BODY };
 #define GRIDHOLD 4		/* lines a data table's head or row may take */
 #define NCONTEXT 7		/* doc .. area: where a row stands */
 #define BLOCK_LIMIT (1 << 20)	/* split a block that grows past 1 MB */
+#define TITLE_LINE_MAX 200	/* a longer line is no title: prose */
 
 /* A row being gathered from one or more lines. */
 struct block {
@@ -111,6 +113,7 @@ struct ctx {
 	int nfurniture;
 	struct held held[MAXMETA];
 	int nheld;
+	bool wrote;		/* a row went out: the period is settled */
 	int expect;		/* blocks left in which to find a commitment */
 	bool wewill;		/* inside a "We will | Commentary | Who" table */
 	size_t cols[MAXCOLS];	/* where its columns start, laid out with spaces */
@@ -190,8 +193,12 @@ static void block_start(struct block *b, enum kind kind, int depth, long line);
 static void block_add(struct block *b, const char *s, size_t n, long line);
 
 /* areas.c */
-static size_t leading_label(const char *s, size_t n);
-static bool is_name(const char *s, size_t n, int maxwords);
+static void area_clear(struct ctx *c);
+static void area_from_heading(struct ctx *c, const char *s, size_t n);
+static void area_from_name_line(struct ctx *c, const struct block *b);
+static void area_from_who(struct ctx *c, const char *who, size_t n);
+static void area_of_bullet(struct ctx *c, struct block *b, const char *s,
+    size_t n);
 
 /* output.c */
 static void emit(struct ctx *c, const struct block *b, const char *commitment);

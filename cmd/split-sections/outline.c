@@ -93,10 +93,7 @@ static void
 heading_line(struct ctx *c, const char *s, size_t n)
 {
 	flush_block(c);
-	buf_reset(&c->heading);
-	text_squeeze_space(&c->heading, s, n);
-	buf_reset(&c->area);
-	reset_depths(c);
+	area_from_heading(c, s, n);
 	start_para(c, K_PARA, s, n);
 	flush_block(c);
 }
@@ -129,8 +126,7 @@ new_priority(struct ctx *c, int num, const char *t, size_t tlen,
 	if (!same) {
 		c->priority = num;
 		buf_reset(&c->commitment);
-		buf_reset(&c->heading);
-		buf_reset(&c->area);
+		area_clear(c);
 		c->wewill = false;
 		c->expect = 0;
 		c->cell.line = 0;
@@ -254,8 +250,7 @@ lead_in(struct ctx *c, const char *s, size_t n)
 		return false;
 	begin_part(c);
 	buf_reset(&c->commitment);
-	buf_reset(&c->heading);
-	buf_reset(&c->area);
+	area_clear(c);
 	reset_depths(c);
 	block_start(b, K_PARA, 0, c->lineno);
 	block_add(b, s, rest, c->lineno);
@@ -312,8 +307,7 @@ key_points(struct ctx *c, const char *s, size_t n)
 	reset_depths(c);
 	buf_reset(&c->commitment);
 	text_squeeze_space(&c->commitment, s, n);
-	buf_reset(&c->heading);
-	buf_reset(&c->area);
+	area_clear(c);
 	block_start(b, K_PARA, 0, c->lineno);
 	block_add(b, s, n, c->lineno);
 	b->open = false;
@@ -325,8 +319,7 @@ objective(struct ctx *c, const char *s, size_t n)
 {
 	begin_part(c);
 	c->wewill = false;
-	buf_reset(&c->heading);
-	buf_reset(&c->area);
+	area_clear(c);
 	start_para(c, K_PARA, s, n);
 	c->blk.role = R_OBJECTIVE;
 }

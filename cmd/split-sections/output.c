@@ -17,10 +17,9 @@ static void out_long(struct out *o, long v);
 static void
 emit(struct ctx *c, const struct block *b, const char *commitment)
 {
-	const char *heading = b->heading.len ? b->heading.p :
-		(c->heading.p ? c->heading.p : "");
-	const char *area = b->area.len ? b->area.p : (c->area.p ? c->area.p : "");
+	const char *heading, *area;
 
+	area_of_row(c, b, &heading, &area);
 	if (b->text.len == 0)
 		return;
 	if (b->kind == K_META && c->period.len == 0 && !c->period_opt) {
@@ -64,6 +63,7 @@ write_row(struct ctx *c, enum kind kind, int depth, long line,
 	};
 	int i;
 
+	c->wrote = true;
 	for (i = 0; i < NCONTEXT; i++)
 		out_fields(o, context[i]);
 	out_fields(o, kind_name[kind]);

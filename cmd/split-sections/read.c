@@ -16,7 +16,8 @@ static bool furniture_line(struct ctx *c, struct shape *v);
 static bool is_page_number(const char *s, size_t n);
 static bool is_furniture(struct ctx *c, const char *s, size_t n);
 static void meta_line(struct ctx *c, const char *s, size_t n);
-static bool parse_period(const char *s, size_t n, struct buf *out);
+static void title_period(struct ctx *c, const struct shape *v);
+static bool names_quarter(const char *s, size_t n);
 
 static int
 split_file(struct ctx *c, const char *path)
@@ -70,11 +71,11 @@ reset_doc(struct ctx *c)
 	if (c->period_opt)
 		buf_adds(&c->period, c->period_opt);
 	c->phase = PH_META;
+	c->wrote = false;
 	c->priority = 0;
 	buf_reset(&c->title);
 	buf_reset(&c->commitment);
-	buf_reset(&c->heading);
-	buf_reset(&c->area);
+	area_clear(c);
 	c->expect = 0;
 	c->wewill = false;
 	c->blk.open = c->cell.open = c->note.open = false;
@@ -112,9 +113,11 @@ process_line(struct ctx *c, const char *raw, size_t rawn)
 		pause(c, false);
 		return;
 	}
-	/* the held title-page rows go out once the period is known */
-	if (c->phase == PH_META && v.n < 200 && c->period.len == 0)
-		parse_period(v.s, v.n, &c->period);
+	/* the period comes from the title page, whose rows are held until
+	 * it is known (output.c); once a row has gone out it is settled, so
+	 * that a report has one period */
+	if (c->phase == PH_META && c->period.len == 0 && !c->wrote)
+		title_period(c, &v);
 	if (furniture_line(c, &v) || structure_line(c, &v))
 		return;
 	if (c->phase == PH_META)
@@ -172,8 +175,7 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 		if (strlen(c->furniture[i]) == n &&
 		    memcmp(c->furniture[i], s, n) == 0)
 			return true;
-	return has_phrase(s, n, SECTIONS_RUNNING_HEADER) &&
-	       parse_period(s, n, &c->tmp);
+	return has_phrase(s, n, SECTIONS_RUNNING_HEADER) && names_quarter(s, n);
 }
 
 static void
@@ -195,45 +197,29 @@ meta_line(struct ctx *c, const char *s, size_t n)
 	flush_block(c);
 }
 
-/* "Quarter 2 - 2019/20", "Q1 2023/24", "Quarterly Update 2021/22 Q4":
- * a financial year YYYY/YY and a quarter in the same line give
- * "YYYY/YY Qn". */
-static bool
-parse_period(const char *s, size_t n, struct buf *out)
+/* The report's period, from its title page (lib/period): the first line
+ * there that names a quarter or a financial year ("Quarter 2 - 2019/20",
+ * "Annual Report 2023/24"), or a heading that names a month or a span of
+ * months ("# Monthly Update: February 2025").  The title page's other
+ * lines name the dates of meetings and of publication ("6 February
+ * 2025"), not the period reported on. */
+static void
+title_period(struct ctx *c, const struct shape *v)
 {
-	size_t i, year = n, q = 0;
-	bool have_q = false;
+	struct period p;
+	char text[PERIOD_TEXT_MAX];
 
-	for (i = 0; i + 7 <= n && year == n; i++)
-		if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) &&
-		    isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
-		    s[i + 4] == '/' && isdigit((unsigned char)s[i + 5]) &&
-		    isdigit((unsigned char)s[i + 6]) &&
-		    (i + 7 == n || !isdigit((unsigned char)s[i + 7])) &&
-		    (i == 0 || !isdigit((unsigned char)s[i - 1])))
-			year = i;
-	if (year == n)
-		return false;
-	for (i = 0; i < n && !have_q; i++) {
-		bool word_start = i == 0 || !isalnum((unsigned char)s[i - 1]);
-		if (!word_start)
-			continue;
-		if (prefix_ci(s + i, n - i, "quarter ") &&
-		    i + 8 < n && s[i + 8] >= '1' && s[i + 8] <= '4' &&
-		    (i + 9 == n || !isdigit((unsigned char)s[i + 9]))) {
-			q = (size_t)(s[i + 8] - '0');
-			have_q = true;
-		} else if ((s[i] == 'Q' || s[i] == 'q') && i + 1 < n &&
-			   s[i + 1] >= '1' && s[i + 1] <= '4' &&
-			   (i + 2 == n || !isalnum((unsigned char)s[i + 2]))) {
-			q = (size_t)(s[i + 1] - '0');
-			have_q = true;
-		}
-	}
-	if (!have_q)
-		return false;
-	buf_reset(out);
-	buf_add(out, s + year, 7);
-	buf_addf(out, " Q%zu", q);
-	return true;
+	if (v->n >= TITLE_LINE_MAX || !period_find(v->s, v->n, &p) ||
+	    (p.kind < PERIOD_YEAR && !v->heading))
+		return;
+	buf_adds(&c->period, period_format(&p, text));
+}
+
+/* A running header names the quarter of its report. */
+static bool
+names_quarter(const char *s, size_t n)
+{
+	struct period p;
+
+	return period_find(s, n, &p) && p.kind == PERIOD_QUARTER;
 }
