@@ -87,7 +87,7 @@ bullet_depth(struct ctx *c, size_t indent)
 		c->ndepth--;
 	if (c->ndepth > 0 && c->indents[c->ndepth - 1] == indent)
 		return c->ndepth;
-	if (c->ndepth < MAXDEPTH)
+	if (c->ndepth < DEPTH_MAX)
 		c->indents[c->ndepth++] = indent;
 	return c->ndepth;
 }
@@ -185,7 +185,7 @@ block_add(struct block *b, const char *s, size_t n, long line)
 		return;
 	}
 	if (line != b->last) {
-		char num[24];
+		char num[NUM_TEXT];
 		if (b->map.len)
 			buf_addc(&b->map, ' ');
 		buf_adds(&b->map, digits(num, (long)at));

@@ -11,39 +11,45 @@
  * not tabs: a commitments' head gives the columns' places, and its rows
  * are cut there. */
 
-static size_t gap_cells(const char *s, size_t n, const char **cell, size_t *len,
-    size_t *at, size_t max);
+enum {
+	ROW_MIN = 8,		/* bytes of the shortest line of spaced cells */
+	WHO_MAX = 100,		/* bytes of a Who cell: a name or two */
+	COLUMN_NEAR = 7,	/* a column's text starts within 6 bytes of its head */
+	COLUMN_SLACK = 10,	/* uncut text past the second column's place by
+				 * more than this is a paragraph */
+	DATA_ROW_CELLS = 3	/* cells filled in a data table's row, at least */
+};
+
+static void gap_cells(const char *s, size_t n, struct cells *r);
 static bool cut_columns(struct ctx *c, const char *s, size_t n);
-static size_t column_start(const char *s, size_t n, size_t col, size_t from);
-static size_t split_cells(struct ctx *c, const char *s, size_t n,
-    const char **cell, size_t *len, size_t max);
-static bool is_table_head(const char **cell, const size_t *len, size_t k);
+static size_t column_start(const char *s, struct span within, size_t col);
+static void split_cells(struct ctx *c, const char *s, size_t n,
+    struct cells *r);
+static bool is_table_head(const struct cells *r);
 static void start_table(struct ctx *c, const char *s, size_t n);
-static void wewill_row(struct ctx *c, const char **cell, const size_t *len,
-    size_t k);
+static void wewill_row(struct ctx *c, const struct cells *r);
 static void close_cell(struct ctx *c);
 static void flush_note(struct ctx *c);
-static bool numeric_row(const char **cell, const size_t *len, size_t k);
+static bool numeric_row(const struct cells *r);
 static bool is_number_cell(const char *s, size_t n);
-static void table_row(struct ctx *c, const char **cell, const size_t *len,
-    size_t k, long line);
+static void table_row(struct ctx *c, const struct cells *r, long line);
 
 static void
 tab_line(struct ctx *c, const char *s, size_t n)
 {
-	const char *cell[64];
-	size_t len[64], k = split_cells(c, s, n, cell, len, 64);
+	struct cells r;
 
-	if (is_table_head(cell, len, k)) {
+	split_cells(c, s, n, &r);
+	if (is_table_head(&r)) {
 		start_table(c, s, n);
 		return;
 	}
-	if (c->wewill && !numeric_row(cell, len, k)) {
-		wewill_row(c, cell, len, k);
+	if (c->wewill && !numeric_row(&r)) {
+		wewill_row(c, &r);
 		return;
 	}
 	end_table(c);
-	table_row(c, cell, len, k, c->lineno);
+	table_row(c, &r, c->lineno);
 }
 
 /* pdftotext -layout keeps a table's columns apart with runs of spaces,
@@ -61,10 +67,10 @@ spaced_line(struct ctx *c, struct shape *v)
 		n--;
 	if (is_footnote(c, v->s, v->n))
 		return false;
-	r.k = v->n >= 8 && has_gap(v->s, v->n) ?
-	    gap_cells(line, n, r.s, r.len, r.at, GRIDCOLS) : 0;
-	if (c->wewill && c->ncols > 0 && r.k <= c->ncols &&
-	    !(r.k >= 3 && numeric_row(r.s, r.len, r.k))) {
+	r.k = 0;
+	if (v->n >= ROW_MIN && has_gap(v->s, v->n))
+		gap_cells(line, n, &r);
+	if (c->wewill && c->ncols > 0 && r.k <= c->ncols && !numeric_row(&r)) {
 		if (!cut_columns(c, line, n))
 			return false;	/* a paragraph across the page */
 		tab_line(c, c->tmp.p, c->tmp.len);
@@ -72,22 +78,21 @@ spaced_line(struct ctx *c, struct shape *v)
 	}
 	if (r.k == 0)
 		return false;
-	if (r.k <= MAXCOLS && is_table_head(r.s, r.len, r.k)) {
+	if (r.k <= WEWILL_COLS && is_table_head(&r)) {
 		start_table(c, v->s, v->n);
 		for (i = 0; i < r.k; i++)
-			c->cols[i] = r.at[i];
+			c->cols[i] = r.cell[i].a;
 		c->ncols = r.k;
 		return true;
 	}
 	if (!c->grid.replaying && grid_begins(c, &r))
 		return true;
-	if ((r.k >= 3 && numeric_row(r.s, r.len, r.k)) ||
-	    (c->wewill && c->ncols > 0 && r.k > c->ncols)) {
+	if (numeric_row(&r) || (c->wewill && c->ncols > 0 && r.k > c->ncols)) {
 		/* a data table: the commitment table is over */
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
-		table_row(c, r.s, r.len, r.k, c->lineno);
+		table_row(c, &r, c->lineno);
 		return true;
 	}
 	return false;
@@ -101,28 +106,26 @@ has_gap(const char *s, size_t n)
 	return gap != NULL && gap < s + n;
 }
 
-/* Split s at runs of two or more spaces: the cells, and where each
- * starts; the last of max cells takes the rest of the line. */
-static size_t
-gap_cells(const char *s, size_t n, const char **cell, size_t *len,
-	  size_t *at, size_t max)
+/* Cut s at runs of two or more spaces into cells; the last a row may
+ * have takes the rest of the line. */
+static void
+gap_cells(const char *s, size_t n, struct cells *r)
 {
-	size_t i = 0, k = 0, start;
+	size_t i = 0, start;
 
+	r->text = s;
+	r->k = 0;
 	while (i < n && s[i] == ' ')
 		i++;
-	while (i < n && k < max) {
+	while (i < n && r->k < TABLE_COLS) {
 		start = i;
 		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' &&
-				  k + 1 < max))
+				  r->k + 1 < TABLE_COLS))
 			i++;
-		cell[k] = s + start;
-		len[k] = i - start;
-		at[k++] = start;
+		r->cell[r->k++] = (struct span){start, i};
 		while (i < n && s[i] == ' ')
 			i++;
 	}
-	return k;
 }
 
 /* Cut a line of a spaced table at the columns of its head, into c->tmp
@@ -133,41 +136,40 @@ static bool
 cut_columns(struct ctx *c, const char *s, size_t n)
 {
 	size_t j, cut, from = 0, last = 0, cuts = 0;
-	size_t start[MAXCOLS] = {0}, end[MAXCOLS] = {0};
+	struct span part[WEWILL_COLS] = {{0, 0}};
 
 	/* text with no cut before the next column stays in its own */
 	for (j = 1; j < c->ncols; j++) {
-		cut = column_start(s, n, c->cols[j], from);
+		cut = column_start(s, (struct span){from, n}, c->cols[j]);
 		if (cut >= n)
 			continue;
-		start[last] = from;
-		end[last] = cut;
+		part[last] = (struct span){from, cut};
 		last = j;
 		from = cut;
 		cuts++;
 	}
-	start[last] = from;
-	end[last] = n;
+	part[last] = (struct span){from, n};
 	/* uncut text is the first column going on, or not the table's */
-	if (cuts == 0 && (n > c->cols[1] + 10 ||
+	if (cuts == 0 && (n > c->cols[1] + COLUMN_SLACK ||
 			  !(c->cell.open || starts_lower(s, n))))
 		return false;
 	buf_reset(&c->tmp);
 	for (j = 0; j < c->ncols; j++) {
 		if (j > 0)
 			buf_addc(&c->tmp, '\t');
-		buf_add(&c->tmp, s + start[j], end[j] - start[j]);
+		buf_add(&c->tmp, s + part[j].a, span_len(part[j]));
 	}
 	return true;
 }
 
-/* Where the text of a column placed at col begins: after a run of two or
- * more spaces (or the indentation) ending within a few bytes of col, past
- * from; n if there is none. */
+/* Where, within a span of s, the text of a column placed at col begins:
+ * after a run of two or more spaces (or the indentation) ending within a
+ * few bytes of col; the span's end if there is none. */
 static size_t
-column_start(const char *s, size_t n, size_t col, size_t from)
+column_start(const char *s, struct span within, size_t col)
 {
-	size_t i = from, best = n, run, dist, bestdist = 7;
+	size_t i = within.a, n = within.b, best = n, run, dist,
+	       bestdist = COLUMN_NEAR;
 
 	while (i < n) {
 		if (s[i] != ' ') {
@@ -212,37 +214,39 @@ pipe_line(struct ctx *c, const char *s, size_t n)
 	return true;
 }
 
-/* Split the line at tabs into c->cells: each cell NUL-terminated. */
-static size_t
-split_cells(struct ctx *c, const char *s, size_t n, const char **cell,
-	    size_t *len, size_t max)
+/* Cut the line at tabs into cells, in a copy (c->cells) where each is
+ * NUL-terminated, blanks trimmed; cells past the table's last are
+ * dropped. */
+static void
+split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
 {
-	size_t k = 0, i, start = 0;
+	size_t i, start = 0;
 
 	buf_reset(&c->cells);
 	buf_add(&c->cells, s, n);
-	for (i = 0; i <= n && k < max; i++) {
+	r->text = c->cells.p;
+	r->k = 0;
+	for (i = 0; i <= n && r->k < TABLE_COLS; i++) {
 		if (i == n || c->cells.p[i] == '\t') {
 			c->cells.p[i] = '\0';
-			cell[k] = c->cells.p + start;
-			len[k] = i - start;
-			trim(&cell[k], &len[k]);
-			k++;
+			r->cell[r->k++] = trim_span(r->text, (struct span){start, i});
 			start = i + 1;
 		}
 	}
-	return k;
 }
 
+/* "We will | Commentary | Who": the head of a table of commitments. */
 static bool
-is_table_head(const char **cell, const size_t *len, size_t k)
+is_table_head(const struct cells *r)
 {
 	size_t i;
 
-	if (k < 2 || !opens_with(cell[0], len[0], LEX_BIT(SECTIONS_LEAD_IN), NULL))
+	if (r->k < 2 || !opens_with(cell_at(r, 0), cell_len(r, 0),
+				    LEX_BIT(SECTIONS_LEAD_IN), NULL))
 		return false;
-	for (i = 1; i < k; i++)
-		if (opens_with(cell[i], len[i], LEX_BIT(SECTIONS_TABLE_COLUMN), NULL))
+	for (i = 1; i < r->k; i++)
+		if (opens_with(cell_at(r, i), cell_len(r, i),
+			       LEX_BIT(SECTIONS_TABLE_COLUMN), NULL))
 			return true;
 	return false;
 }
@@ -269,34 +273,36 @@ start_table(struct ctx *c, const char *s, size_t n)
  * commitment, wrapped over several lines and, across a page break,
  * continued lower-case; the middle is commentary; the last is who. */
 static void
-wewill_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
+wewill_row(struct ctx *c, const struct cells *r)
 {
+	size_t k = r->k, i;
 	/* Who is a name or two; anything longer is commentary, kept whole */
-	bool named = k >= 3 && len[k - 1] <= 100 &&
-		     !ends_sentence(cell[k - 1], len[k - 1]);
-	const char *who = named ? cell[k - 1] : "";
-	size_t wlen = named ? len[k - 1] : 0, i, last = named ? k - 1 : k;
+	bool named = k >= 3 && cell_len(r, k - 1) <= WHO_MAX &&
+		     !ends_sentence(cell_at(r, k - 1), cell_len(r, k - 1));
+	size_t last = named ? k - 1 : k;
+	const char *first = cell_at(r, 0);
+	size_t flen = cell_len(r, 0);
 	struct block *cl = &c->cell, *nt = &c->note;
 
 	flush_block(c);
-	if (len[0] > 0) {
+	if (flen > 0) {
 		bool cont = cl->open && !ends_sentence(cl->text.p, cl->text.len) &&
-			    !(opens_with_verb(cell[0], len[0]) &&
+			    !(opens_with_verb(first, flen) &&
 			      !ends_open(cl->text.p, cl->text.len));
 		if (cont) {
-			block_add(cl, cell[0], len[0], c->lineno);
+			block_add(cl, first, flen, c->lineno);
 		} else if (!cl->open && c->commitment.len > 0 &&
-			   starts_lower(cell[0], len[0]) && c->cell.line > 0) {
+			   starts_lower(first, flen) && c->cell.line > 0) {
 			/* the commitment cell goes on after a page break */
 			flush_note(c);
 			block_start(nt, K_PARA, 0, c->lineno);
-			block_add(nt, cell[0], len[0], c->lineno);
+			block_add(nt, first, flen, c->lineno);
 			flush_note(c);
 		} else {
 			close_cell(c);
 			flush_note(c);
 			block_start(cl, K_PARA, 0, c->lineno);
-			block_add(cl, cell[0], len[0], c->lineno);
+			block_add(cl, first, flen, c->lineno);
 			buf_reset(&c->commitment);
 			buf_copy(&c->commitment, &cl->text);
 			area_clear(c);
@@ -305,17 +311,20 @@ wewill_row(struct ctx *c, const char **cell, const size_t *len, size_t k)
 		close_cell(c);
 	}
 	for (i = 1; i < last; i++) {
-		if (len[i] == 0)
+		const char *s = cell_at(r, i);
+		size_t n = cell_len(r, i);
+
+		if (n == 0)
 			continue;
 		if (nt->open && !cl->open && ends_sentence(nt->text.p, nt->text.len) &&
-		    (starts_upper(cell[i], len[i]) || !isalpha((unsigned char)cell[i][0])))
+		    (starts_upper(s, n) || !isalpha((unsigned char)s[0])))
 			flush_note(c);
 		if (!nt->open)
 			block_start(nt, K_PARA, 0, c->lineno);
-		block_add(nt, cell[i], len[i], c->lineno);
+		block_add(nt, s, n, c->lineno);
 	}
-	if (wlen > 0)
-		area_from_who(c, who, wlen);
+	if (named && cell_len(r, k - 1) > 0)
+		area_from_who(c, cell_at(r, k - 1), cell_len(r, k - 1));
 }
 
 static void
@@ -347,18 +356,20 @@ end_table(struct ctx *c)
 	flush_note(c);
 }
 
+/* A row of a data table: three cells or more filled, half of them or
+ * more numbers. */
 static bool
-numeric_row(const char **cell, const size_t *len, size_t k)
+numeric_row(const struct cells *r)
 {
 	size_t i, filled = 0, numbers = 0;
 
-	for (i = 0; i < k; i++) {
-		if (len[i] == 0)
+	for (i = 0; i < r->k; i++) {
+		if (cell_len(r, i) == 0)
 			continue;
 		filled++;
-		numbers += is_number_cell(cell[i], len[i]);
+		numbers += is_number_cell(cell_at(r, i), cell_len(r, i));
 	}
-	return filled >= 3 && numbers * 2 >= filled;
+	return filled >= DATA_ROW_CELLS && numbers * 2 >= filled;
 }
 
 static bool
@@ -380,18 +391,17 @@ is_number_cell(const char *s, size_t n)
 /* A data-table row: cells joined by tabs, empty cells kept so that the
  * columns line up. */
 static void
-table_row(struct ctx *c, const char **cell, const size_t *len, size_t k,
-	  long line)
+table_row(struct ctx *c, const struct cells *r, long line)
 {
 	struct block *b = &c->blk;
 	size_t i;
 
 	flush_block(c);
 	block_start(b, K_TABLE, 0, line);
-	for (i = 0; i < k; i++) {
+	for (i = 0; i < r->k; i++) {
 		if (i > 0)
 			buf_addc(&b->text, '\t');
-		text_squeeze_space(&b->text, cell[i], len[i]);
+		text_squeeze_space(&b->text, cell_at(r, i), cell_len(r, i));
 	}
 	/* trailing empty cells carry nothing */
 	while (b->text.len > 0 && b->text.p[b->text.len - 1] == '\t')

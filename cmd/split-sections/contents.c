@@ -5,13 +5,15 @@
  * shows it), or a dotted leader; a title wrapped in its cell goes on on
  * the next line. */
 
+/* The rest of a title wrapped in its cell is short. */
+enum { TITLE_WRAP_MAX = 60 };
+
 static bool contents_line(struct ctx *c, const char *s, size_t n);
 static void contents_rule(struct ctx *c, const struct shape *v);
-static bool cut_at_pages(struct ctx *c, const char *s, const char **title,
-    size_t *tlen);
+static bool cut_at_pages(struct ctx *c, const char *s, struct span *title);
 static bool column_head(const char *s, size_t n);
 static bool title_goes_on(struct ctx *c, const char *s, size_t n);
-static bool cut_pages(const char **title, size_t *tlen);
+static bool cut_pages(const char *s, struct span *title);
 
 /* The contents page: its heading ("Contents", alone) begins it, before
  * any priority; its entries give titles; its frame and the titles
@@ -50,15 +52,14 @@ static bool
 contents_line(struct ctx *c, const char *s, size_t n)
 {
 	int num;
-	const char *t;
-	size_t tlen;
+	struct span title;
 
-	if (parse_priority(s, n, &num, &t, &tlen)) {
-		if (!cut_at_pages(c, s, &t, &tlen) && !cut_pages(&t, &tlen))
+	if (parse_priority(s, n, &num, &title)) {
+		if (!cut_at_pages(c, s, &title) && !cut_pages(s, &title))
 			return false;
-		if (num > 0 && num < MAXTITLES) {
+		if (num > 0 && num < TITLES_MAX) {
 			free(c->titles[num]);
-			c->titles[num] = xstrndup(t, tlen);
+			c->titles[num] = xstrndup(s + title.a, span_len(title));
 			c->last_title = num;
 			c->last_title_line = c->lineno;
 		}
@@ -85,29 +86,28 @@ contents_rule(struct ctx *c, const struct shape *v)
 		c->pages_col = v->indent + k;
 }
 
-/* The title ends where the pages' column starts (counted in characters),
- * if a page number stands there. */
+/* The title (a span of the line s) ends where the pages' column starts
+ * (counted in characters), if a page number stands there. */
 static bool
-cut_at_pages(struct ctx *c, const char *s, const char **title, size_t *tlen)
+cut_at_pages(struct ctx *c, const char *s, struct span *title)
 {
-	size_t at = (size_t)(*title - s), end = at + *tlen, k, i, chars = 0;
+	size_t i, chars = 0;
 
-	for (i = 0; i < end && chars < c->pages_at; i++)
+	for (i = 0; i < title->b && chars < c->pages_at; i++)
 		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-	while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+	while (i < title->b && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i++;
-	if (c->pages_at == 0 || i < at || i >= end)
+	if (c->pages_at == 0 || i < title->a || i >= title->b)
 		return false;
-	if (i == at && isdigit((unsigned char)s[i])) {
-		*tlen = 0;	/* the title is on the lines below */
+	if (i == title->a && isdigit((unsigned char)s[i])) {
+		title->b = title->a;	/* the title is on the lines below */
 		return true;
 	}
-	k = i - at;
-	if ((*title)[k - 1] != ' ' || !isdigit((unsigned char)(*title)[k]))
+	if (s[i - 1] != ' ' || !isdigit((unsigned char)s[i]))
 		return false;
-	*tlen = k;
-	trim(title, tlen);
-	return *tlen > 0;
+	title->b = i;
+	*title = trim_span(s, *title);
+	return span_len(*title) > 0;
 }
 
 /* The head of a contents table: "Priority<TAB>Pages", or spaced apart. */
@@ -128,7 +128,7 @@ title_goes_on(struct ctx *c, const char *s, size_t n)
 	char **title = &c->titles[c->last_title];
 	size_t k;
 
-	if (*title == NULL || c->last_title_line != c->lineno - 1 || n > 60 ||
+	if (*title == NULL || c->last_title_line != c->lineno - 1 || n > TITLE_WRAP_MAX ||
 	    has_gap(s, n) || memchr(s, '\t', n))
 		return false;
 	buf_reset(&c->tmp);
@@ -145,17 +145,18 @@ title_goes_on(struct ctx *c, const char *s, size_t n)
 	return true;
 }
 
-/* Cut a contents entry's page numbers: "Title<TAB>3-7<TAB>Bookmark",
- * "Title ....... 12".  True when there were some. */
+/* Cut a contents entry's page numbers off its title (a span of the line
+ * s): "Title<TAB>3-7<TAB>Bookmark", "Title ....... 12".  True when there
+ * were some. */
 static bool
-cut_pages(const char **title, size_t *tlen)
+cut_pages(const char *line, struct span *title)
 {
-	const char *s = *title, *tab = memchr(s, '\t', *tlen);
-	size_t n = *tlen, k;
+	const char *s = line + title->a, *tab;
+	size_t n = span_len(*title), k;
 
-	if (tab) {
-		*tlen = (size_t)(tab - s);
-		trim(title, tlen);
+	if ((tab = memchr(s, '\t', n)) != NULL) {
+		title->b = title->a + (size_t)(tab - s);
+		*title = trim_span(line, *title);
 		return true;
 	}
 	/* pages in a column of their own, spaced apart */
@@ -166,8 +167,8 @@ cut_pages(const char **title, size_t *tlen)
 		while (i < n && s[i] == ' ')
 			i++;
 		if (i < n && isdigit((unsigned char)s[i])) {
-			*tlen = k - 1;
-			trim(title, tlen);
+			title->b = title->a + k - 1;
+			*title = trim_span(line, *title);
 			return true;
 		}
 		k = i;
@@ -183,6 +184,6 @@ cut_pages(const char **title, size_t *tlen)
 		return false;
 	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '.'))
 		k--;
-	*tlen = k;
+	title->b = title->a + k;
 	return true;
 }

@@ -7,17 +7,24 @@
  * head is only held until a row of figures comes under it; if none does,
  * its lines are read again as the text they are. */
 
-static bool head_like(const char **cell, const size_t *len, size_t k);
+enum {
+	LABEL_MAX = 48,		/* bytes of a column's label in a table's head */
+	HEAD_INDENT = 6,	/* a head this far from the margin stands over
+				 * the figures only: the labels' column has none */
+	PLACE_NEAR = 3,		/* a cell lies within 2 bytes of its column */
+	CAPTION_MAX = 100	/* bytes of a table's caption, at most */
+};
+
+static bool head_like(const struct cells *r);
 static size_t words(const char *s, size_t n);
 static void grid_start(struct grid *g, struct cells *r, bool head);
-static bool ends_grid(const char *line, size_t n, size_t at);
+static bool ends_grid(const char *s, size_t n);
 static bool grid_rule(struct ctx *c, const char *raw, size_t rawn);
 static bool grid_goes_on(struct ctx *c, const struct cells *r,
     const char *raw, size_t rawn);
 static bool grid_place(const struct grid *g, struct cells *r);
 static void grid_widen(struct grid *g, const struct cells *r);
-static struct cells *grid_split(const struct grid *g, const char *line,
-    struct cells *r);
+static struct cells *grid_split(const struct grid *g, struct cells *r);
 static bool grid_within(const struct grid *g, const struct cells *r);
 static void grid_add(struct ctx *c, const struct cells *r);
 static void grid_hold(struct ctx *c, const char *raw, size_t rawn);
@@ -32,14 +39,14 @@ grid_begins(struct ctx *c, struct cells *r)
 {
 	struct grid *g = &c->grid;
 
-	if (r->k >= 3 && numeric_row(r->s, r->len, r->k)) {
+	if (numeric_row(r)) {
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
 		flush_block(c);
 		grid_start(g, r, false);
 		g->confirmed = true;
-	} else if (head_like(r->s, r->len, r->k)) {
+	} else if (head_like(r)) {
 		grid_start(g, r, true);
 		g->confirmed = false;
 		grid_hold(c, c->raw, c->rawn);
@@ -54,18 +61,21 @@ grid_begins(struct ctx *c, struct cells *r)
  * end with a full stop, "Arrests were made." not); not a bullet ("-
  * text", as pandoc writes them). */
 static bool
-head_like(const char **cell, const size_t *len, size_t k)
+head_like(const struct cells *r)
 {
 	size_t i;
 
-	if (k < 2 || !isalnum((unsigned char)cell[0][0]) ||
-	    (len[0] == 1 && cell[0][0] == 'o'))
+	if (r->k < 2 || !isalnum((unsigned char)cell_at(r, 0)[0]) ||
+	    (cell_len(r, 0) == 1 && cell_at(r, 0)[0] == 'o'))
 		return false;
-	for (i = 0; i < k; i++)
-		if (len[i] > 48 ||
-		    (ends_sentence(cell[i], len[i]) && words(cell[i], len[i]) > 2) ||
-		    cell[i][len[i] - 1] == ':')
+	for (i = 0; i < r->k; i++) {
+		const char *s = cell_at(r, i);
+		size_t n = cell_len(r, i);
+
+		if (n > LABEL_MAX || (ends_sentence(s, n) && words(s, n) > 2) ||
+		    s[n - 1] == ':')
 			return false;
+	}
 	return true;
 }
 
@@ -84,15 +94,12 @@ words(const char *s, size_t n)
 static void
 grid_start(struct grid *g, struct cells *r, bool head)
 {
-	size_t i, blank = head && r->at[0] >= 6 && r->k < GRIDCOLS;
+	size_t i, blank = head && r->cell[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
 
-	if (blank) {
-		g->start[0] = 0;
-		g->end[0] = r->at[0] - 2;
-	}
+	if (blank)	/* up to the gap before the head */
+		g->place[0] = (struct span){0, r->cell[0].a - 2};
 	for (i = 0; i < r->k; i++) {
-		g->start[blank + i] = r->at[i];
-		g->end[blank + i] = r->at[i] + r->len[i];
+		g->place[blank + i] = r->cell[i];
 		r->col[i] = blank + i;
 	}
 	g->ncols = blank + r->k;
@@ -118,21 +125,24 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 	n = c->len;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
-	r.k = c->broke ? 0 : gap_cells(s, n, r.s, r.len, r.at, GRIDCOLS);
+	r.text = s;
+	r.k = 0;
+	if (!c->broke)
+		gap_cells(s, n, &r);
 	if (r.k == 0 && !c->broke && g->confirmed && ++g->blanks < 2) {
 		grid_row_out(c);
 		return false;
 	}
 	if (r.k > 0 && is_rule(s, n))
 		return grid_rule(c, raw, rawn);
-	if (r.k == 0 || ends_grid(s, n, r.at[0]) ||
-	    !grid_place(g, grid_split(g, s, &r)) ||
+	if (r.k == 0 || ends_grid(s + r.cell[0].a, n - r.cell[0].a) ||
+	    !grid_place(g, grid_split(g, &r)) ||
 	    (r.cut && !grid_within(g, &r))) {
 		grid_end(c);
 		return false;
 	}
 	for (i = 0; i < r.k; i++)
-		figures += r.col[i] > 0 && is_number_cell(r.s[i], r.len[i]);
+		figures += r.col[i] > 0 && is_number_cell(cell_at(&r, i), cell_len(&r, i));
 	/* a head's labels may hold a period ("2025/26"); its first row of
 	 * figures fills two columns or more */
 	if (figures == 0 || (!g->confirmed && figures < 2 && g->ncols > 2))
@@ -148,15 +158,13 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 
 /* A table of another kind, or the report's structure, after the table. */
 static bool
-ends_grid(const char *line, size_t n, size_t at)
+ends_grid(const char *s, size_t n)
 {
-	const char *s = line + at, *t;
-	size_t tlen;
+	struct span title;
 	int num;
 
-	n -= at;
 	return memchr(s, '\t', n) || s[0] == '|' ||
-	       parse_priority(s, n, &num, &t, &tlen) || is_key_points(s, n) ||
+	       parse_priority(s, n, &num, &title) || is_key_points(s, n) ||
 	       opens_with(s, n, LEX_BIT(SECTIONS_OBJECTIVE) |
 			  LEX_BIT(SECTIONS_LEAD_IN), NULL);
 }
@@ -170,7 +178,7 @@ grid_rule(struct ctx *c, const char *raw, size_t rawn)
 	g->framed = true;
 	if (g->confirmed)
 		return true;
-	if (g->nheld == GRIDHOLD) {
+	if (g->nheld == GRID_HOLD) {
 		grid_end(c);
 		return false;
 	}
@@ -189,12 +197,12 @@ grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 {
 	struct grid *g = &c->grid;
 
-	if (g->confirmed && !g->framed && !starts_lower(r->s[0], r->len[0])) {
+	if (g->confirmed && !g->framed && !starts_lower(cell_at(r, 0), cell_len(r, 0))) {
 		grid_end(c);
 		return false;
 	}
-	if (g->nrow == 0 || g->blanks > 0 || g->nrow >= GRIDHOLD ||
-	    (!g->confirmed && g->nheld == GRIDHOLD) || !grid_within(g, r)) {
+	if (g->nrow == 0 || g->blanks > 0 || g->nrow >= GRID_HOLD ||
+	    (!g->confirmed && g->nheld == GRID_HOLD) || !grid_within(g, r)) {
 		grid_end(c);
 		return false;
 	}
@@ -212,17 +220,18 @@ grid_place(const struct grid *g, struct cells *r)
 	size_t i, j, best, s, e, lo, hi, over, most, dist, near;
 
 	for (i = 0; i < r->k; i++) {
-		s = r->at[i];
-		e = r->at[i] + r->len[i];
+		s = r->cell[i].a;
+		e = r->cell[i].b;
 		best = g->ncols;
 		most = 0;
-		near = 3;
+		near = PLACE_NEAR;
 		for (j = 0; j < g->ncols; j++) {
-			lo = s > g->start[j] ? s : g->start[j];
-			hi = e < g->end[j] ? e : g->end[j];
+			const struct span col = g->place[j];
+
+			lo = s > col.a ? s : col.a;
+			hi = e < col.b ? e : col.b;
 			over = hi > lo ? hi - lo : 0;
-			dist = e <= g->start[j] ? g->start[j] - e :
-			       s >= g->end[j] ? s - g->end[j] : 0;
+			dist = e <= col.a ? col.a - e : s >= col.b ? s - col.b : 0;
 			if (over > most || (most == 0 && over == 0 && dist < near)) {
 				best = j;
 				most = over;
@@ -244,12 +253,13 @@ grid_widen(struct grid *g, const struct cells *r)
 
 	for (i = 0; i < r->k; i++) {
 		j = r->col[i];
-		s = r->at[i];
-		e = s + r->len[i];
-		if (s < g->start[j] && (j == 0 || s > g->end[j - 1]))
-			g->start[j] = s;
-		if (e > g->end[j] && (j + 1 == g->ncols || e < g->start[j + 1]))
-			g->end[j] = e;
+		s = r->cell[i].a;
+		e = r->cell[i].b;
+		if (s < g->place[j].a && (j == 0 || s > g->place[j - 1].b))
+			g->place[j].a = s;
+		if (e > g->place[j].b &&
+		    (j + 1 == g->ncols || e < g->place[j + 1].a))
+			g->place[j].b = e;
 	}
 }
 
@@ -258,30 +268,26 @@ grid_widen(struct grid *g, const struct cells *r)
  * prose would be cut too, but some word of it straddles a column's
  * start: grid_within tells.) */
 static struct cells *
-grid_split(const struct grid *g, const char *line, struct cells *r)
+grid_split(const struct grid *g, struct cells *r)
 {
-	size_t i, j, m = 0, e, rest;
+	const char *line = r->text;
+	size_t i, j, m = 0, e;
 
 	r->cut = false;
-	for (i = 0; i < r->k && r->k < GRIDCOLS; i++) {
-		e = r->at[i] + r->len[i];
+	for (i = 0; i < r->k && r->k < TABLE_COLS; i++) {
+		e = r->cell[i].b;
 		for (j = 1; j < g->ncols; j++) {
-			m = g->start[j];
-			if (m > r->at[i] + 1 && m < e && line[m - 1] == ' ' &&
+			m = g->place[j].a;
+			if (m > r->cell[i].a + 1 && m < e && line[m - 1] == ' ' &&
 			    line[m] != ' ')
 				break;
 		}
 		if (j == g->ncols)
 			continue;
-		rest = r->k - i;
-		memmove(r->s + i + 1, r->s + i, rest * sizeof *r->s);
-		memmove(r->len + i + 1, r->len + i, rest * sizeof *r->len);
-		memmove(r->at + i + 1, r->at + i, rest * sizeof *r->at);
+		memmove(r->cell + i + 1, r->cell + i, (r->k - i) * sizeof *r->cell);
 		r->k++;
-		r->len[i] = m - 1 - r->at[i];
-		r->s[i + 1] = line + m;
-		r->at[i + 1] = m;
-		r->len[i + 1] = e - m;
+		r->cell[i].b = m - 1;
+		r->cell[i + 1] = (struct span){m, e};
 		r->cut = true;
 	}
 	return r;
@@ -296,9 +302,8 @@ grid_within(const struct grid *g, const struct cells *r)
 
 	for (i = 0; i < r->k; i++) {
 		j = r->col[i];
-		if ((j > 0 && r->at[i] <= g->end[j - 1]) ||
-		    (j + 1 < g->ncols &&
-		     r->at[i] + r->len[i] >= g->start[j + 1]))
+		if ((j > 0 && r->cell[i].a <= g->place[j - 1].b) ||
+		    (j + 1 < g->ncols && r->cell[i].b >= g->place[j + 1].a))
 			return false;
 	}
 	return true;
@@ -320,7 +325,7 @@ grid_add(struct ctx *c, const struct cells *r)
 		struct buf *b = &g->cell[r->col[i]];
 		if (b->len > 0)
 			buf_addc(b, ' ');
-		buf_add(b, r->s[i], r->len[i]);
+		buf_add(b, cell_at(r, i), cell_len(r, i));
 	}
 	g->nrow++;
 }
@@ -358,7 +363,7 @@ static bool
 is_caption(const struct block *b)
 {
 	return b->open && b->kind == K_PARA && b->role == R_TEXT &&
-	       b->map.len == 0 && b->text.len > 0 && b->text.len < 100 &&
+	       b->map.len == 0 && b->text.len > 0 && b->text.len < CAPTION_MAX &&
 	       !ends_sentence(b->text.p, b->text.len);
 }
 
@@ -366,16 +371,21 @@ static void
 grid_row_out(struct ctx *c)
 {
 	struct grid *g = &c->grid;
-	const char *cell[GRIDCOLS];
-	size_t len[GRIDCOLS], i;
+	struct cells r;
+	size_t i;
 
 	if (g->nrow == 0)
 		return;
+	/* the cells, one after the other in c->tmp */
+	buf_reset(&c->tmp);
 	for (i = 0; i < g->ncols; i++) {
-		cell[i] = g->cell[i].p ? g->cell[i].p : "";
-		len[i] = g->cell[i].len;
+		r.cell[i].a = c->tmp.len;
+		buf_copy(&c->tmp, &g->cell[i]);
+		r.cell[i].b = c->tmp.len;
 	}
-	table_row(c, cell, len, g->ncols, g->row_line);
+	r.text = c->tmp.p ? c->tmp.p : "";
+	r.k = g->ncols;
+	table_row(c, &r, g->row_line);
 	g->nrow = 0;
 }
 

@@ -20,6 +20,7 @@
 #include "lex.h"
 #include "lex-sections.h"
 #include "period.h"
+#include "span.h"
 #include "text.h"
 #include "tsv.h"
 
@@ -34,16 +35,30 @@ enum role {
 
 enum phase { PH_META, PH_CONTENTS, PH_BODY };
 
-#define MAXDEPTH 8
-#define MAXTITLES 64
-#define MAXMETA 64
-#define MAXFURNITURE 32
-#define MAXCOLS 16		/* columns of a table laid out with spaces */
-#define GRIDCOLS 64		/* columns of a data table laid out with spaces */
-#define GRIDHOLD 4		/* lines a data table's head or row may take */
-#define NCONTEXT 7		/* doc .. area: where a row stands */
-#define BLOCK_LIMIT (1 << 20)	/* split a block that grows past 1 MB */
-#define TITLE_LINE_MAX 200	/* a longer line is no title: prose */
+/* The limits that keep memory bounded whatever the input: each is what
+ * a report needs, with room to spare, and what happens past it is said. */
+enum {
+	DEPTH_MAX = 8,		/* bullets nest this deep; deeper ones stand
+				 * at this depth */
+	TITLES_MAX = 64,	/* priorities 1 to 63 keep the title the
+				 * contents page gives them */
+	TITLE_ROWS_HELD = 64,	/* title-page rows wait this long for the
+				 * period, then go out without it */
+	FURNITURE_MAX = 32,	/* title-page lines remembered, to drop them
+				 * as running headers when they come again */
+	FURNITURE_LINE_MAX = 120, /* bytes of a running header, at most */
+	TITLE_LINE_MAX = 200,	/* bytes of a title (a period's line, a
+				 * priority's); a longer line is prose */
+	WEWILL_COLS = 16,	/* columns of a table of commitments laid out
+				 * with spaces */
+	TABLE_COLS = 64,	/* cells of a table's row; past the 64th they
+				 * stay in the last (spaced) or are dropped */
+	GRID_HOLD = 4,		/* lines a data table's head, or one of its
+				 * rows, may take */
+	BLOCK_LIMIT = 1 << 20,	/* a block that grows past 1 MB is cut */
+	NCONTEXT = 7,		/* doc .. area: where a row stands */
+	NUM_TEXT = 24		/* a long's decimal digits, with a NUL */
+};
 
 /* A row being gathered from one or more lines. */
 struct block {
@@ -65,27 +80,41 @@ struct block {
  * it; if none does, its lines are read again as the text they are. */
 struct grid {
 	size_t ncols;			/* 0: no table */
-	size_t start[GRIDCOLS], end[GRIDCOLS];	/* where each column lies */
+	struct span place[TABLE_COLS];	/* where each column lies */
 	bool confirmed;			/* a row of figures came */
 	bool framed;			/* a rule came */
 	bool replaying;			/* held lines are being read as text */
 	int blanks;			/* blank lines since the last row */
-	struct buf cell[GRIDCOLS];	/* the waiting row's cells */
+	struct buf cell[TABLE_COLS];	/* the waiting row's cells */
 	int nrow;			/* its lines; 0: none waits */
 	long row_line;
 	struct buf held;		/* the held head's raw lines, NUL-ended */
-	long held_line[GRIDHOLD];
+	long held_line[GRID_HOLD];
 	int nheld;
 };
 
-/* A line cut into cells at runs of spaces: each cell, where it starts,
- * and the column of the table it goes in. */
+/* A line cut into cells (at tabs, or at runs of spaces): where each lies
+ * in the text, and, in a data table laid out with spaces, the column it
+ * goes in. */
 struct cells {
-	const char *s[GRIDCOLS];
-	size_t len[GRIDCOLS], at[GRIDCOLS], col[GRIDCOLS];
+	const char *text;		/* what the spans index */
+	struct span cell[TABLE_COLS];
+	size_t col[TABLE_COLS];
 	size_t k;
 	bool cut;		/* a cell was cut at a column's start */
 };
+
+static inline const char *
+cell_at(const struct cells *r, size_t i)
+{
+	return r->text + r->cell[i].a;
+}
+
+static inline size_t
+cell_len(const struct cells *r, size_t i)
+{
+	return span_len(r->cell[i]);
+}
 
 /* A title-page row held until the period is known. */
 struct held {
@@ -104,19 +133,19 @@ struct ctx {
 	enum phase phase;
 	int priority;
 	struct buf title, commitment, heading, area;
-	char *titles[MAXTITLES];	/* from the contents page, by number */
+	char *titles[TITLES_MAX];	/* from the contents page, by number */
 	int last_title;			/* the latest of them, and its line */
 	long last_title_line;
 	size_t pages_col;		/* where a contents table's pages start */
 	size_t pages_at;		/* the same, in the current line's text */
-	char *furniture[MAXFURNITURE];	/* title-page lines, to drop repeats */
+	char *furniture[FURNITURE_MAX];	/* title-page lines, to drop repeats */
 	int nfurniture;
-	struct held held[MAXMETA];
+	struct held held[TITLE_ROWS_HELD];
 	int nheld;
 	bool wrote;		/* a row went out: the period is settled */
 	int expect;		/* blocks left in which to find a commitment */
 	bool wewill;		/* inside a "We will | Commentary | Who" table */
-	size_t cols[MAXCOLS];	/* where its columns start, laid out with spaces */
+	size_t cols[WEWILL_COLS];	/* where its columns start, laid out with spaces */
 	size_t ncols;		/* 0: its columns are tab-separated */
 	struct grid grid;	/* a data table laid out with spaces */
 	struct block blk;	/* the pending text block */
@@ -125,10 +154,10 @@ struct ctx {
 	struct block cell;	/* the commitment cell of the table row */
 	struct block note;	/* the commentary cell of the table row */
 	long who_line;
-	size_t indents[MAXDEPTH];
+	size_t indents[DEPTH_MAX];
 	int ndepth;
-	struct buf areas[MAXDEPTH + 1];
-	bool label_only[MAXDEPTH + 1];
+	struct buf areas[DEPTH_MAX + 1];
+	bool label_only[DEPTH_MAX + 1];
 
 	/* the current line */
 	long lineno;
@@ -166,7 +195,7 @@ static bool contents_page(struct ctx *c, struct shape *v);
 static bool structure_line(struct ctx *c, struct shape *v);
 static void body_line(struct ctx *c, struct shape *v);
 static bool parse_priority(const char *s, size_t n, int *num,
-    const char **title, size_t *tlen);
+    struct span *title);
 
 /* commitments.c */
 static void tab_line(struct ctx *c, const char *s, size_t n);
@@ -203,4 +232,4 @@ static void area_of_bullet(struct ctx *c, struct block *b, const char *s,
 /* output.c */
 static void emit(struct ctx *c, const struct block *b, const char *commitment);
 static void release_held(struct ctx *c);
-static char *digits(char num[24], long v);
+static char *digits(char num[NUM_TEXT], long v);

@@ -6,6 +6,15 @@
  * shaped: its indentation, whether it is a heading, whether tabs cut it
  * into cells.  Bullet signs, rules and footnote marks are read here too. */
 
+/* Markup is short: a longer run is text that happens to hold the sign. */
+enum {
+	ARTEFACT_MAX = 64,	/* bytes of a "$_{15}$" artefact */
+	TAG_MAX = 40,		/* bytes of an HTML tag */
+	SPAN_TEXT_MAX = 200,	/* bytes of a "[words]{.class}" span's words */
+	SPAN_CLASS_MAX = 80,	/* ... and of its "{.class}" */
+	FOOTNOTE_MARK_MAX = 12	/* bytes of a "[^12]" footnote mark */
+};
+
 /* Bytes that may begin markup, an artefact or a ligature. */
 #define MARKUP_BYTES "\f*_\\$<[\xef"
 
@@ -114,7 +123,7 @@ artefact_len(const char *s, size_t n)
 
 	if (n < 4 || (s[1] != '_' && s[1] != '^'))
 		return 0;
-	end = memchr(s + 1, '$', n - 1 < 64 ? n - 1 : 64);
+	end = memchr(s + 1, '$', n - 1 < ARTEFACT_MAX ? n - 1 : ARTEFACT_MAX);
 	if (!end)
 		return 0;
 	k = (size_t)(end - s) + 1;
@@ -131,7 +140,7 @@ tag_len(const char *s, size_t n)
 		i++;
 	if (i >= n || !isalpha((unsigned char)s[i]))
 		return 0;
-	while (i < n && i < 40 && s[i] != '>' && s[i] != '<')
+	while (i < n && i < TAG_MAX && s[i] != '>' && s[i] != '<')
 		i++;
 	return i < n && s[i] == '>' ? i + 1 : 0;
 }
@@ -140,13 +149,14 @@ tag_len(const char *s, size_t n)
 static size_t
 pandoc_span_len(const char *s, size_t n)
 {
-	const char *close = memchr(s, ']', n < 200 ? n : 200), *end;
+	const char *close = memchr(s, ']', n < SPAN_TEXT_MAX ? n : SPAN_TEXT_MAX),
+		   *end;
 	size_t k;
 
 	if (close == NULL || (size_t)(close - s) + 2 >= n || close[1] != '{')
 		return 0;
 	k = (size_t)(close - s) + 1;
-	end = memchr(close + 1, '}', n - k < 80 ? n - k : 80);
+	end = memchr(close + 1, '}', n - k < SPAN_CLASS_MAX ? n - k : SPAN_CLASS_MAX);
 	return end ? (size_t)(end - s) + 1 : 0;
 }
 
@@ -237,5 +247,6 @@ static bool
 is_footnote(struct ctx *c, const char *s, size_t n)
 {
 	return c->lead_mark || text_is_superscript_digit(first_cp(s, n)) ||
-	       (prefix_ci(s, n, "[^") && memchr(s, ']', n < 12 ? n : 12));
+	       (prefix_ci(s, n, "[^") &&
+		memchr(s, ']', n < FOOTNOTE_MARK_MAX ? n : FOOTNOTE_MARK_MAX));
 }

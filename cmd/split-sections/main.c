@@ -75,12 +75,12 @@ free_ctx(struct ctx *c)
 	free_block(&c->blk);
 	free_block(&c->cell);
 	free_block(&c->note);
-	for (i = 0; i <= MAXDEPTH; i++)
+	for (i = 0; i <= DEPTH_MAX; i++)
 		buf_free(&c->areas[i]);
 	buf_free(&c->line);
 	buf_free(&c->tmp);
 	buf_free(&c->cells);
-	for (i = 0; i < GRIDCOLS; i++)
+	for (i = 0; i < TABLE_COLS; i++)
 		buf_free(&c->grid.cell[i]);
 	buf_free(&c->grid.held);
 }

@@ -6,10 +6,18 @@
  * objective is ..."), or a commitment table (commitments.c).  Headings
  * and the other lines of the body are read here as well. */
 
+enum {
+	PRIORITY_NUMBER_CAP = 1000,	/* a priority's digits are read up to this */
+	LEAD_IN_REACH = 308,	/* a lead-in is a clause, not a paragraph: its
+				 * colon stands in the line's first 308 bytes */
+	LEAD_IN_BLOCKS = 3	/* the commitment comes in one of the 3 blocks
+				 * after its lead-in, or there is none */
+};
+
 static void heading_line(struct ctx *c, const char *s, size_t n);
 static size_t verb_sentence(const char *s, size_t n);
-static void new_priority(struct ctx *c, int num, const char *t, size_t tlen,
-    const char *line, size_t n);
+static void new_priority(struct ctx *c, const char *s, size_t n, int num,
+    struct span title);
 static size_t priority_number(const char *s, size_t n, int *num);
 static void set_title(struct ctx *c, int num);
 static bool lead_in(struct ctx *c, const char *s, size_t n);
@@ -23,16 +31,17 @@ static bool opens_with_verb(const char *s, size_t n);
 static bool
 structure_line(struct ctx *c, struct shape *v)
 {
-	const char *s = v->s, *t;
-	size_t n = v->n, tlen;
+	const char *s = v->s;
+	size_t n = v->n;
+	struct span title;
 	int num;
 
 	if (v->tabs) {
 		tab_line(c, s, n);
 		return true;
 	}
-	if (parse_priority(s, n, &num, &t, &tlen)) {
-		new_priority(c, num, t, tlen, s, n);
+	if (parse_priority(s, n, &num, &title)) {
+		new_priority(c, s, n, num, title);
 		return true;
 	}
 	if (is_rule(s, n)) {
@@ -113,9 +122,11 @@ verb_sentence(const char *s, size_t n)
 	return 0;
 }
 
+/* A priority's heading, the line s: its number, and its title, a span of
+ * s (empty: the contents page gives it). */
 static void
-new_priority(struct ctx *c, int num, const char *t, size_t tlen,
-	     const char *line, size_t n)
+new_priority(struct ctx *c, const char *s, size_t n, int num,
+	     struct span title)
 {
 	struct block *b = &c->blk;
 	bool same = num == c->priority;
@@ -131,25 +142,25 @@ new_priority(struct ctx *c, int num, const char *t, size_t tlen,
 		c->expect = 0;
 		c->cell.line = 0;
 	}
-	if (tlen > 0) {
+	if (span_len(title) > 0) {
 		buf_reset(&c->title);
-		text_squeeze_space(&c->title, t, tlen);
+		text_squeeze_space(&c->title, s + title.a, span_len(title));
 	} else {
 		set_title(c, num);
 	}
 	reset_depths(c);
 	/* the heading stays in the output: its words are the report's */
 	block_start(b, K_PARA, 0, c->lineno);
-	block_add(b, line, n, c->lineno);
+	block_add(b, s, n, c->lineno);
 	b->open = false;
 	emit(c, b, c->commitment.p ? c->commitment.p : "");
 }
 
 /* "Priority 3 – Title", "## **Priority 3 - Title**", "Priority 3: Title",
- * or "Priority 3" alone (the title then comes from the contents page). */
+ * or "Priority 3" alone (the title then comes from the contents page):
+ * the number, and the title as a span of s. */
 static bool
-parse_priority(const char *s, size_t n, int *num, const char **title,
-	       size_t *tlen)
+parse_priority(const char *s, size_t n, int *num, struct span *title)
 {
 	size_t i = opens_with(s, n, LEX_BIT(SECTIONS_PRIORITY), NULL), k;
 	int32_t cp;
@@ -163,8 +174,7 @@ parse_priority(const char *s, size_t n, int *num, const char **title,
 	i += k;
 	while (i < n && s[i] == ' ')
 		i++;
-	*title = s + i;
-	*tlen = 0;
+	*title = (struct span){i, i};
 	if (i == n || (i + 1 == n && s[i] == ':'))
 		return true;
 	k = text_decode(s + i, n - i, &cp);
@@ -175,9 +185,8 @@ parse_priority(const char *s, size_t n, int *num, const char **title,
 		i++;	/* "--", pandoc's Markdown for an en dash */
 	while (i < n && is_blank(s[i]))
 		i++;
-	*title = s + i;
-	*tlen = n - i;
-	return *tlen > 0 && *tlen < 200;
+	*title = (struct span){i, n};
+	return span_len(*title) > 0 && span_len(*title) < TITLE_LINE_MAX;
 }
 
 /* The number of a priority, in digits or in words ("Priority Three"):
@@ -189,7 +198,7 @@ priority_number(const char *s, size_t n, int *num)
 	size_t i = 0, w;
 
 	*num = 0;
-	while (i < n && isdigit((unsigned char)s[i]) && *num < 1000)
+	while (i < n && isdigit((unsigned char)s[i]) && *num < PRIORITY_NUMBER_CAP)
 		*num = *num * 10 + (s[i++] - '0');
 	if (i > 0)
 		return i;
@@ -206,7 +215,7 @@ static void
 set_title(struct ctx *c, int num)
 {
 	buf_reset(&c->title);
-	if (num > 0 && num < MAXTITLES && c->titles[num])
+	if (num > 0 && num < TITLES_MAX && c->titles[num])
 		buf_adds(&c->title, c->titles[num]);
 }
 
@@ -219,7 +228,7 @@ adopt_first_priority(struct ctx *c)
 
 	if (c->priority > 0)
 		return;
-	for (i = 1; i < MAXTITLES; i++)
+	for (i = 1; i < TITLES_MAX; i++)
 		if (c->titles[i]) {
 			c->priority = i;
 			set_title(c, i);
@@ -256,17 +265,13 @@ lead_in(struct ctx *c, const char *s, size_t n)
 	block_add(b, s, rest, c->lineno);
 	b->open = false;
 	emit(c, b, "");
-	c->expect = 3;
+	c->expect = LEAD_IN_BLOCKS;
 	while (rest < n && is_blank(s[rest]))
 		rest++;
 	if (rest < n)
 		start_para(c, K_PARA, s + rest, n - rest);
 	return true;
 }
-
-/* A lead-in is a clause, not a paragraph: its colon stands in the line's
- * first 300 bytes, after at most 300 bytes of its own words. */
-enum { LEAD_IN_REACH = 308 };
 
 /* The bytes of the line a lead-in takes, through its colon ("Working
  * with partners we will:"), or 0: a lead-in phrase (data/lexicon,

@@ -9,21 +9,35 @@ static const char *const kind_name[] = {
 	"meta", "para", "bullet", "table", "footnote"
 };
 
-static void write_row(struct ctx *c, enum kind kind, int depth, long line,
-    const char *text, size_t n, const struct buf *map, const char *commitment,
-    const char *heading, const char *area);
+/* A row as it goes out: what is the block's own; the rest (doc, period,
+ * priority and its title) is the report's, in the context. */
+struct out_row {
+	enum kind kind;
+	int depth;
+	long line;
+	const char *text;
+	size_t n;
+	const struct buf *map;	/* NULL: none */
+	const char *commitment, *heading, *area;
+};
+
+static void write_row(struct ctx *c, const struct out_row *r);
 static void out_long(struct out *o, long v);
 
 static void
 emit(struct ctx *c, const struct block *b, const char *commitment)
 {
-	const char *heading, *area;
+	struct out_row r = {
+		.kind = b->kind, .depth = b->depth, .line = b->line,
+		.text = b->text.p, .n = b->text.len, .map = &b->map,
+		.commitment = commitment
+	};
 
-	area_of_row(c, b, &heading, &area);
+	area_of_row(c, b, &r.heading, &r.area);
 	if (b->text.len == 0)
 		return;
 	if (b->kind == K_META && c->period.len == 0 && !c->period_opt) {
-		if (c->nheld == MAXMETA)
+		if (c->nheld == TITLE_ROWS_HELD)
 			release_held(c);
 		c->held[c->nheld].line = b->line;
 		c->held[c->nheld].text = xstrndup(b->text.p, b->text.len);
@@ -32,8 +46,7 @@ emit(struct ctx *c, const struct block *b, const char *commitment)
 	}
 	if (c->nheld > 0)
 		release_held(c);
-	write_row(c, b->kind, b->depth, b->line, b->text.p, b->text.len,
-		  &b->map, commitment, heading, area);
+	write_row(c, &r);
 }
 
 /* Title-page rows wait for the period, which may come a few lines later. */
@@ -43,33 +56,37 @@ release_held(struct ctx *c)
 	int i;
 
 	for (i = 0; i < c->nheld; i++) {
-		write_row(c, K_META, 0, c->held[i].line, c->held[i].text,
-			  strlen(c->held[i].text), NULL, "", "", "");
+		struct out_row r = {
+			.kind = K_META, .line = c->held[i].line,
+			.text = c->held[i].text, .n = strlen(c->held[i].text),
+			.commitment = "", .heading = "", .area = ""
+		};
+
+		write_row(c, &r);
 		free(c->held[i].text);
 	}
 	c->nheld = 0;
 }
 
 static void
-write_row(struct ctx *c, enum kind kind, int depth, long line,
-	  const char *text, size_t n, const struct buf *map,
-	  const char *commitment, const char *heading, const char *area)
+write_row(struct ctx *c, const struct out_row *r)
 {
 	struct out *o = &c->out;
-	char num[24];
+	char num[NUM_TEXT];
 	const char *context[NCONTEXT] = {
 		c->doc, c->period.p, c->priority > 0 ? digits(num, c->priority) : "",
-		c->title.p, commitment, heading, area
+		c->title.p, r->commitment, r->heading, r->area
 	};
+	const struct buf *map = r->map;
 	int i;
 
 	c->wrote = true;
 	for (i = 0; i < NCONTEXT; i++)
 		out_fields(o, context[i]);
-	out_fields(o, kind_name[kind]);
-	out_long(o, depth);
-	out_long(o, line);
-	out_field(o, text, n);
+	out_fields(o, kind_name[r->kind]);
+	out_long(o, r->depth);
+	out_long(o, r->line);
+	out_field(o, r->text, r->n);
 	out_field(o, map && map->p ? map->p : "", map ? map->len : 0);
 	out_end(o);
 }
@@ -77,16 +94,16 @@ write_row(struct ctx *c, enum kind kind, int depth, long line,
 static void
 out_long(struct out *o, long v)
 {
-	char num[24], *p = digits(num, v < 0 ? 0 : v);
-	out_field(o, p, (size_t)(num + 23 - p));
+	char num[NUM_TEXT], *p = digits(num, v < 0 ? 0 : v);
+	out_field(o, p, (size_t)(num + NUM_TEXT - 1 - p));
 }
 
-/* Decimal digits of v >= 0 at the end of num[24]; returns where they start
+/* Decimal digits of v >= 0 at the end of num; returns where they start
  * (printf costs more than the rest of a row). */
 static char *
-digits(char num[24], long v)
+digits(char num[NUM_TEXT], long v)
 {
-	char *p = num + 23;
+	char *p = num + NUM_TEXT - 1;
 
 	*p = '\0';
 	do

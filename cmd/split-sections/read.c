@@ -8,6 +8,9 @@
  * line under a data table laid out with spaces goes to the table first
  * (grid.c). */
 
+/* "12 of 140" is as long as a page number gets, after "Page ". */
+enum { PAGE_NUMBER_MAX = 12 };
+
 static const char *base_name(const char *path);
 static void reset_doc(struct ctx *c);
 static void process(struct ctx *c, const char *raw, size_t rawn);
@@ -60,7 +63,7 @@ reset_doc(struct ctx *c)
 {
 	int i;
 
-	for (i = 0; i < MAXTITLES; i++) {
+	for (i = 0; i < TITLES_MAX; i++) {
 		free(c->titles[i]);
 		c->titles[i] = NULL;
 	}
@@ -142,6 +145,7 @@ furniture_line(struct ctx *c, struct shape *v)
 	return contents_page(c, v);
 }
 
+/* A page number: "7", "Page 7 of 64", "7/64". */
 static bool
 is_page_number(const char *s, size_t n)
 {
@@ -152,7 +156,7 @@ is_page_number(const char *s, size_t n)
 		s += i + 1;
 		n -= i + 1;
 	}
-	if (n == 0 || n > 12)
+	if (n == 0 || n > PAGE_NUMBER_MAX)
 		return false;
 	for (i = 0; i < n; i++)
 		if (!isdigit((unsigned char)s[i]) &&
@@ -169,7 +173,7 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 {
 	int i;
 
-	if (n > 120)
+	if (n > FURNITURE_LINE_MAX)
 		return false;
 	for (i = 0; i < c->nfurniture; i++)
 		if (strlen(c->furniture[i]) == n &&
@@ -181,7 +185,7 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 static void
 remember_furniture(struct ctx *c, const char *s, size_t n)
 {
-	if (c->nfurniture < MAXFURNITURE && n > 0 && n <= 120)
+	if (c->nfurniture < FURNITURE_MAX && n > 0 && n <= FURNITURE_LINE_MAX)
 		c->furniture[c->nfurniture++] = xstrndup(s, n);
 }
 

@@ -168,6 +168,17 @@ trim(const char **s, size_t *n)
 		(*n)--;
 }
 
+/* A span of s without the blanks at its ends. */
+static struct span
+trim_span(const char *s, struct span sp)
+{
+	while (sp.a < sp.b && is_blank(s[sp.a]))
+		sp.a++;
+	while (sp.b > sp.a && is_blank(s[sp.b - 1]))
+		sp.b--;
+	return sp;
+}
+
 /* Append src to dst (buf_add with an empty, perhaps unallocated, src). */
 static void
 buf_copy(struct buf *dst, const struct buf *src)
