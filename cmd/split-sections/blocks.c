@@ -139,6 +139,19 @@ flush_block(struct ctx *c)
 	emit(c, b, c->commitment.p ? c->commitment.p : "");
 }
 
+/* A line that is a row of its own: a priority's heading, a lead-in, Key
+ * Points, a table's head. */
+static void
+line_row(struct ctx *c, const char *s, size_t n, const char *commitment)
+{
+	struct block *b = &c->blk;
+
+	block_start(b, K_PARA, 0, c->lineno);
+	block_add(b, s, n, c->lineno);
+	b->open = false;
+	emit(c, b, commitment);
+}
+
 static void
 block_start(struct block *b, enum kind kind, int depth, long line)
 {

@@ -254,8 +254,6 @@ is_table_head(const struct cells *r)
 static void
 start_table(struct ctx *c, const char *s, size_t n)
 {
-	struct block *b = &c->blk;
-
 	begin_part(c);
 	c->wewill = true;
 	c->ncols = 0;
@@ -263,10 +261,7 @@ start_table(struct ctx *c, const char *s, size_t n)
 	c->cell.line = 0;
 	buf_reset(&c->commitment);
 	area_clear(c);
-	block_start(b, K_PARA, 0, c->lineno);
-	block_add(b, s, n, c->lineno);
-	b->open = false;
-	emit(c, b, "");
+	line_row(c, s, n, "");
 }
 
 /* A row of the "We will | Commentary | Who" table.  The first cell is the

@@ -122,44 +122,57 @@ struct held {
 	char *text;
 };
 
+/* Everything a report is read with: the options, then the state of one
+ * document, by the file that keeps it, then the current line. */
 struct ctx {
 	struct out out;
 	const char *doc_opt, *period_opt;
 	bool strict;
 
-	/* one document */
+	/* one document (read.c, output.c) */
 	const char *doc;
 	struct buf period;
 	enum phase phase;
-	int priority;
-	struct buf title, commitment, heading, area;
+	bool wrote;		/* a row went out: the period is settled */
+	struct held held[TITLE_ROWS_HELD];	/* rows waiting for the period */
+	int nheld;
+	char *furniture[FURNITURE_MAX];	/* title-page lines, to drop repeats */
+	int nfurniture;
+
+	/* the contents page (contents.c) */
 	char *titles[TITLES_MAX];	/* from the contents page, by number */
 	int last_title;			/* the latest of them, and its line */
 	long last_title_line;
 	size_t pages_col;		/* where a contents table's pages start */
 	size_t pages_at;		/* the same, in the current line's text */
-	char *furniture[FURNITURE_MAX];	/* title-page lines, to drop repeats */
-	int nfurniture;
-	struct held held[TITLE_ROWS_HELD];
-	int nheld;
-	bool wrote;		/* a row went out: the period is settled */
+
+	/* where the text stands (outline.c) */
+	int priority;
+	struct buf title, commitment;
 	int expect;		/* blocks left in which to find a commitment */
+
+	/* the heading and area under the commitment (areas.c) */
+	struct buf heading, area;
+	long who_line;		/* the line of the latest Who cell */
+	struct buf areas[DEPTH_MAX + 1];	/* each bullet depth's area */
+	bool label_only[DEPTH_MAX + 1];	/* ... given by a label alone */
+
+	/* tables (commitments.c, grid.c) */
 	bool wewill;		/* inside a "We will | Commentary | Who" table */
 	size_t cols[WEWILL_COLS];	/* where its columns start, laid out with spaces */
 	size_t ncols;		/* 0: its columns are tab-separated */
+	struct block cell;	/* the commitment cell of the table row */
+	struct block note;	/* the commentary cell of the table row */
 	struct grid grid;	/* a data table laid out with spaces */
+
+	/* blocks (blocks.c) */
 	struct block blk;	/* the pending text block */
 	bool paused;		/* blk met a blank line or a page break... */
 	bool page_turned;	/* ...and a page break */
-	struct block cell;	/* the commitment cell of the table row */
-	struct block note;	/* the commentary cell of the table row */
-	long who_line;
-	size_t indents[DEPTH_MAX];
+	size_t indents[DEPTH_MAX];	/* the indentation of each bullet depth */
 	int ndepth;
-	struct buf areas[DEPTH_MAX + 1];
-	bool label_only[DEPTH_MAX + 1];
 
-	/* the current line */
+	/* the current line (read.c, layout.c) */
 	long lineno;
 	const char *raw;	/* as read */
 	size_t rawn;
@@ -168,9 +181,7 @@ struct ctx {
 	bool broke;		/* a form feed: a page break before it */
 	const char *text;	/* the cleaned line: raw, or in line */
 	size_t len;
-	struct buf tmp, cells;
-
-	/* the context columns of the last row, as given and escaped */
+	struct buf tmp, cells;	/* scratch: a line rebuilt, a line's cells */
 };
 
 /* The shape of a cleaned line: its text without the indentation and
@@ -218,6 +229,8 @@ static void start_bullet(struct ctx *c, const char *s, size_t n, size_t indent);
 static void reset_depths(struct ctx *c);
 static void flush_all(struct ctx *c);
 static void flush_block(struct ctx *c);
+static void line_row(struct ctx *c, const char *s, size_t n,
+    const char *commitment);
 static void block_start(struct block *b, enum kind kind, int depth, long line);
 static void block_add(struct block *b, const char *s, size_t n, long line);
 

@@ -27,7 +27,7 @@
 #include "commitments.c"	/* tables; We will | Commentary | Who */
 #include "grid.c"		/* data tables laid out with spaces */
 #include "blocks.c"		/* lines into blocks, blocks into rows */
-#include "areas.c"		/* the area a block stands under */
+#include "areas.c"		/* the heading and area a block stands under */
 #include "output.c"		/* the rows out */
 
 static const char usage[] =

@@ -128,7 +128,6 @@ static void
 new_priority(struct ctx *c, const char *s, size_t n, int num,
 	     struct span title)
 {
-	struct block *b = &c->blk;
 	bool same = num == c->priority;
 
 	flush_all(c);
@@ -150,10 +149,7 @@ new_priority(struct ctx *c, const char *s, size_t n, int num,
 	}
 	reset_depths(c);
 	/* the heading stays in the output: its words are the report's */
-	block_start(b, K_PARA, 0, c->lineno);
-	block_add(b, s, n, c->lineno);
-	b->open = false;
-	emit(c, b, c->commitment.p ? c->commitment.p : "");
+	line_row(c, s, n, c->commitment.p ? c->commitment.p : "");
 }
 
 /* "Priority 3 – Title", "## **Priority 3 - Title**", "Priority 3: Title",
@@ -253,7 +249,6 @@ static bool
 lead_in(struct ctx *c, const char *s, size_t n)
 {
 	size_t rest = lead_in_end(s, n);
-	struct block *b = &c->blk;
 
 	if (rest == 0)
 		return false;
@@ -261,10 +256,7 @@ lead_in(struct ctx *c, const char *s, size_t n)
 	buf_reset(&c->commitment);
 	area_clear(c);
 	reset_depths(c);
-	block_start(b, K_PARA, 0, c->lineno);
-	block_add(b, s, rest, c->lineno);
-	b->open = false;
-	emit(c, b, "");
+	line_row(c, s, rest, "");
 	c->expect = LEAD_IN_BLOCKS;
 	while (rest < n && is_blank(s[rest]))
 		rest++;
@@ -304,8 +296,6 @@ is_key_points(const char *s, size_t n)
 static void
 key_points(struct ctx *c, const char *s, size_t n)
 {
-	struct block *b = &c->blk;
-
 	begin_part(c);
 	c->wewill = false;
 	c->expect = 0;
@@ -313,10 +303,7 @@ key_points(struct ctx *c, const char *s, size_t n)
 	buf_reset(&c->commitment);
 	text_squeeze_space(&c->commitment, s, n);
 	area_clear(c);
-	block_start(b, K_PARA, 0, c->lineno);
-	block_add(b, s, n, c->lineno);
-	b->open = false;
-	emit(c, b, c->commitment.p);
+	line_row(c, s, n, c->commitment.p);
 }
 
 static void

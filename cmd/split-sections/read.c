@@ -22,6 +22,7 @@ static void meta_line(struct ctx *c, const char *s, size_t n);
 static void title_period(struct ctx *c, const struct shape *v);
 static bool names_quarter(const char *s, size_t n);
 
+/* One report, from a file or from standard input ("-"): its rows out. */
 static int
 split_file(struct ctx *c, const char *path)
 {
