@@ -94,7 +94,7 @@ clean_mark(struct ctx *c, const char *s, size_t n)
 		}
 		break;
 	case '[':
-		/* a pandoc span, "[Thurrock]{.underline}": the words stay */
+		/* a pandoc span, "[Northtown]{.underline}": the words stay */
 		if ((k = pandoc_span_len(s, n)) > 0) {
 			const char *close = memchr(s, ']', k);
 			buf_add(o, s + 1, (size_t)(close - s) - 1);
