@@ -238,6 +238,8 @@ month_at(const struct tok *t, size_t i, size_t nt, bool need_year, struct ym *ou
 	size_t j = i;
 	int m;
 
+	if (j >= nt)
+		return 0;	/* "... May to" at the line's end: no second month */
 	if (t[j].kind == TK_NUM && t[j].digits <= 2 && t[j].val >= 1 &&
 	    t[j].val <= 31 && j + 1 < nt && in_class(&t[j + 1], DATES_MONTH))
 		j++;	/* the day of a date */
