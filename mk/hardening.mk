@@ -105,7 +105,7 @@ $(FUZZ_DIR)/harness.o: fuzz/harness.c
 	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(FUZZ_DIR)/bin/%: $$(call tool_deps,$$*) $(LIB_SRC) lib/*.h $(LEX_H) $(FUZZ_DIR)/harness.o
-	mkdir -p $(@D) $(FUZZ_DIR)/obj/$*
+	rm -rf $(FUZZ_DIR)/obj/$* && mkdir -p $(@D) $(FUZZ_DIR)/obj/$*
 	cd $(FUZZ_DIR)/obj/$* && $(FUZZ_CC) $(patsubst -I%,-I$(abspath %),$(CPPFLAGS)) \
 		$(WARNINGS) -Wno-missing-prototypes $(FUZZ_CFLAGS) -Dmain=fuzz_tool_main -Dexit=fuzz_exit $(FUZZ_ALLOC) \
 		-c $(abspath $(call tool_src,$*) $(LIB_SRC))
