@@ -30,8 +30,8 @@ tool_src  = $(firstword $(wildcard cmd/$(1)/main.c) cmd/$(1).c)
 tool_deps = $(call tool_src,$(1)) $(wildcard cmd/$(1)/*.c cmd/$(1)/*.h)
 
 # Word lists are data: data/lexicon/NAME.tsv (phrase, class, value) with
-# NAME.classes.tsv (class, meaning) become $(GEN)/lex-NAME.h, a sorted C
-# table that lib/lex.c turns into one hash at start-up.
+# NAME.classes.tsv (class, meaning) become $(GEN)/lex-NAME.h: the rows and
+# their hash as constant C tables (mk/lexgen), which lib/lex.c probes.
 GEN       = $(BUILD)/gen
 LEXICONS  = $(patsubst data/lexicon/%.classes.tsv,%,$(wildcard data/lexicon/*.classes.tsv))
 LEX_H     = $(patsubst %,$(GEN)/lex-%.h,$(LEXICONS))
@@ -64,8 +64,12 @@ $(BUILD)/lib/%.o: lib/%.c lib/*.h $(LEX_H) | $(BUILD)/lib
 $(BUILD)/cmd/%.o: $$(call tool_deps,$$*) lib/*.h $(LEX_H) $(STAMP) | $(BUILD)/cmd
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $(call tool_src,$*)
 
-$(GEN)/lex-%.h: data/lexicon/%.tsv data/lexicon/%.classes.tsv mk/lexicon.awk | $(GEN)
-	awk -f mk/lexicon.awk -v name=$* data/lexicon/$*.classes.tsv data/lexicon/$*.tsv > $@.tmp
+# The generator runs on the build machine; sanitizer flags stay off it.
+$(GEN)/lexgen: mk/lexgen.c lib/lexhash.h | $(GEN)
+	$(CC) -std=c11 -O1 -Ilib -o $@ mk/lexgen.c
+
+$(GEN)/lex-%.h: data/lexicon/%.tsv data/lexicon/%.classes.tsv $(GEN)/lexgen
+	$(GEN)/lexgen $* data/lexicon/$*.classes.tsv data/lexicon/$*.tsv > $@.tmp
 	mv $@.tmp $@
 
 $(LIB_A): $(LIB_OBJ)

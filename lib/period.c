@@ -33,15 +33,11 @@ enum {
 	NUM_CAP = 100000	/* digit runs are read up to this value */
 };
 
-/* The period words, opened once: a constant table, never changed. */
+/* The period words: a constant table (lib/lex.h). */
 static const struct lex *
 words(void)
 {
-	static struct lex *lx;
-
-	if (!lx)
-		lx = lex_open(&dates_lex);
-	return lx;
+	return lex_open(&dates_lex);
 }
 
 /* Bytes of the dash at s (hyphen, the U+2010-2015 dashes, minus), or 0. */

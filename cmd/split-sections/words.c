@@ -14,31 +14,13 @@ enum {
 	PHRASE_WORDS = 4	/* words of the longest phrase, and more */
 };
 
-/* The lexicon, opened once (a constant table, never changed), and for
- * each byte the classes of the phrases that begin with it in either
- * case: most lines are ruled out by their first byte, with no lookup. */
-struct lexicon {
-	struct lex *lx;
-	lex_mask first[256];
-};
-
-static const struct lexicon *
+/* The lexicon: a constant table (lib/lex.h), with, for each byte, the
+ * classes of the phrases that begin with it in either case (lex_first):
+ * most lines are ruled out by their first byte, with no lookup. */
+static struct lex *
 lexicon(void)
 {
-	static struct lexicon L;
-	size_t i;
-
-	if (L.lx)
-		return &L;
-	L.lx = lex_open(&sections_lex);
-	for (i = 0; i < sections_lex.nrow; i++) {
-		unsigned char b = (unsigned char)sections_lex.row[i].phrase[0];
-		lex_mask bit = LEX_BIT(sections_lex.row[i].cls);
-
-		L.first[b] |= bit;
-		L.first[toupper(b)] |= bit;
-	}
-	return &L;
+	return lex_open(&sections_lex);
 }
 
 static bool
@@ -58,7 +40,7 @@ word_classes(const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	return lex_classes(lexicon()->lx, low, n);
+	return lex_classes(lexicon(), low, n);
 }
 
 static bool
@@ -78,7 +60,7 @@ word_value(const char *s, size_t n, unsigned cls)
 		return NULL;
 	for (i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	return lex_value(lexicon()->lx, low, n, cls);
+	return lex_value(lexicon(), low, n, cls);
 }
 
 /* The longest phrase of a class in want that s opens with: its length in
@@ -86,12 +68,12 @@ word_value(const char *s, size_t n, unsigned cls)
 static size_t
 opens_with(const char *s, size_t n, lex_mask want, unsigned *cls)
 {
-	const struct lexicon *L = lexicon();
+	struct lex *L = lexicon();
 	char low[PHRASE_BYTES];
 	struct lex_word w[PHRASE_WORDS];
 	size_t end[PHRASE_WORDS], nw = 0, i = 0, a, k;
 
-	if (n == 0 || !(L->first[(unsigned char)s[0]] & want))
+	if (n == 0 || !(lex_first(L, (unsigned char)s[0]) & want))
 		return 0;
 	while (nw < PHRASE_WORDS) {
 		for (a = i; i < n && i < sizeof low && is_letter(s[i]); i++)
@@ -105,7 +87,7 @@ opens_with(const char *s, size_t n, lex_mask want, unsigned *cls)
 			break;
 		low[i++] = ' ';
 	}
-	k = nw ? lex_phrase(L->lx, w, nw, want, cls, NULL) : 0;
+	k = nw ? lex_phrase(L, w, nw, want, cls, NULL) : 0;
 	return k ? end[k - 1] : 0;
 }
 
@@ -138,11 +120,11 @@ phrase_before(const char *s, size_t k, unsigned cls, size_t *at)
 static bool
 has_phrase(const char *s, size_t n, unsigned cls)
 {
-	const struct lexicon *L = lexicon();
+	struct lex *L = lexicon();
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if ((L->first[(unsigned char)s[i]] & LEX_BIT(cls)) &&
+		if ((lex_first(L, (unsigned char)s[i]) & LEX_BIT(cls)) &&
 		    (i == 0 || !is_letter(s[i - 1])) &&
 		    opens_with(s + i, n - i, LEX_BIT(cls), NULL))
 			return true;
