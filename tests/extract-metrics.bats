@@ -288,9 +288,47 @@ PY
 	assert_failure 1
 }
 
-@test "bad input: a number that cannot be parsed is reported with its line" {
-	run --separate-stderr "$EM" <<< $'ok\nThe total was 99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999 calls.'
-	[[ "$stderr" == *"stdin:2:"*"cannot parse"* ]]
+@test "wrong values (issue 13): decimal commas, digits grouped by spaces and huge numbers are warned about, never guessed" {
+	local big
+	big=$(printf '999,%.0s' $(seq 19))999
+	printf '%s\n' 'The unit recorded 12,34 thefts in the year.' \
+		'Officers seized 1,5 tonnes of cannabis.' \
+		'The force recorded 1,000000 calls.' \
+		'The force has 4,10 officers.' \
+		'The force has 1 234 officers.' \
+		'Thefts fell by 3,5% this year.' \
+		'Spending was £1.234,56 on fuel.' \
+		"The fund held £${big}bn in total." \
+		"The total was $(printf '9%.0s' $(seq 100)) calls." \
+		'The wait was 1h 30m.' \
+		'The loss was £-5m this year.' \
+		'The response took 999999999 hours 43 seconds.' > "$BATS_TEST_TMPDIR/w.txt"
+	OUT="$BATS_TEST_TMPDIR/out.tsv"
+	run --separate-stderr "$EM" "$BATS_TEST_TMPDIR/w.txt"
+	assert_success
+	echo "$stderr"
+	echo "$output" > "$OUT"
+	# one warning per unsure or huge number, with its file and line
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 7 ]
+	local n
+	for n in 1 2 3 4 5 8 9; do
+		[[ "$stderr" == *"extract-metrics: $BATS_TEST_TMPDIR/w.txt:$n: "* ]] || { echo "no warning for line $n"; false; }
+	done
+	[[ "$stderr" == *"'4,10': a decimal comma, or numbers in a list?"* ]]
+	[[ "$stderr" == *"'1 234': digits grouped by spaces"* ]]
+	[[ "$stderr" == *"too large to be written exactly"* ]]
+	# no figure guessed from them, the rest read as meant
+	[ "$(rows)" -eq 5 ]
+	is line 1 6
+	is change_pct 1 -3.5
+	is value 2 1234.56
+	is unit 2 GBP
+	is value 3 90
+	is unit 3 minutes
+	is value 4 -5000000
+	is unit 4 GBP
+	is value 5 3599999996443
+	is unit 5 seconds
 }
 
 @test "fuzzer regressions and empty text fields end cleanly" {

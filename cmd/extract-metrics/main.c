@@ -73,7 +73,8 @@
 #include "blocks.c"
 
 static const char usage[] =
-"usage: extract-metrics [-c | -x FILE] [--no-bom] [--strict] [--explain] [FILE...]\n"
+"usage: extract-metrics [-c | -x FILE] [--no-bom] [--strict] [--explain]\n"
+"                       [FILE...]\n"
 "\n"
 "Find the figures in a report and write one row per observation:\n"
 "  doc period priority area measure value value_max unit approx when kind\n"
