@@ -266,9 +266,12 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 	bool ranged, neg, more = false;
 	struct fig *f;
 
+	/* a number, a number word, or "a"/"an" before a unit of time, a
+	 * fraction or a multiplier ("an hour and a half", "a hundred") */
 	if (c->tok[i].kind != T_NUM && !(c->tok[i].cls & FIGURE_WORD) &&
-	    !(c->tok[i].starts & W(NUMBER)) && !tok_is(c, i, b, "a") &&
-	    !tok_is(c, i, b, "an"))
+	    !(c->tok[i].starts & W(NUMBER)) &&
+	    !((tok_is(c, i, b, "a") || tok_is(c, i, b, "an")) &&
+	      tok_has(c, i + 1, b, W(DURATION) | W(FRACTION) | W(MULTIPLIER))))
 		return i + 1;
 	if (!parse_one_number(c, i, b, &n)) {
 		if (c->tok[i].kind != T_WORD || c->tok[i].cls & NUMBER_WORD)
