@@ -318,7 +318,7 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 		f->v = -f->v;
 		f->vmax = -f->vmax;
 	}
-	if (fabs(f->v) > EXACT_MAX || fabs(f->vmax) > EXACT_MAX) {
+	if (!(fabs(f->v) <= EXACT_MAX && fabs(f->vmax) <= EXACT_MAX)) {
 		size_t len = c->tok[k - 1].e - c->tok[start].s;
 
 		warn_at(c->file, line_at(c, c->tok[i].s), "'%.*s%s': too large to be "
@@ -338,10 +338,12 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 	if (!f->approx)
 		f->approx = approx_before(c, s, i);
 	/* a bare range is a page range ("3-7"); a bare number alone in its
-	 * block is a page number */
+	 * block is a page number (but "12,867" alone is a figure: a tile of a
+	 * dashboard, its label in the next block) */
 	if ((ranged && !strcmp(f->unit, "count") &&
 	     (k >= b || c->tok[k].kind != T_WORD || (c->tok[k].cls & W(STOP)))) ||
-	    (a == 0 && i == 0 && k >= b && !n.word && !strcmp(f->unit, "count"))) {
+	    (a == 0 && i == 0 && k >= b && !n.word && !strcmp(f->unit, "count") &&
+	     !memchr(c->text + c->tok[i].s, ',', c->tok[i].e - c->tok[i].s))) {
 		EXPLAIN(c, (struct span){i, k}, "not a figure: %s", ranged ?
 			"a bare range (a page range)" :
 			"a number alone in its block (a page number)");

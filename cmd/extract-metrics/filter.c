@@ -55,6 +55,15 @@ time_after(const struct ctx *c, size_t k, size_t end)
 	       !c->tok[k + 1].sp && !c->tok[k + 2].sp;
 }
 
+/* Token k is a number of digits alone, no separator: "960", "01632". */
+static bool
+bare_digits(const struct ctx *c, size_t k)
+{
+	const struct tok *t = &c->tok[k];
+
+	return t->kind == T_NUM && strspn(c->text + t->s, "0123456789") == t->e - t->s;
+}
+
 /* A group of a phone number: after a group with a leading 0 ("01632 960
  * 471"), after "+44", after a group of five digits or more, or before a
  * phone channel ("18001 101", text relay). */
@@ -71,16 +80,17 @@ phone_number(const struct ctx *c, struct span s, struct span num)
 	if (i > a && tok_punct(c, i - 1, end, '+') && !t->sp && t->e - t->s <= 3 &&
 	    i + 1 < end && (c->tok[i + 1].kind == T_NUM || tok_punct(c, i + 1, end, '(')))
 		return "a phone number (+44 ...)";
-	/* a bare group right after a group of a phone number */
-	for (k = i; k > a && c->tok[k].sp && c->tok[k - 1].kind == T_NUM &&
-		    c->tok[k - 1].form == DIGITS_PLAIN; k--) {
+	/* a bare group right after a group of a phone number (groups are
+	 * digits alone: "12,345 6,789" are two figures) */
+	for (k = i; k > a && c->tok[k].sp && bare_digits(c, k) && bare_digits(c, k - 1);
+	     k--) {
 		const struct tok *g = &c->tok[k - 1];
 
 		if ((text[g->s] == '0' && g->e - g->s >= 3) || g->e - g->s >= 5 ||
 		    (k - 1 > a && tok_punct(c, k - 2, end, '+')))
 			return "a phone number (a group after 01632, +44 or 18001)";
 	}
-	if (t->e - t->s >= 5 && i + 1 < end && c->tok[i + 1].kind == T_NUM &&
+	if (t->e - t->s >= 5 && bare_digits(c, i) && i + 1 < end && c->tok[i + 1].kind == T_NUM &&
 	    c->tok[i + 1].sp && lex_is(c->lex.lx, text + c->tok[i + 1].s,
 				       c->tok[i + 1].e - c->tok[i + 1].s, METRICS_PHONE))
 		return "a phone number (18001 101: a relay before a channel)";
@@ -341,9 +351,11 @@ dated_or_named(const struct ctx *c, struct span s, struct span num, double v,
 	if (p && is_month(c, i - 1, end) && !word &&
 	    (v <= DAY_MAX || is_year(c, v, t)))
 		return "a day or year after a month (October 23)";
-	/* windows: "the last two quarters", "12 months to March 2023" */
+	/* windows: "the last two quarters", "the last five financial years",
+	 * "12 months to March 2023" */
 	if (p && tok_has(c, i - 1, end, W(WINDOW)) &&
-	    tok_has(c, next, end, W(PERIOD_NOUN)))
+	    (tok_has(c, next, end, W(PERIOD_NOUN)) ||
+	     (tok_has(c, next, end, W(PERIOD_WORD)) && tok_has(c, next + 1, end, W(PERIOD_NOUN)))))
 		return "a window (the last two quarters)";
 	if (tok_has(c, next, end, W(PERIOD_NOUN)) && tok_is(c, next + 1, end, "to") &&
 	    is_month(c, next + 2, end))

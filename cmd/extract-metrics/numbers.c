@@ -69,6 +69,10 @@ fraction_at(const struct ctx *c, size_t i, size_t end)
 	return class_value(c, i, end, METRICS_FRACTION);
 }
 
+/* Decimals past this many significant digits change no double: they are
+ * left out (an integer part that long is refused as too large). */
+static const double FRACTION_DIGITS_MAX = 1e17;
+
 /* The value of the digits s[0..n), written in form (tokens.c's
  * scan_digits): "1,234.5" and "1.234,56" as the report means them; "3,5"
  * as 3.5 (read only where a sign says it is a decimal); an unsure form as
@@ -85,6 +89,8 @@ digits_value(const char *s, size_t n, enum digits_form form)
 
 	for (i = 0; i < n; i++) {
 		if (is_ascii_digit((unsigned char)s[i])) {
+			if (frac && m >= FRACTION_DIGITS_MAX)
+				continue;	/* beyond what a double holds */
 			m = m * 10 + (s[i] - '0');
 			if (frac)
 				scale *= 10;

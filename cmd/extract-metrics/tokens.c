@@ -301,6 +301,13 @@ url_end(const char *p, size_t i, size_t n)
 	return k;
 }
 
+/* An opening bracket or quote: no part of an address glued after it. */
+static bool
+opening(int32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == '<' || cp == '{' || is_quote(cp);
+}
+
 /* An e-mail address or a percent-encoded word ("name@example.org",
  * "Annual%20Report") at the sign at i, glued to the tokens before it:
  * those tokens and the rest of the address become one code, no number in
@@ -325,8 +332,10 @@ address_at(struct ctx *c, const char *p, size_t i, size_t n)
 		k++;
 	while (k > i && strchr(".,;:!?", p[k - 1]))
 		k--;
-	/* the tokens glued before the sign: back to the last space */
-	for (t = c->ntok - 1; t > 0 && !c->tok[t].sp; t--)
+	/* the tokens glued before the sign: back to the last space or an
+	 * opening bracket or quote ("(name@example.org)") */
+	for (t = c->ntok - 1; t > 0 && !c->tok[t].sp &&
+			      !(c->tok[t - 1].kind == T_PUNCT && opening(c->tok[t - 1].cp)); t--)
 		;
 	c->ntok = t;
 	tok_push(c, T_CODE, c->tok[t].s, k, c->tok[t].sp);
