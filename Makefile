@@ -98,7 +98,7 @@ deps:
 #             not see: reads of uninitialised memory)
 #   fuzz      a bounded, fixed-seed libFuzzer run of every tool
 # BATS_JOBS tests run at once (GNU parallel; 1 without it).
-RELEASE_TESTS = tests/gold.bats tests/lib.bats tests/pdf.bats tests/install.bats \
+RELEASE_TESTS = tests/gold.bats tests/lib.bats tests/xlsx.bats tests/pdf.bats tests/install.bats \
                 tests/examples.bats tests/fuzz.bats
 BATS_JOBS    ?= $(if $(shell command -v parallel 2>/dev/null),2,1)
 
