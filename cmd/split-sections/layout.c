@@ -130,7 +130,9 @@ artefact_len(const char *s, size_t n)
 	return memchr(s, '{', k) ? k : 0;
 }
 
-/* An HTML tag ("<sup>", "</u>", "<br/>"): its length, or 0. */
+/* An HTML tag ("<sup>", "</u>", "<br/>"): its length, or 0.  An
+ * address in brackets ("<name@example.org>", "<https://...>") is no
+ * tag: its brackets go, its words stay. */
 static size_t
 tag_len(const char *s, size_t n)
 {
@@ -140,7 +142,9 @@ tag_len(const char *s, size_t n)
 		i++;
 	if (i >= n || !isalpha((unsigned char)s[i]))
 		return 0;
-	while (i < n && i < TAG_MAX && s[i] != '>' && s[i] != '<')
+	while (i < n && i < TAG_MAX && s[i] != '>' && s[i] != '<' &&
+	       s[i] != '@' && !(s[i] == ':' && i + 2 < n && s[i + 1] == '/' &&
+				s[i + 2] == '/'))
 		i++;
 	return i < n && s[i] == '>' ? i + 1 : 0;
 }
@@ -179,7 +183,7 @@ shape_line(struct ctx *c, struct shape *v)
 		n--;
 	for (i = 0; i < n && s[i] == '#'; i++)
 		;
-	v->heading = i > 0 && i < n && s[i] == ' ';
+	v->heading = i > 0 && i < n && s[i] == ' ' ? (int)i : 0;
 	if (v->heading) {
 		s += i + 1;
 		n -= i + 1;
@@ -216,7 +220,7 @@ bullet_sign(const char *s, size_t n)
 	if (cp == 'o' && is_blank(s[1]) && n > 2 && isalpha((unsigned char)s[2]))
 		return 2;
 	if (!(cp == '-' || cp == '*' || cp == '+' || cp == 0x2013 ||
-	      text_is_bullet(cp)))
+	      cp == 0x2014 || text_is_bullet(cp)))
 		return 0;
 	if (k < n && is_blank(s[k])) {
 		while (k < n && is_blank(s[k]))

@@ -242,3 +242,31 @@ word_len(const char *s, size_t n)
 		i++;
 	return i;
 }
+
+/* Whether the pattern (a C string) stands anywhere in s. */
+static bool
+contains(const char *s, size_t n, const char *pat)
+{
+	size_t k = strlen(pat), i;
+
+	for (i = 0; k <= n && i <= n - k; i++)
+		if (s[i] == pat[0] && memcmp(s + i, pat, k) == 0)
+			return true;
+	return false;
+}
+
+/* A line in capitals: three letters or more, none lower case. */
+static bool
+text_caps(const char *s, size_t n)
+{
+	size_t i = 0, upper = 0;
+	int32_t cp;
+
+	while (i < n) {
+		i += text_decode(s + i, n - i, &cp);
+		if (utf8proc_islower(cp))
+			return false;
+		upper += utf8proc_isupper(cp) != 0;
+	}
+	return upper >= 3;
+}
