@@ -115,8 +115,8 @@ area_of_bullet(struct ctx *c, struct block *b, const char *s, size_t n)
 	buf_copy(&b->area, &c->areas[d]);
 	if (d > 1 && c->label_only[d - 1])
 		buf_copy(&b->heading, &c->labels[d - 1]);
-	else if (alone && !is_place(c, c->labels[d].p, c->labels[d].len))
-		buf_copy(&b->heading, &c->labels[d]);
+	else if (label > 0 && !is_place(c, c->labels[d].p, c->labels[d].len))
+		buf_copy(&b->heading, &c->labels[d]);	/* a topic, a unit */
 }
 
 /* A table row's label that names a place is the row's area. */

@@ -44,9 +44,8 @@ columns_line(struct ctx *c, const char *raw, size_t rawn)
 	split = blank || rawn < 2 * COLUMN_CHARS + COLUMN_GAP ||
 		(raw[rawn] == '\0' && !strstr(raw, "   ")) ? 0 :
 		column_split(raw, rawn, &left);
-	if (split > 0 && (k->n == 0 || k->split == 0 ||
-			  abs(split - k->split) <= COLUMN_MOVE)) {
-		if (k->split == 0)
+	if (split > 0 && (k->n == 0 || abs(split - k->split) <= COLUMN_MOVE)) {
+		if (k->n == 0)
 			k->split = split;
 		k->agree++;
 		columns_hold(c, raw, rawn);
@@ -54,7 +53,9 @@ columns_line(struct ctx *c, const char *raw, size_t rawn)
 			k->active = true;
 		return;
 	}
-	if (k->n > 0 && (blank || (k->active && column_fits(raw, rawn, k->split)))) {
+	/* a blank line, or a line the gap still parts (a column's short
+	 * line, one column's text alone) */
+	if (k->n > 0 && (blank || column_fits(raw, rawn, k->split))) {
 		columns_hold(c, raw, rawn);
 		return;
 	}
@@ -124,27 +125,31 @@ column_split(const char *s, size_t n, int *left_end)
 	return (int)gap_end;
 }
 
-/* Whether a line stands in one column: all its text left of the gap, or
- * all of it from the right column's start on. */
+/* Whether the gap still parts a line: no text in the COLUMN_GAP
+ * characters before the right column's start, and no run of spaces as
+ * wide inside either side (that would be a table's cells). */
 static bool
 column_fits(const char *s, size_t n, int split)
 {
-	size_t i, chars = 0, first = 0, last = 0;
-	bool any = false;
+	size_t i, chars = 0, run = 0, gaps = 0;
+	bool text = false;
 
 	for (i = 0; i < n; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
-		if (s[i] != ' ') {
-			if (!any)
-				first = chars;
-			any = true;
-			last = chars;
+		if (s[i] == ' ') {
+			run++;
+		} else {
+			if (text && run >= COLUMN_GAP)
+				gaps++;
+			if (chars + COLUMN_GAP >= (size_t)split && chars < (size_t)split)
+				return false;	/* text across the gap */
+			text = true;
+			run = 0;
 		}
 		chars++;
 	}
-	return any && (last + COLUMN_GAP <= (size_t)split ||
-		       first + COLUMN_MOVE >= (size_t)split);
+	return text && gaps <= 1;
 }
 
 static void

@@ -277,21 +277,25 @@ grid_upper(struct ctx *c, struct cells *r, const char *raw, size_t rawn)
 	struct grid *g = &c->grid;
 	struct buf upper = g->cell[0];
 	struct span at = g->place[0];
-	size_t i, best = 0, most = 0;
+	size_t i, best = 0, most = 0, near = SIZE_MAX;
 
 	g->cell[0] = (struct buf)BUF_INIT;
 	grid_start(c, r, true);
 	grid_hold(c, raw, rawn);
+	/* the column it overlaps most; else the one whose right edge is
+	 * nearest its own (figures and their heads stand right-aligned) */
 	for (i = 0; i < g->ncols; i++) {
 		size_t lo = at.a > g->place[i].a ? at.a : g->place[i].a,
-		       hi = at.b < g->place[i].b ? at.b : g->place[i].b;
+		       hi = at.b < g->place[i].b ? at.b : g->place[i].b,
+		       d = at.b > g->place[i].b ? at.b - g->place[i].b : g->place[i].b - at.b;
 		buf_reset(&g->cell[i]);
 		if (hi > lo && hi - lo > most) {
 			most = hi - lo;
 			best = i;
-		}
-		if (most == 0 && g->place[i].a < at.b)
+		} else if (most == 0 && d < near) {
+			near = d;
 			best = i;
+		}
 	}
 	buf_copy(&g->cell[best], &upper);
 	buf_free(&upper);

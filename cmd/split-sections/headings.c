@@ -17,6 +17,8 @@ enum {
 	ENUM_DEPTH_MAX = 4,	/* "4.2.1.3" */
 	ROMAN_MAX = 8,		/* letters of a roman numeral ("xviii") */
 	HEADING_WORDS = 10,	/* words of a heading's title, at most */
+	SENTENCE_LIKE = 6,	/* ... and this many, 6 in 10 lower case, are
+				 * a sentence's */
 	CAPS_WORDS = 24,	/* ... in capitals, which may wrap */
 	HEADING_BYTES = 110,	/* bytes of a heading's title, at most */
 	DATELINE_MAX = 64,	/* bytes of a line that only dates the text */
@@ -287,7 +289,7 @@ heading_form(struct ctx *c, const struct shape *v, struct hform *h)
 static bool
 title_like(const char *s, size_t n)
 {
-	size_t i, k, words = 0, numbers = 0, letters = 0;
+	size_t i, k, words = 0, numbers = 0, letters = 0, lower = 0;
 
 	if (n == 0 || n > HEADING_BYTES || !starts_upper(s, n) ||
 	    strchr(".,;:!?", s[n - 1]) || ends_open(s, n) ||
@@ -301,6 +303,7 @@ title_like(const char *s, size_t n)
 		for (k = i; k < n && s[k] != ' '; k++)
 			;
 		words++;
+		lower += islower((unsigned char)s[i]) != 0;
 		if (isdigit((unsigned char)s[i]))
 			numbers++;
 		else if (k - i >= 2 && is_letter(s[i]))
@@ -313,8 +316,9 @@ title_like(const char *s, size_t n)
 		if (k + 1 < n && s[k + 1] == ' ')
 			return false;	/* cells apart */
 	}
-	if (words > HEADING_WORDS || letters == 0 || numbers * 2 > words)
-		return false;
+	if (words > HEADING_WORDS || letters == 0 || numbers * 2 > words ||
+	    (words >= SENTENCE_LIKE && lower * 10 >= words * 6))
+		return false;	/* a sentence's words, not a title's */
 	return !contains(s, n, "://") && !contains(s, n, "www.") &&
 	       !contains(s, n, "\xc2\xa9");	/* a link, a copyright line */
 }

@@ -288,6 +288,9 @@ struct ctx {
 	int nnumbering;
 	struct hform cand;	/* the form of the pending heading (R_HEADING) */
 	struct buf cand_label, cand_title;
+	bool cand_listed;	/* ... is one of a list of short lines */
+	long demoted_line;	/* the last line of the latest that headed
+				 * nothing */
 	struct block after;	/* a dateline behind the pending heading */
 	int expect;		/* blocks left in which to find a commitment */
 
@@ -369,6 +372,8 @@ static void body_line(struct ctx *c, struct shape *v);
 static bool parse_priority(const char *s, size_t n, struct span *label,
     struct span *title);
 static bool pending_heading(const struct ctx *c);
+static void start_heading(struct ctx *c, const struct hform *h,
+    const struct shape *v);
 static bool resolve_heading(struct ctx *c, const struct shape *v);
 static void heading_row(struct ctx *c, const struct hform *h, const char *s,
     size_t n, enum kind kind);
@@ -442,3 +447,5 @@ static char *digits(char num[NUM_TEXT], long v);
 /* read.c */
 static void process_line(struct ctx *c, const char *raw, size_t rawn);
 static void body_period(struct ctx *c, const char *s, size_t n, bool heading);
+static bool body_begins(const struct shape *v);
+static void remember_furniture(struct ctx *c, const char *s, size_t n);

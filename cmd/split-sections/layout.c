@@ -27,6 +27,7 @@ static size_t clean_mark(struct ctx *c, const char *s, size_t n);
 static size_t artefact_len(const char *s, size_t n);
 static size_t tag_len(const char *s, size_t n);
 static size_t pandoc_span_len(const char *s, size_t n);
+static size_t autolink_len(const char *s, size_t n);
 
 /* Most lines hold nothing to clean and are used as they came; the others
  * are copied with their markup taken out. */
@@ -92,6 +93,10 @@ clean_mark(struct ctx *c, const char *s, size_t n)
 			c->lead_mark |= at_start && prefix_ci(s, n, "<sup");
 			return k;
 		}
+		if ((k = autolink_len(s, n)) > 0) {
+			buf_add(o, s + 1, k - 2);	/* the address, not its brackets */
+			return k;
+		}
 		break;
 	case '[':
 		/* a pandoc span, "[Northtown]{.underline}": the words stay */
@@ -147,6 +152,24 @@ tag_len(const char *s, size_t n)
 				s[i + 2] == '/'))
 		i++;
 	return i < n && s[i] == '>' ? i + 1 : 0;
+}
+
+/* A Markdown autolink, "<name@example.org>" or "<https://...>": its
+ * length, or 0. */
+static size_t
+autolink_len(const char *s, size_t n)
+{
+	size_t i;
+	bool at = false;
+
+	for (i = 1; i < n && i < TAG_MAX * 4; i++) {
+		if (s[i] == '>')
+			return at && i > 1 ? i + 1 : 0;
+		if (s[i] == ' ' || s[i] == '<')
+			return 0;
+		at |= s[i] == '@' || (s[i] == ':' && i + 2 < n && s[i + 1] == '/');
+	}
+	return 0;
 }
 
 /* "[words]{.class}": its length, or 0. */

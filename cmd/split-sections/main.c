@@ -133,8 +133,12 @@ main(int argc, char *argv[])
 			c.period_opt = optarg;
 			break;
 		case OPT_AREAS:
-			if (names_load(&c.user_areas, optarg) != EXIT_OK)
-				status = EXIT_DATA;
+			/* without the names asked for, areas would change
+			 * silently: no output */
+			if (names_load(&c.user_areas, optarg) != EXIT_OK) {
+				names_free(&c.user_areas);
+				return EXIT_DATA;
+			}
 			break;
 		}
 	}

@@ -26,7 +26,6 @@ enum {
 				 * colon stands in the line's first 308 bytes */
 	LEAD_IN_BLOCKS = 3,	/* the commitment comes in one of the 3 blocks
 				 * after its lead-in, or there is none */
-	PARA_WORDS = 12,	/* a line this long is running text */
 	CELL_LABEL_MAX = 48	/* bytes of a table's cell of words */
 };
 
@@ -40,8 +39,6 @@ static bool line_is_content(struct ctx *c, const struct shape *v,
     enum kind *kind);
 static bool fresh_line(const struct ctx *c);
 static bool opens_anew(const char *s, size_t n);
-static void start_heading(struct ctx *c, const struct hform *h,
-    const struct shape *v);
 static bool lead_in(struct ctx *c, const char *s, size_t n);
 static size_t lead_in_end(const char *s, size_t n);
 static bool is_key_points(const char *s, size_t n);
@@ -390,10 +387,13 @@ start_heading(struct ctx *c, const struct hform *h, const struct shape *v)
 	struct block *b = &c->blk;
 
 	flush_block(c);
-	block_start(b, K_PARA, 0, c->lineno);
+	block_start(b, c->phase == PH_META ? K_META : K_PARA, 0, c->lineno);
 	block_add(b, v->s, v->n, c->lineno);
 	b->role = R_HEADING;
 	c->cand = *h;
+	/* a short line right under another that headed nothing is one of a
+	 * list (names, links): it heads nothing either */
+	c->cand_listed = h->form == F_PLAIN && c->demoted_line == c->lineno - 1;
 	buf_reset(&c->cand_label);
 	if (h->num_word) {
 		char num[NUM_TEXT];
@@ -444,12 +444,13 @@ resolve_heading(struct ctx *c, const struct shape *v)
 		}
 		return true;
 	}
-	if (!v->heading && !v->tabs && !c->after.open && is_dateline(v->s, v->n)) {
+	if (!v->heading && !v->tabs && !c->after.open && b->kind != K_META &&
+	    is_dateline(v->s, v->n)) {
 		block_start(&c->after, K_PARA, 0, c->lineno);
 		block_add(&c->after, v->s, v->n, c->lineno);
 		return true;
 	}
-	if (line_is_content(c, v, &kind)) {
+	if (!c->cand_listed && line_is_content(c, v, &kind)) {
 		confirm_heading(c, kind);
 		return false;
 	}
@@ -470,7 +471,7 @@ static bool
 line_is_content(struct ctx *c, const struct shape *v, enum kind *kind)
 {
 	const char *s = v->s;
-	size_t n = v->n, k, words = 0;
+	size_t n = v->n, k;
 	struct hform h;
 
 	*kind = K_PARA;
@@ -486,6 +487,12 @@ line_is_content(struct ctx *c, const struct shape *v, enum kind *kind)
 		*kind = K_CAPTION;
 		return true;
 	}
+	if (c->blk.kind == K_META)	/* on the title page: the body begins */
+		return body_begins(v);
+	if (bullet_sign(s, n) || is_field(s, n, &k) || is_figure_line(s, n))
+		return true;
+	if (enumerator(s, n, &h) > 0)
+		return !heading_form(c, v, &h);
 	if (has_gap(s, n)) {
 		struct cells r;
 		size_t i;
@@ -497,15 +504,9 @@ line_is_content(struct ctx *c, const struct shape *v, enum kind *kind)
 			*kind = K_CAPTION;	/* cells, not prose spaced out */
 		return true;
 	}
-	if (bullet_sign(s, n) || is_field(s, n, &k) || is_figure_line(s, n))
-		return true;
-	if (enumerator(s, n, &h) > 0)
-		return !heading_form(c, v, &h);
 	if (labelled(c, s, n, &h, true))
 		return false;
-	for (k = 0; k < n; k++)
-		words += s[k] != ' ' && (k == 0 || s[k - 1] == ' ');
-	return ends_sentence(s, n) || words >= PARA_WORDS || ends_open(s, n);
+	return body_begins(v) || ends_sentence(s, n) || ends_open(s, n);
 }
 
 /* The pending heading heads what follows: its section opens, and its
@@ -532,11 +533,15 @@ confirm_heading(struct ctx *c, enum kind kind)
 	}
 }
 
-/* The pending heading heads nothing: it is text. */
+/* The pending heading heads nothing: it is text (on the title page, a
+ * title-page line, known again as a running header). */
 static void
 demote_heading(struct ctx *c)
 {
 	c->blk.role = R_TEXT;
+	if (c->blk.kind == K_META)
+		remember_furniture(c, c->blk.text.p, c->blk.text.len);
+	c->demoted_line = c->blk.last;
 	flush_block(c);
 	if (c->after.open) {
 		c->after.open = false;

@@ -37,6 +37,7 @@ static bool furniture_parts(struct ctx *c, const char *s, size_t n);
 static bool front_matter(struct ctx *c, const struct shape *v);
 static bool number_waits(struct ctx *c, const struct shape *v);
 static bool title_page_line(struct ctx *c, struct shape *v);
+static void remember_furniture(struct ctx *c, const char *s, size_t n);
 static void meta_line(struct ctx *c, const char *s, size_t n);
 static void furniture_row(struct ctx *c, const char *s, size_t n);
 static void furniture_first(struct ctx *c);
@@ -362,14 +363,10 @@ static bool
 title_page_line(struct ctx *c, struct shape *v)
 {
 	const char *s = v->s;
-	size_t n = v->n, k, words = 0, lower = 0;
+	size_t n = v->n, k;
 	struct hform h;
+	struct period p;
 
-	for (k = 0; k < n; k++)
-		if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
-			words++;
-			lower += islower((unsigned char)s[k]) != 0;
-		}
 	if (c->crumb && !v->heading && title_like(s, n) && !is_dateline(s, n)) {
 		memset(&h, 0, sizeof h);
 		h.form = F_TITLE;
@@ -395,15 +392,41 @@ title_page_line(struct ctx *c, struct shape *v)
 			return true;
 		}
 	}
-	/* a list, a long line, a sentence: running text, not a title */
-	if (bullet_sign(s, n) || enumerator(s, n, &h) > 0 || words >= BODY_WORDS ||
-	    (ends_sentence(s, n) && words >= BODY_WORDS / 2) ||
-	    (words >= SENTENCE_WORDS && lower * 10 >= words * SENTENCE_LOWER)) {
+	if (body_begins(v)) {
+		flush_block(c);
 		c->phase = PH_BODY;
 		return false;
 	}
+	/* a short line alone (a blank line above it) may head the body: the
+	 * next line decides (outline.c) */
+	if ((!c->blk.open || c->paused) && title_like(s, n) && !is_dateline(s, n) &&
+	    !is_field(s, n, &k) && !caption_form(s, n) && !period_find(s, n, &p)) {
+		memset(&h, 0, sizeof h);
+		h.form = text_caps(s, n) ? F_CAPS : F_PLAIN;
+		h.title = (struct span){0, n};
+		start_heading(c, &h, v);
+		return true;
+	}
 	meta_line(c, s, n);
 	return true;
+}
+
+/* A list, a long line, a sentence: running text, not a title page's. */
+static bool
+body_begins(const struct shape *v)
+{
+	const char *s = v->s;
+	size_t n = v->n, k, words = 0, lower = 0;
+	struct hform h;
+
+	for (k = 0; k < n; k++)
+		if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
+			words++;
+			lower += islower((unsigned char)s[k]) != 0;
+		}
+	return bullet_sign(s, n) || enumerator(s, n, &h) > 0 || words >= BODY_WORDS ||
+	       (ends_sentence(s, n) && words >= BODY_WORDS / 2) ||
+	       (words >= SENTENCE_WORDS && lower * 10 >= words * SENTENCE_LOWER);
 }
 
 /* Title page: one row a line (a line going on joins it), each
