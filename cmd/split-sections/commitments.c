@@ -30,8 +30,7 @@ static void wewill_row(struct ctx *c, const struct cells *r);
 static void close_cell(struct ctx *c);
 static void flush_note(struct ctx *c);
 static bool numeric_row(const struct cells *r);
-static void tab_row(struct ctx *c, const char *s, size_t n,
-    const struct cells *r);
+static void tab_row(struct ctx *c, const char *s, size_t n);
 static void cells_row(struct ctx *c, enum kind kind, const struct cells *r,
     long line);
 
@@ -50,7 +49,7 @@ tab_line(struct ctx *c, const char *s, size_t n)
 		return;
 	}
 	end_table(c);
-	tab_row(c, s, n, &r);
+	tab_row(c, s, n);
 }
 
 /* pdftotext -layout keeps a table's columns apart with runs of spaces,

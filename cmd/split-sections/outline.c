@@ -213,6 +213,7 @@ apply_heading(struct ctx *c, const struct hform *h, const char *label,
 	      size_t ln, const char *title, size_t tn)
 {
 	int st = style_find(c, h), k;
+	const char *t;
 
 	if (h->form == F_LABELLED) {
 		for (k = 0; k < c->nnumbering; k++)
@@ -223,11 +224,12 @@ apply_heading(struct ctx *c, const struct hform *h, const char *label,
 		if (k < c->nnumbering)
 			c->numbering[k].last = h->num;
 	}
-	if (tn == 0 && ln > 0)
-		title = entry_title(c, label, ln);	/* "Priority 3" alone */
-	set_level(c, level_of(c, st), st, label, ln, title,
-		  title && tn == 0 ? strlen(title) : tn);
-	body_period(c, title ? title : "", title ? strlen(title) : 0, true);
+	if (tn == 0 && ln > 0 && (t = entry_title(c, label, ln)) != NULL) {
+		title = t;	/* "Priority 3" alone: the contents page's */
+		tn = strlen(t);
+	}
+	set_level(c, level_of(c, st), st, label, ln, title, tn);
+	body_period(c, title, tn, true);
 }
 
 /* The style of a heading, found or added: a form, its key, its word. */

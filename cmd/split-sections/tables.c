@@ -47,9 +47,10 @@ pipe_line(struct ctx *c, const char *s, size_t n)
  * before any data), head rows (no figure, before the data, or after a
  * blank line), a group (one cell among the data) or a data row. */
 static void
-tab_row(struct ctx *c, const char *s, size_t n, const struct cells *r)
+tab_row(struct ctx *c, const char *s, size_t n)
 {
 	size_t i, filled = 0, values = 0, cell = 0;
+	struct span one = {0, 0};	/* the first filled cell */
 	enum kind kind = K_TABLE;
 
 	/* every cell counts, however many */
@@ -59,7 +60,8 @@ tab_row(struct ctx *c, const char *s, size_t n, const struct cells *r)
 		struct span t = trim_span(s, (struct span){i, e});
 
 		if (span_len(t) > 0) {
-			filled++;
+			if (filled++ == 0)
+				one = t;
 			values += cell > 0 && is_value_cell(s + t.a, span_len(t));
 		}
 		i = e + 1;
@@ -73,10 +75,8 @@ tab_row(struct ctx *c, const char *s, size_t n, const struct cells *r)
 		c->table_data = false;
 	}
 	if (filled == 1) {
-		for (i = 0; i < r->k && cell_len(r, i) == 0; i++)
-			;
 		if (c->table_data) {
-			table_group(c, cell_at(r, i), cell_len(r, i));
+			table_group(c, s + one.a, span_len(one));
 			kind = K_GROUP;
 		} else {
 			kind = K_CAPTION;
@@ -104,9 +104,7 @@ tab_row(struct ctx *c, const char *s, size_t n, const struct cells *r)
 	}
 	if (kind == K_CAPTION || kind == K_GROUP) {
 		buf_reset(&c->blk.text);
-		for (i = 0; i < r->k && cell_len(r, i) == 0; i++)
-			;
-		text_squeeze_space(&c->blk.text, cell_at(r, i), cell_len(r, i));
+		text_squeeze_space(&c->blk.text, s + one.a, span_len(one));
 	}
 	while (c->blk.text.len > 0 && c->blk.text.p[c->blk.text.len - 1] == '\t')
 		buf_truncate(&c->blk.text, c->blk.text.len - 1);
