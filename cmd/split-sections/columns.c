@@ -168,18 +168,7 @@ columns_hold(struct ctx *c, const char *raw, size_t rawn)
 static void
 columns_replay(struct ctx *c)
 {
-	struct columns *k = &c->columns;
-	long lineno = c->lineno;
-	const char *p = k->lines.p;
-	int i;
-
-	for (i = 0; i < k->n; i++) {
-		size_t n = strlen(p);
-		c->lineno = k->line[i];
-		process(c, p, n);
-		p += n + 1;
-	}
-	c->lineno = lineno;
+	replay(c, c->columns.lines.p, c->columns.line, c->columns.n, process);
 }
 
 /* The left column's lines, then the right one's. */

@@ -21,7 +21,6 @@ enum {
 };
 
 static bool head_like(const struct cells *r);
-static size_t words(const char *s, size_t n);
 static void grid_start(struct ctx *c, struct cells *r, bool head);
 static bool ends_grid(const char *s, size_t n);
 static bool grid_rule(struct ctx *c, const char *raw, size_t rawn);
@@ -87,21 +86,11 @@ head_like(const struct cells *r)
 		const char *s = cell_at(r, i);
 		size_t n = cell_len(r, i);
 
-		if (n > LABEL_MAX || (ends_sentence(s, n) && words(s, n) > 2) ||
+		if (n > LABEL_MAX || (ends_sentence(s, n) && count_words(s, n, NULL) > 2) ||
 		    s[n - 1] == ':')
 			return false;
 	}
 	return true;
-}
-
-static size_t
-words(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-	return k;
 }
 
 /* The columns are where the line's cells lie.  A head far from the
@@ -532,9 +521,6 @@ static void
 grid_end(struct ctx *c)
 {
 	struct grid *g = &c->grid;
-	long lineno = c->lineno;
-	const char *p = g->held.p;
-	int i;
 
 	if (g->ncols == 0)
 		return;
@@ -547,14 +533,8 @@ grid_end(struct ctx *c)
 	g->nrow = 0;
 	g->group = false;
 	g->replaying = true;
-	for (i = 0; i < g->nheld; i++) {
-		size_t n = strlen(p);
-		c->lineno = g->held_line[i];
-		process_line(c, p, n);
-		p += n + 1;
-	}
+	replay(c, g->held.p, g->held_line, g->nheld, process_line);
 	g->replaying = false;
 	g->nheld = 0;
 	buf_reset(&g->held);
-	c->lineno = lineno;
 }

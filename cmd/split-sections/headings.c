@@ -35,7 +35,6 @@ enum {
 };
 
 static size_t roman_len(const char *s, size_t n, long *v);
-static size_t words_in(const char *s, size_t n);
 
 /* A number, letter or roman numeral that opens a list item or a
  * numbered section: "4.", "4.2", "4.2.1", "(1)", "1)", "A.", "b)",
@@ -271,7 +270,7 @@ heading_form(struct ctx *c, const struct shape *v, struct hform *h)
 	}
 	memset(h, 0, sizeof *h);
 	h->title = (struct span){0, n};
-	if (text_caps(s, n) && words_in(s, n) <= CAPS_WORDS &&
+	if (text_caps(s, n) && count_words(s, n, NULL) <= CAPS_WORDS &&
 	    !ends_sentence(s, n) && s[n - 1] != ':') {
 		h->form = F_CAPS;
 		h->caps = true;
@@ -295,13 +294,7 @@ title_like(const char *s, size_t n)
 	    strchr(".,;:!?", s[n - 1]) || ends_open(s, n) ||
 	    is_figure_line(s, n))
 		return false;
-	for (i = 0; i < n; i = k) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		for (k = i; k < n && s[k] != ' '; k++)
-			;
+	for (i = 0; next_word(s, n, &i, &k); i = k) {
 		words++;
 		lower += islower((unsigned char)s[i]) != 0;
 		if (isdigit((unsigned char)s[i]))
@@ -373,14 +366,14 @@ is_field(const char *s, size_t n, size_t *colon)
 		return false;
 	k = (size_t)(p - s);
 	if (k == 0 || k + 2 >= n || s[k + 1] != ' ' || !starts_upper(s, k) ||
-	    words_in(s, k) > FIELD_LABEL_WORDS || memchr(s, '|', n))
+	    count_words(s, k, NULL) > FIELD_LABEL_WORDS || memchr(s, '|', n))
 		return false;
 	for (i = 0; i < k; i++)
 		if (strchr(".;!?()", s[i]))
 			return false;
 	for (i = k + 1; i < n && s[i] == ' '; i++)
 		;
-	vw = words_in(s + i, n - i);
+	vw = count_words(s + i, n - i, NULL);
 	if (vw > FIELD_VALUE_WORDS ||
 	    (starts_lower(s + i, n - i) && vw > FIELD_LOWER_WORDS))
 		return false;
@@ -395,13 +388,7 @@ is_figure_line(const char *s, size_t n)
 {
 	size_t i, k, tokens = 0, digit = 0;
 
-	for (i = 0; i < n; i = k) {
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		for (k = i; k < n && s[k] != ' '; k++)
-			;
+	for (i = 0; next_word(s, n, &i, &k); i = k) {
 		tokens++;
 		if (isdigit((unsigned char)s[i]) ||
 		    (k - i > 1 && !is_letter(s[i]) && isdigit((unsigned char)s[i + 1])) ||
@@ -412,14 +399,4 @@ is_figure_line(const char *s, size_t n)
 	}
 	return tokens > 0 && tokens <= FIGURE_TOKENS && digit > 0 &&
 	       (isdigit((unsigned char)s[0]) || !is_letter(s[0]));
-}
-
-static size_t
-words_in(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-	return k;
 }

@@ -445,7 +445,10 @@ static void release_held(struct ctx *c);
 static char *digits(char num[NUM_TEXT], long v);
 
 /* read.c */
+static void process(struct ctx *c, const char *raw, size_t rawn);
 static void process_line(struct ctx *c, const char *raw, size_t rawn);
+static void replay(struct ctx *c, const char *p, const long *line, int n,
+    void (*fn)(struct ctx *, const char *, size_t));
 static void body_period(struct ctx *c, const char *s, size_t n, bool heading);
 static bool body_begins(const struct shape *v);
 static void remember_furniture(struct ctx *c, const char *s, size_t n);

@@ -29,7 +29,6 @@ enum {
 
 static const char *base_name(const char *path);
 static void reset_doc(struct ctx *c);
-static void process(struct ctx *c, const char *raw, size_t rawn);
 static bool furniture_line(struct ctx *c, struct shape *v);
 static bool is_page_number(const char *s, size_t n, bool *bare);
 static bool is_furniture(struct ctx *c, const char *s, size_t n);
@@ -131,6 +130,25 @@ reset_doc(struct ctx *c)
 	c->last_title = -1;
 	c->last_title_line = 0;
 	c->pages_col = 0;
+}
+
+/* Held lines (NUL-ended, one after the other) read again in order, each
+ * at its own line number, through fn: a table's head that was none, a
+ * run of lines that was not two columns. */
+static void
+replay(struct ctx *c, const char *p, const long *line, int n,
+       void (*fn)(struct ctx *, const char *, size_t))
+{
+	long lineno = c->lineno;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(p);
+		c->lineno = line[i];
+		fn(c, p, len);
+		p += len + 1;
+	}
+	c->lineno = lineno;
 }
 
 /* A line under a data table laid out with spaces goes to the table if it
@@ -416,14 +434,9 @@ static bool
 body_begins(const struct shape *v)
 {
 	const char *s = v->s;
-	size_t n = v->n, k, words = 0, lower = 0;
+	size_t n = v->n, lower, words = count_words(s, n, &lower);
 	struct hform h;
 
-	for (k = 0; k < n; k++)
-		if (s[k] != ' ' && (k == 0 || s[k - 1] == ' ')) {
-			words++;
-			lower += islower((unsigned char)s[k]) != 0;
-		}
 	return bullet_sign(s, n) || enumerator(s, n, &h) > 0 || words >= BODY_WORDS ||
 	       (ends_sentence(s, n) && words >= BODY_WORDS / 2) ||
 	       (words >= SENTENCE_WORDS && lower * 10 >= words * SENTENCE_LOWER);

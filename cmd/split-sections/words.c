@@ -270,3 +270,33 @@ text_caps(const char *s, size_t n)
 	}
 	return upper >= 3;
 }
+
+/* The next word of s from *i on (words apart by spaces): true, with the
+ * word at [*i, *k); false at the end. */
+static bool
+next_word(const char *s, size_t n, size_t *i, size_t *k)
+{
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	if (*i >= n)
+		return false;
+	for (*k = *i; *k < n && s[*k] != ' '; (*k)++)
+		;
+	return true;
+}
+
+/* Words of s, and (lower, when not NULL) how many start lower case. */
+static size_t
+count_words(const char *s, size_t n, size_t *lower)
+{
+	size_t i = 0, k, words = 0;
+
+	if (lower)
+		*lower = 0;
+	for (; next_word(s, n, &i, &k); i = k) {
+		words++;
+		if (lower)
+			*lower += islower((unsigned char)s[i]) != 0;
+	}
+	return words;
+}
