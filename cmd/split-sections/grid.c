@@ -36,6 +36,7 @@ static void grid_add(struct ctx *c, const struct cells *r);
 static void grid_hold(struct ctx *c, const char *raw, size_t rawn);
 static void grid_confirm(struct ctx *c);
 static void grid_row_out(struct ctx *c, enum kind kind);
+static void grid_indented(struct grid *g, struct cells *r);
 static void grid_group_out(struct ctx *c);
 static void grid_upper(struct ctx *c, struct cells *r, const char *raw,
     size_t rawn);
@@ -101,6 +102,7 @@ grid_start(struct ctx *c, struct cells *r, bool head)
 	struct grid *g = &c->grid;
 	size_t i, blank = head && r->cell[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
 
+	g->blank_first = blank;
 	if (blank)	/* up to the gap before the head */
 		g->place[0] = (struct span){0, r->cell[0].a - 2};
 	for (i = 0; i < r->k; i++) {
@@ -131,6 +133,7 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 	struct cells r;
 	const char *s;
 	size_t n, i, figures = 0;
+	bool bare;
 
 	clean_line(c, raw, rawn);
 	s = c->text;
@@ -163,12 +166,16 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 		grid_upper(c, &r, raw, rawn);
 		return true;
 	}
+	/* a number alone after a blank line: the page's, not a row */
 	if (r.k == 0 || ends_grid(s + r.cell[0].a, n - r.cell[0].a) ||
+	    (g->blanks > 0 && r.k == 1 && is_page_number(cell_at(&r, 0), cell_len(&r, 0), &bare)) ||
 	    !grid_place(g, grid_split(g, &r)) ||
 	    (r.cut && !grid_within(g, &r))) {
 		grid_end(c);
 		return false;
 	}
+	if (!g->confirmed)
+		grid_indented(g, &r);
 	for (i = 0; i < r.k; i++)
 		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i));
 	/* a head's labels may hold a period ("2025/26"); its first row of
@@ -185,6 +192,28 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 	g->blanks = 0;
 	grid_add(c, &r);
 	return true;
+}
+
+/* A head far from the margin was taken to stand over the figures only,
+ * with an empty column for the labels; if the first row's label lies
+ * under the head's first column, the whole table was indented: that
+ * empty column goes. */
+static void
+grid_indented(struct grid *g, struct cells *r)
+{
+	size_t i;
+
+	if (!g->blank_first || r->k == 0 || r->col[0] != 1 ||
+	    is_value_cell(cell_at(r, 0), cell_len(r, 0)))
+		return;
+	buf_free(&g->cell[0]);
+	memmove(g->place, g->place + 1, (g->ncols - 1) * sizeof *g->place);
+	memmove(g->cell, g->cell + 1, (g->ncols - 1) * sizeof *g->cell);
+	g->cell[g->ncols - 1] = (struct buf)BUF_INIT;
+	g->ncols--;
+	for (i = 0; i < r->k; i++)
+		r->col[i]--;
+	g->blank_first = false;
 }
 
 /* A table of another kind, or the report's structure, after the table. */

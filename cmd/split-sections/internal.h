@@ -157,6 +157,7 @@ struct grid {
 	bool framed;			/* a rule came */
 	bool replaying;			/* held lines are being read as text */
 	bool warned;			/* past TABLE_COLS, said once */
+	bool blank_first;		/* an empty column before the head's */
 	int blanks;			/* blank lines since the last row */
 	struct buf cell[TABLE_COLS];	/* the waiting row's cells */
 	int nrow;			/* its lines; 0: none waits */
@@ -450,5 +451,6 @@ static void process_line(struct ctx *c, const char *raw, size_t rawn);
 static void replay(struct ctx *c, const char *p, const long *line, int n,
     void (*fn)(struct ctx *, const char *, size_t));
 static void body_period(struct ctx *c, const char *s, size_t n, bool heading);
+static bool is_page_number(const char *s, size_t n, bool *bare);
 static bool body_begins(const struct shape *v);
 static void remember_furniture(struct ctx *c, const char *s, size_t n);

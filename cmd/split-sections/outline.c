@@ -456,10 +456,12 @@ resolve_heading(struct ctx *c, const struct shape *v)
 		confirm_heading(c, kind);
 		return false;
 	}
-	/* "4." over "4.1": a numbered heading heads the one under it */
-	if (c->cand.form == F_DECIMAL && !v->heading &&
-	    enumerator(v->s, v->n, &h) > 0 && h.form == F_DECIMAL &&
-	    h.key > c->cand.key && heading_form(c, v, &h)) {
+	/* a heading over one of another style heads it: "4." over "4.1",
+	 * "KEEPING PEOPLE SAFE" over "Burglary" (a short line alone is too
+	 * weak a heading to tell) */
+	if (c->cand.form != F_PLAIN && b->kind != K_META && !c->cand_listed &&
+	    !v->heading && heading_form(c, v, &h) &&
+	    (h.form != c->cand.form || h.key > c->cand.key)) {
 		confirm_heading(c, K_PARA);
 		return false;
 	}

@@ -30,7 +30,6 @@ enum {
 static const char *base_name(const char *path);
 static void reset_doc(struct ctx *c);
 static bool furniture_line(struct ctx *c, struct shape *v);
-static bool is_page_number(const char *s, size_t n, bool *bare);
 static bool is_furniture(struct ctx *c, const char *s, size_t n);
 static bool furniture_parts(struct ctx *c, const char *s, size_t n);
 static bool front_matter(struct ctx *c, const struct shape *v);
