@@ -259,6 +259,7 @@ struct ctx {
 	struct held held[HOLD_ROWS];	/* rows waiting for the period */
 	int nheld;
 	char *furniture[FURNITURE_MAX];	/* title-page lines, to drop repeats */
+	size_t furniture_len[FURNITURE_MAX];
 	int nfurniture;
 	bool front;		/* inside YAML front matter */
 	bool crumb;		/* a breadcrumb: the next heading is the

@@ -21,6 +21,7 @@
 
 enum {
 	PAGE_NUMBER_MAX = 12,	/* "12 of 140", after "Page " */
+	FURNITURE_WORDS_MAX = 40, /* bytes of "NOT PROTECTIVELY MARKED" and the like */
 	BODY_WORDS = 12,	/* a line this long is running text... */
 	SENTENCE_WORDS = 8,	/* ... and one this long */
 	SENTENCE_LOWER = 6	/* with 6 words in 10 lower case (a title
@@ -41,6 +42,7 @@ static void furniture_row(struct ctx *c, const char *s, size_t n);
 static void furniture_first(struct ctx *c);
 static void title_period(struct ctx *c, const struct shape *v);
 static bool names_quarter(const char *s, size_t n);
+static bool memchr_digit(const char *s, size_t n);
 
 /* One report, from a file or from standard input ("-"): its rows out. */
 static int
@@ -317,6 +319,8 @@ is_page_number(const char *s, size_t n, bool *bare)
 	long a = 0, b = 0;
 
 	*bare = true;
+	if (n == 0 || (!isdigit((unsigned char)s[0]) && !is_letter(s[0])))
+		return false;	/* most lines: at once */
 	if ((i = opens_with(s, n, LEX_BIT(SECTIONS_PAGE), NULL)) > 0 &&
 	    i < n && s[i] == ' ') {
 		s += i + 1;
@@ -350,26 +354,42 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 	if (n > FURNITURE_LINE_MAX)
 		return false;
 	for (i = 0; i < c->nfurniture; i++)
-		if (strlen(c->furniture[i]) == n &&
-		    memcmp(c->furniture[i], s, n) == 0)
+		if (c->furniture_len[i] == n && memcmp(c->furniture[i], s, n) == 0)
 			return true;
-	if ((k = opens_with(s, n, LEX_BIT(SECTIONS_FURNITURE), NULL)) > 0) {
+	if (n > FURNITURE_WORDS_MAX)
+		;	/* a marking or an item's number is short */
+	else if ((k = opens_with(s, n, LEX_BIT(SECTIONS_FURNITURE), NULL)) > 0) {
 		while (k < n && (isdigit((unsigned char)s[k]) || strchr(" .:-()", s[k])))
 			k++;
 		if (k == n)
 			return true;
 	}
-	if (n > 2 && s[0] == '[' && s[n - 1] == ']' &&
+	else if (n > 2 && s[0] == '[' && s[n - 1] == ']' &&
 	    opens_with(s + 1, n - 2, LEX_BIT(SECTIONS_FURNITURE), NULL) == n - 2)
 		return true;	/* "[Official]" */
-	return has_phrase(s, n, SECTIONS_RUNNING_HEADER) && names_quarter(s, n);
+	/* a quarter is named with a year: no digit, no running header */
+	return memchr_digit(s, n) && has_phrase(s, n, SECTIONS_RUNNING_HEADER) &&
+	       names_quarter(s, n);
+}
+
+static bool
+memchr_digit(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return true;
+	return false;
 }
 
 static void
 remember_furniture(struct ctx *c, const char *s, size_t n)
 {
-	if (c->nfurniture < FURNITURE_MAX && n > 0 && n <= FURNITURE_LINE_MAX)
+	if (c->nfurniture < FURNITURE_MAX && n > 0 && n <= FURNITURE_LINE_MAX) {
+		c->furniture_len[c->nfurniture] = n;
 		c->furniture[c->nfurniture++] = xstrndup(s, n);
+	}
 }
 
 /* A line of the title page: a meta row, unless the body begins with it

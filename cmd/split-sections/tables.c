@@ -220,6 +220,7 @@ is_value_cell(const char *s, size_t n)
 	struct period p;
 	size_t i = 0;
 	int32_t cp;
+	bool slash = false;
 
 	if (n == 0 || n > VALUE_CELL_MAX)
 		return false;
@@ -240,9 +241,12 @@ is_value_cell(const char *s, size_t n)
 	if (i >= n || !isdigit((unsigned char)s[i]))
 		return false;
 	/* letters only after the digits: units ("s", "m", "pts", "mins") */
-	for (; i < n; i++)
+	for (; i < n; i++) {
 		if ((unsigned char)s[i] >= 0x80 ||
 		    !(isalnum((unsigned char)s[i]) || strchr(",.:/%*) -", s[i])))
 			return false;
-	return !period_find(s, n, &p);
+		slash |= s[i] == '/' || s[i] == '-';
+	}
+	/* "2024/25", "2013-14" are periods */
+	return !slash || !period_find(s, n, &p);
 }
