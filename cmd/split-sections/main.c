@@ -1,21 +1,24 @@
-/* split-sections: a quarterly "Police and Crime Plan" update, converted
- * to text (pdftotext -layout, or pandoc to Markdown), in; one TSV row per
- * block of the report out, each row saying which priority and which
- * commitment it stands under.
+/* split-sections: a report converted to text (pdftotext -layout, pandoc
+ * to Markdown, a web page saved as text) in; one TSV row per block out,
+ * each row saying where in the report's outline it stands: its level-1
+ * section (priority, priority_title), level 2 (commitment), level 3
+ * (heading), and the area it is about.
  *
- * The report is read line by line and never held whole.  A line is first
- * cleaned (form feeds, ligatures, Markdown and HTML markup, TeX-like
- * artefacts), then classified: page furniture, the contents page, a
- * priority heading, a "we will:" lead-in, "Key Points", an objective, a
- * "We will | Commentary | Who" table (tab-separated, or laid out with
- * spaces), a data-table row, a footnote, a heading, a bullet, or plain
- * text.  A data table laid out with spaces is read on its own terms
- * (struct grid): its head is held until a row of figures lines up under
- * it, or read again as text if none does.  Text lines gather into the
- * pending block; a blank line or a page break pauses it (the next line
- * may go on with it across the page) and anything else ends it, and it
- * becomes a row.  The table's first cell is gathered apart, since its
- * commentary and Who run beside it. */
+ * The report is read line by line and never held whole.  A page in two
+ * columns is first read column by column.  A line is cleaned (form
+ * feeds, ligatures, Markdown and HTML markup, TeX-like artefacts), then
+ * read: page furniture (a meta row outside the outline), the contents
+ * page, the title page, a heading of the outline (Markdown, a label word
+ * and a number, a numbered title, capitals, a short line alone: the next
+ * line decides those), a plan's lead-in, Key Points or objective, a
+ * table's row (tab-separated, pipe, laid out with spaces, one cell a
+ * line), a field or a dashboard tile, a footnote, a bullet or numbered
+ * item, or plain text.  A heading's style gets its level from the
+ * document the first time it is met.  Text lines gather into the pending
+ * block; a blank line or a page break pauses it (the next line may go on
+ * with it across the page) and anything else ends it, and it becomes a
+ * row.  Rows wait for the report's period, found on its title page or
+ * near the body's start. */
 #include "internal.h"
 
 /* The story, in the order a line meets it. */
