@@ -14,7 +14,6 @@ enum {
 					 * sentence, makes a paragraph */
 };
 
-static int bullet_depth(struct ctx *c, size_t indent);
 static void field_or_para(struct block *b);
 
 /* Plain text: it goes on the pending block or starts a paragraph. */

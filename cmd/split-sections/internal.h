@@ -291,8 +291,10 @@ struct ctx {
 	struct hform cand;	/* the form of the pending heading (R_HEADING) */
 	struct buf cand_label, cand_title;
 	bool cand_listed;	/* ... is one of a list of short lines */
+	size_t cand_indent;	/* ... and its indentation */
 	long demoted_line;	/* the last line of the latest that headed
-				 * nothing */
+				 * nothing, and its form */
+	struct hform demoted;
 	struct block after;	/* a dateline behind the pending heading */
 	int expect;		/* blocks left in which to find a commitment */
 
@@ -421,6 +423,7 @@ static void pause(struct ctx *c, bool page);
 static void start_para(struct ctx *c, enum kind kind, const char *s, size_t n);
 static void start_bullet(struct ctx *c, const char *s, size_t n, size_t indent);
 static void reset_depths(struct ctx *c);
+static int bullet_depth(struct ctx *c, size_t indent);
 static void flush_all(struct ctx *c);
 static void flush_block(struct ctx *c);
 static void line_row(struct ctx *c, enum kind kind, const char *s, size_t n,

@@ -393,9 +393,13 @@ start_heading(struct ctx *c, const struct hform *h, const struct shape *v)
 	block_add(b, v->s, v->n, c->lineno);
 	b->role = R_HEADING;
 	c->cand = *h;
+	c->cand_indent = v->indent;
 	/* a short line right under another that headed nothing is one of a
-	 * list (names, links): it heads nothing either */
-	c->cand_listed = h->form == F_PLAIN && c->demoted_line == c->lineno - 1;
+	 * list (names, links; "2. Robbery" under "1. Burglary"): it heads
+	 * nothing either */
+	c->cand_listed = c->demoted_line == c->lineno - 1 &&
+			 (h->form == F_PLAIN || (h->form == c->demoted.form &&
+						 h->key == c->demoted.key));
 	buf_reset(&c->cand_label);
 	if (h->num_word) {
 		char num[NUM_TEXT];
@@ -546,6 +550,13 @@ demote_heading(struct ctx *c)
 	if (c->blk.kind == K_META)
 		remember_furniture(c, c->blk.text.p, c->blk.text.len);
 	c->demoted_line = c->blk.last;
+	c->demoted = c->cand;
+	/* a numbered line that heads nothing is a list's item */
+	if (c->blk.kind == K_PARA && (c->cand.form == F_DECIMAL ||
+				      c->cand.form == F_LETTER || c->cand.form == F_ROMAN)) {
+		c->blk.kind = K_BULLET;
+		c->blk.depth = bullet_depth(c, c->cand_indent);
+	}
 	flush_block(c);
 	if (c->after.open) {
 		c->after.open = false;
