@@ -43,6 +43,7 @@ static void furniture_first(struct ctx *c);
 static void title_period(struct ctx *c, const struct shape *v);
 static bool names_quarter(const char *s, size_t n);
 static bool memchr_digit(const char *s, size_t n);
+static bool is_code(const char *s, size_t n);
 
 /* One report, from a file or from standard input ("-"): its rows out. */
 static int
@@ -358,11 +359,13 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 			return true;
 	if (n > FURNITURE_WORDS_MAX)
 		;	/* a marking or an item's number is short */
+	else if (is_code(s, n))
+		return true;	/* a print reference: "PCP/2031/07" */
 	else if ((k = opens_with(s, n, LEX_BIT(SECTIONS_FURNITURE), NULL)) > 0) {
-		while (k < n && (isdigit((unsigned char)s[k]) || strchr(" .:-()", s[k])))
+		while (k < n && (isdigit((unsigned char)s[k]) || strchr(" .:-()/", s[k])))
 			k++;
-		if (k == n)
-			return true;
+		if (k == n || is_code(s + k, n - k))
+			return true;	/* "Agenda Item 5", "Printed: 3/7/2031", "Ref: X/1" */
 	}
 	else if (n > 2 && s[0] == '[' && s[n - 1] == ']' &&
 	    opens_with(s + 1, n - 2, LEX_BIT(SECTIONS_FURNITURE), NULL) == n - 2)
@@ -370,6 +373,26 @@ is_furniture(struct ctx *c, const char *s, size_t n)
 	/* a quarter is named with a year: no digit, no running header */
 	return memchr_digit(s, n) && has_phrase(s, n, SECTIONS_RUNNING_HEADER) &&
 	       names_quarter(s, n);
+}
+
+/* A document's code alone: "PCP/2031/07", "SPB-24-031" (letters and
+ * digits apart by slashes or dashes, no space). */
+static bool
+is_code(const char *s, size_t n)
+{
+	size_t i, digits = 0, marks = 0, upper = 0;
+
+	for (i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i]))
+			digits++;
+		else if (s[i] == '/' || s[i] == '-' || s[i] == '.' || s[i] == '_')
+			marks++;
+		else if (isupper((unsigned char)s[i]))
+			upper++;
+		else
+			return false;
+	}
+	return digits > 0 && marks > 0 && upper > 0;
 }
 
 static bool
