@@ -19,31 +19,21 @@
  * a data table's row label. */
 
 enum {
-	NAME_BYTES = 80,	/* bytes of a name, at most */
+	NAME_BYTES = NAME_LABEL_BYTES,	/* bytes of a name, at most */
 	NAME_LABEL_WORDS = 8,	/* words of a label ("North District:") */
 	PLACE_WORDS = 5,	/* words of a place's name, at most */
 	PLACE_STEM_MIN = 3,	/* letters before a place name's ending */
 	PLACE_REST_MIN = 4,	/* ... after its compass word ("Northside") */
-	FOLD_BYTES = 128,	/* a folded name, at most */
-	PLACE_SEEN = 509	/* labels whose answer is kept (a prime) */
+	FOLD_BYTES = 128	/* a folded name, at most */
 };
 
 static size_t leading_label(const char *s, size_t n);
 static bool is_name(const char *s, size_t n, int maxwords);
 static bool is_title_word(const char *w, size_t n);
-static struct span strip_abbrev(const char *s, struct span sp, bool *area);
+static struct span strip_abbrev(const struct ctx *c, const char *s,
+    struct span sp, bool *area);
 static bool place_named(const struct ctx *c, const char *s, size_t n);
 
-/* The gazetteer, opened once. */
-static const struct lex *
-gazetteer(void)
-{
-	static struct lex *lx;
-
-	if (!lx)
-		lx = lex_open(&areas_lex);
-	return lx;
-}
 
 /* No heading or area yet: a new section begins. */
 static void
@@ -250,9 +240,9 @@ user_area(const struct names *t, const char *folded)
  * the last a place word ("Bay", "Green") or one of them ending as place
  * names end ("-bury", "-leigh"). */
 static bool
-place_form(const char *s, size_t n)
+place_form(const struct ctx *c, const char *s, size_t n)
 {
-	const struct lex *lx = gazetteer();
+	const struct lex *lx = c->gazetteer;
 	size_t i = 0, k, words = 0, j;
 	bool place = false, last_end = false;
 
@@ -299,32 +289,34 @@ place_form(const char *s, size_t n)
 static bool
 is_place(const struct ctx *c, const char *s, size_t n)
 {
-	static struct { char s[NAME_BYTES]; size_t n; bool yes; } seen[PLACE_SEEN];
+	struct place_seen *seen;
 	uint32_t h = 2166136261u;
 	size_t i;
 
 	if (n == 0 || n > NAME_BYTES)
 		return false;
+	if (c->seen == NULL)
+		return place_named(c, s, n);
 	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	h %= PLACE_SEEN;
-	if (seen[h].n == n && !memcmp(seen[h].s, s, n) && c->user_areas.n == 0)
-		return seen[h].yes;
-	seen[h].n = n;
-	memcpy(seen[h].s, s, n);
-	return seen[h].yes = place_named(c, s, n);
+	seen = &c->seen[h % PLACES_SEEN];
+	if (seen->n == n && !memcmp(seen->s, s, n))
+		return seen->yes;
+	seen->n = n;
+	memcpy(seen->s, s, n);
+	return seen->yes = place_named(c, s, n);
 }
 
 static bool
 place_named(const struct ctx *c, const char *s, size_t n)
 {
-	const struct lex *lx = gazetteer();
+	const struct lex *lx = c->gazetteer;
 	char f[FOLD_BYTES];
 	size_t k, i, w;
 	struct span sp = trim_span(s, (struct span){0, n});
 	bool abbrev_area = false;
 
-	sp = strip_abbrev(s, sp, &abbrev_area);
+	sp = strip_abbrev(c, s, sp, &abbrev_area);
 	s += sp.a;
 	n = span_len(sp);
 	if (n == 0 || n > NAME_BYTES || !starts_upper(s, n))
@@ -362,12 +354,12 @@ place_named(const struct ctx *c, const char *s, size_t n)
 			return true;
 		break;	/* the first joint decides */
 	}
-	return place_form(s, n);
+	return place_form(c, s, n);
 }
 
 /* A trailing "(CPR)" is dropped; "(LPA)" says the name is an area. */
 static struct span
-strip_abbrev(const char *s, struct span sp, bool *area)
+strip_abbrev(const struct ctx *c, const char *s, struct span sp, bool *area)
 {
 	const char *open;
 	char f[FOLD_BYTES];
@@ -380,7 +372,7 @@ strip_abbrev(const char *s, struct span sp, bool *area)
 	if (open == NULL || open == s + sp.a)
 		return sp;
 	if (fold_name(open + 1, (size_t)(s + sp.b - 1 - open - 1), f, &k) &&
-	    lex_is(gazetteer(), f, k, AREAS_AREA_WORD))
+	    lex_is(c->gazetteer, f, k, AREAS_AREA_WORD))
 		*area = true;
 	sp.b = (size_t)(open - s);
 	return trim_span(s, sp);

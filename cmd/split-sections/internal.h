@@ -81,7 +81,9 @@ enum {
 				 * counts as wrapped by hand */
 	NCONTEXT = 7,		/* doc .. area: where a row stands */
 	NUM_TEXT = 24,		/* a long's decimal digits, with a NUL */
-	WORD_MAX = 24		/* bytes of a label word kept */
+	WORD_MAX = 24,		/* bytes of a label word kept */
+	NAME_LABEL_BYTES = 80,	/* bytes of a name that may be an area */
+	PLACES_SEEN = 509	/* answers of is_place kept (a prime) */
 };
 
 /* A row being gathered from one or more lines. */
@@ -238,6 +240,14 @@ struct names {
 	size_t n;
 };
 
+/* A label and whether it names a place: reports name the same few again
+ * and again, and the answers are kept (areas.c). */
+struct place_seen {
+	char s[NAME_LABEL_BYTES];
+	size_t n;
+	bool yes;
+};
+
 /* A contents entry: a section's label and title. */
 struct entry {
 	char *label, *title;
@@ -250,6 +260,8 @@ struct ctx {
 	const char *doc_opt, *period_opt;
 	bool strict;
 	struct names user_areas;
+	struct lex *gazetteer;	/* data/lexicon/areas.tsv, opened by main */
+	struct place_seen *seen;	/* PLACES_SEEN answers of is_place */
 
 	/* one document (read.c, output.c) */
 	const char *doc, *path;

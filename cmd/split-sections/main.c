@@ -106,6 +106,10 @@ free_ctx(struct ctx *c)
 	buf_free(&c->tile.more);
 	buf_free(&c->columns.lines);
 	names_free(&c->user_areas);
+	lex_close(c->gazetteer);
+	c->gazetteer = NULL;
+	free(c->seen);
+	c->seen = NULL;
 }
 
 int
@@ -127,6 +131,9 @@ main(int argc, char *argv[])
 	int ch, i, status = EXIT_OK;
 
 	err_init("split-sections");
+	memset(&c, 0, sizeof c);	/* main may run again (fuzz/harness.c) */
+	c.gazetteer = lex_open(&areas_lex);
+	c.seen = xcalloc(PLACES_SEEN, sizeof *c.seen);
 	while ((ch = cli_getopt(argc, argv, "hVc", longopts, usage, &opt)) != -1) {
 		switch (ch) {
 		case OPT_DOC:
@@ -139,7 +146,7 @@ main(int argc, char *argv[])
 			/* without the names asked for, areas would change
 			 * silently: no output */
 			if (names_load(&c.user_areas, optarg) != EXIT_OK) {
-				names_free(&c.user_areas);
+				free_ctx(&c);
 				return EXIT_DATA;
 			}
 			break;
