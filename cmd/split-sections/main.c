@@ -110,6 +110,7 @@ free_ctx(struct ctx *c)
 	c->gazetteer = NULL;
 	free(c->seen);
 	c->seen = NULL;
+	words_close();
 }
 
 int
@@ -132,6 +133,7 @@ main(int argc, char *argv[])
 
 	err_init("split-sections");
 	memset(&c, 0, sizeof c);	/* main may run again (fuzz/harness.c) */
+	words_open();
 	c.gazetteer = lex_open(&areas_lex);
 	c.seen = xcalloc(PLACES_SEEN, sizeof *c.seen);
 	while ((ch = cli_getopt(argc, argv, "hVc", longopts, usage, &opt)) != -1) {

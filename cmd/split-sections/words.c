@@ -14,31 +14,46 @@ enum {
 	PHRASE_WORDS = 4	/* words of the longest phrase, and more */
 };
 
-/* The lexicon, opened once (a constant table, never changed), and for
- * each byte the classes of the phrases that begin with it in either
- * case: most lines are ruled out by their first byte, with no lookup. */
+/* The lexicon (a constant table, never changed), and for each byte the
+ * classes of the phrases that begin with it in either case: most lines
+ * are ruled out by their first byte, with no lookup.  main opens it for
+ * each run (words_open) and closes it (words_close): nothing is kept
+ * from one run to the next (fuzz/harness.c runs main again). */
 struct lexicon {
 	struct lex *lx;
 	lex_mask first[256];
 };
 
-static const struct lexicon *
-lexicon(void)
+static struct lexicon the_words;
+
+static void
+words_open(void)
 {
-	static struct lexicon L;
+	struct lexicon *L = &the_words;
 	size_t i;
 
-	if (L.lx)
-		return &L;
-	L.lx = lex_open(&sections_lex);
+	memset(L, 0, sizeof *L);
+	L->lx = lex_open(&sections_lex);
 	for (i = 0; i < sections_lex.nrow; i++) {
 		unsigned char b = (unsigned char)sections_lex.row[i].phrase[0];
 		lex_mask bit = LEX_BIT(sections_lex.row[i].cls);
 
-		L.first[b] |= bit;
-		L.first[toupper(b)] |= bit;
+		L->first[b] |= bit;
+		L->first[toupper(b)] |= bit;
 	}
-	return &L;
+}
+
+static void
+words_close(void)
+{
+	lex_close(the_words.lx);
+	memset(&the_words, 0, sizeof the_words);
+}
+
+static const struct lexicon *
+lexicon(void)
+{
+	return &the_words;
 }
 
 static bool
