@@ -16,10 +16,13 @@
  * ("Our objective is ..."), the first cell of a commitments' table
  * (commitments.c).
  *
- * A short line that may be a heading waits for the next line (the pending
+ * A line that may be a heading waits for the next line (the pending
  * heading, R_HEADING): content under it (a sentence, a bullet, a table,
- * a field, a figure) makes it one; another line of its kind, or nothing,
- * leaves it text, as a menu or a list of names is. */
+ * a field, a figure) makes it one, and so does a heading of another style
+ * under a numbered or capitalised one ("4." over "4.1"); another line of
+ * its kind, or nothing, leaves it text, as a menu or a list of names is,
+ * and a line right under one that headed nothing, of its style, is one of
+ * that list. */
 
 enum {
 	LEAD_IN_REACH = 308,	/* a lead-in is a clause, not a paragraph: its
