@@ -14,15 +14,19 @@ col_of() {
 		index($c["text"], pre) == 1 { print $c[name] }'
 }
 
+# score-sections on one report of ../shared (corpus/NAME or zoo/NAME):
+# every gold pair found, none spurious, kept >= 0.995
 score() {
-	local r="$1" out="$BATS_TEST_TMPDIR/$1.tsv" gold
-	gold="$SHARED/gold/${r%.*}.sections.tsv"
-	[ -f "$gold" ] || gold="$SHARED/gold/${r%.*}-base.sections.tsv"
-	"$SS" "$SHARED/corpus/$r" > "$out"
-	run python3 "$SHARED/eval/score-sections" "$SHARED/corpus/$r" "$gold" "$out"
+	local r="$1" n out gold
+	n=$(basename "${r%.*}")
+	out="$BATS_TEST_TMPDIR/$n.tsv"
+	gold="$SHARED/gold/$n.sections.tsv"
+	[ -f "$gold" ] || gold="$SHARED/${r%.*}.sections.tsv"
+	[ -f "$SHARED/$r" ] && [ -f "$gold" ] || skip "no $r and its gold in ../shared"
+	"$SS" "$SHARED/$r" > "$out"
+	run python3 "$SHARED/eval/score-sections" "$SHARED/$r" "$gold" "$out"
 	assert_success
 	echo "$output"
-	# structure all gold pairs, spurious 0, kept >= 0.995
 	[[ "$output" =~ structure\ ([0-9]+)/([0-9]+) ]]
 	[ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]
 	[[ "$output" =~ spurious\ 0([^0-9]|$) ]]
@@ -30,21 +34,76 @@ score() {
 	awk -v k="${BASH_REMATCH[1]}" 'BEGIN { exit !(k >= 0.995) }'
 }
 
-# ---- the corpus ----
+# ---- ../shared: the corpus and the zoo (score-sections) ----
 
 @test "corpus: plain-text report scores all pairs, none spurious, kept >= 0.995" {
 	need_shared
-	score essex-2019-20-q2.txt
+	score corpus/essex-2019-20-q2.txt
 }
 
 @test "corpus: Markdown report scores all pairs, none spurious, kept >= 0.995" {
 	need_shared
-	score essex-2019-20-q3.md
+	score corpus/essex-2019-20-q3.md
 }
 
 @test "corpus: 12-priority report with tables scores all pairs, kept >= 0.995" {
 	need_shared
-	score essex-2023-24-q1.txt
+	score corpus/essex-2023-24-q1.txt
+}
+
+@test "zoo: panel minutes (numbered sections, hard wrap) score all pairs" {
+	need_shared
+	score zoo/calderbrook-panel-2024-25-q3.txt
+}
+
+@test "zoo: annual KPI table (annex, groups, commentary) scores all pairs" {
+	need_shared
+	score zoo/fenmoor-kpi-2023-24.txt
+}
+
+@test "zoo: web dashboard (page title, flattened table, tiles) scores all pairs" {
+	need_shared
+	score zoo/kestrel-bay-web-dashboard.txt
+}
+
+@test "zoo: delivery plan (objectives, letters, fields) scores all pairs" {
+	need_shared
+	score zoo/thornvale-delivery-plan-2024-25-q1.txt
+}
+
+@test "zoo: monthly Markdown update scores all pairs" {
+	need_shared
+	score zoo/wealdmoor-monthly-2025-02.txt
+}
+
+# The period each report of ../shared names in its file name ("-2019-20-q2"
+# a quarter, "-2023-24" a year, "-2025-02" a month); the web dashboard's
+# name has none: it covers April to September 2024, and its quarter (July
+# to September) is 2024/25 Q2.
+@test "period: right on every corpus, zoo and series report" {
+	need_shared
+	local f n want got bad=0 count=0
+	for f in "$SHARED"/corpus/* "$SHARED"/zoo/*.txt "$SHARED"/series/ashdown-*; do
+		case $f in *.tsv) continue ;; esac
+		n=$(basename "${f%.*}")
+		if [[ $n =~ ([0-9]{4})-([0-9]{2})-q([1-4])$ ]]; then
+			want="${BASH_REMATCH[1]}/${BASH_REMATCH[2]} Q${BASH_REMATCH[3]}"
+		elif [[ $n =~ ([0-9]{4})-([0-9]{2})$ ]] &&
+		     [ "$(( (${BASH_REMATCH[1]} + 1) % 100 ))" = "$((10#${BASH_REMATCH[2]}))" ]; then
+			want="${BASH_REMATCH[1]}/${BASH_REMATCH[2]}"
+		elif [[ $n =~ ([0-9]{4})-([0-9]{2})$ ]]; then
+			want="${BASH_REMATCH[1]}-${BASH_REMATCH[2]}"
+		elif [ "$n" = kestrel-bay-web-dashboard ]; then
+			want="2024/25 Q2"
+		else
+			echo "$n: no period in its name"; bad=$((bad + 1)); continue
+		fi
+		got=$("$SS" "$f" | tsv_col period | sort -u | tr '\n' ' ')
+		count=$((count + 1))
+		[ "$got" = "$want " ] || { echo "$n: period '$got', want '$want'"; bad=$((bad + 1)); }
+	done
+	echo "$count reports"
+	[ "$count" -ge 14 ] && [ "$bad" -eq 0 ]
 }
 
 # ---- the command line ----
@@ -65,7 +124,7 @@ score() {
 @test "an unknown option is bad usage: exit 2" {
 	run "$SS" --no-such-option
 	assert_failure 2
-	assert_line --index 0 "split-sections: unknown option or missing argument: --no-such-option"
+	assert_line --index 0 "split-sections: unknown option '--no-such-option'"
 	assert_line --index 1 "Try 'split-sections --help' for more information."
 }
 
@@ -282,10 +341,11 @@ columns() {
 
 # ---- data tables laid out with spaces ----
 
-# The rows of kind table, as line TAB text: tables FILE
+# The rows of a table (caption, head, group, table), as kind TAB line TAB
+# text: tables FILE
 tables() {
 	"$SS" "$1" | awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-		$c["kind"] == "table" { print $c["line"] "\t" $c["text"] }'
+		$c["kind"] ~ /^(caption|head|group|table)$/ { print $c["kind"] "\t" $c["line"] "\t" $c["text"] }'
 }
 
 @test "spaced tables: the same rows as the tab-separated table" {
@@ -304,9 +364,77 @@ tables() {
 		row="$row$(printf '  %-4s' "$i")"
 	done
 	printf '%s\n' 'Priority 1 - Calls' '' "$head" "$row" > "$BATS_TEST_TMPDIR/w.txt"
-	run tables "$BATS_TEST_TMPDIR/w.txt"
+	run --separate-stderr tables "$BATS_TEST_TMPDIR/w.txt"
 	assert_success
-	# no cell dropped: the cells past the 64th stay in the last one
-	[[ "${lines[0]}" == *'\tc63 c64 c65 c66 c67 c68 c69 c70' ]]
-	[[ "${lines[1]}" == *'\t63 64 65 66 67 68 69 70' ]]
+	# no cell dropped: the cells past the 64th stay in the last one,
+	# and a warning says so, with the file and line
+	[[ "${lines[0]}" == head*'\tc63 c64 c65 c66 c67 c68 c69 c70' ]]
+	[[ "${lines[1]}" == table*'\t63 64 65 66 67 68 69 70' ]]
+	[ "$stderr" = "split-sections: $BATS_TEST_TMPDIR/w.txt:3: a table of more than 64 columns: the cells past the 64th stay in the last" ]
+}
+
+# ---- issue 13: no text dropped ----
+
+@test "repro: a wrapped line that is only a number stays in its bullet" {
+	local f
+	[ -d "$SHARED/repro" ] || skip "no ../shared/repro beside the checkout"
+	for f in ss-drop-number-line-min ss-drop-number-line ss-drop-247-line; do
+		[ -f "$SHARED/repro/$f.txt" ] || skip "no $f.txt"
+		run "$SS" "$SHARED/repro/$f.txt"
+		assert_success
+		# the number is inside a sentence, never a row of its own, never gone
+		refute_output --regexp $'\t(3500|24/7)\t[^\t]*$'
+		assert_output --regexp '(supports|open) (3500|24/7) [A-Za-z]'
+	done
+}
+
+@test "repro: a table of 70 or 100 columns keeps every cell" {
+	local f want
+	[ -d "$SHARED/repro" ] || skip "no ../shared/repro beside the checkout"
+	for f in ss-wide-table-cells-dropped.txt:71 ss-wide-pipe-table.md:101; do
+		want=${f#*:}
+		f=${f%:*}
+		[ -f "$SHARED/repro/$f" ] || skip "no $f"
+		run tables "$SHARED/repro/$f"
+		assert_success
+		[ "$(awk -F'\t' '$1 == "head" || $1 == "table"' <<<"$output" | wc -l)" -eq 2 ]
+		awk -F'\t' -v want="$want" '$1 == "head" || $1 == "table" {
+			if (split($3, cell, /\\t/) != want) exit 1 }' <<<"$output"
+	done
+}
+
+# ---- the command line convention (lib/cli.h) ----
+
+@test "-h and -V are --help and --version; -c is --csv, --no-bom drops the mark" {
+	run "$SS" -h
+	assert_success
+	assert_output --partial "usage: split-sections"
+	run "$SS" -V
+	assert_output --regexp '^split-sections [0-9]'
+	printf 'Priority 1 - A, B\n' > "$BATS_TEST_TMPDIR/c.txt"
+	"$SS" -c "$BATS_TEST_TMPDIR/c.txt" > "$BATS_TEST_TMPDIR/bom.csv"
+	[ "$(head -c 3 "$BATS_TEST_TMPDIR/bom.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+	"$SS" --csv --no-bom "$BATS_TEST_TMPDIR/c.txt" > "$BATS_TEST_TMPDIR/plain.csv"
+	[ "$(head -c 3 "$BATS_TEST_TMPDIR/plain.csv")" = doc ]
+	run "$SS" -x out.xlsx "$BATS_TEST_TMPDIR/c.txt"
+	assert_failure 2
+}
+
+# ---- areas: the gazetteer and --areas ----
+
+@test "--areas adds names of areas; a missing file is an error, no output" {
+	printf 'Priority 1 - Beats\n\nWe will:\n\nWalk every beat.\n\n- Quillon: ten calls.\n- Tarnish Hollow: two calls.\n' > "$BATS_TEST_TMPDIR/a.txt"
+	# names of no place's form: headings, not areas
+	run "$SS" "$BATS_TEST_TMPDIR/a.txt"
+	[ "$(col_of area 'Quillon' <<<"$output")" = "" ]
+	[ "$(col_of heading 'Tarnish' <<<"$output")" = "Tarnish Hollow" ]
+	printf '# areas of our own\nQuillon\nTarnish Hollow\tthe valley beat\n' > "$BATS_TEST_TMPDIR/areas.tsv"
+	run "$SS" --areas "$BATS_TEST_TMPDIR/areas.tsv" "$BATS_TEST_TMPDIR/a.txt"
+	assert_success
+	[ "$(col_of area 'Quillon' <<<"$output")" = "Quillon" ]
+	[ "$(col_of area 'Tarnish' <<<"$output")" = "Tarnish Hollow" ]
+	run --separate-stderr "$SS" --areas "$BATS_TEST_TMPDIR/none.tsv" "$BATS_TEST_TMPDIR/a.txt"
+	assert_failure 1
+	[ "$output" = "" ]
+	[ "$stderr" = "split-sections: $BATS_TEST_TMPDIR/none.tsv: No such file or directory" ]
 }

@@ -1,26 +1,41 @@
-/* areas.c: the heading and the area a block stands under.
+/* areas.c: the area a block stands in, and the labels over it.
  *
- * Under a commitment, reports say where what follows belongs: a heading
- * (a Markdown heading, a short title-case line standing alone, the Who
- * cell of a commitments' table) and an area, a label that names a place
- * or a team ("Northgate District: ..." before a bullet's text, or alone
- * over the bullets below it; the heading lines give one too).  All of it
- * is decided here.  A new part of the report (a priority, a lead-in, Key
- * Points, an objective, a commitment) starts under neither. */
+ * `area` holds places and organisational areas only: districts,
+ * boroughs, local policing areas, divisions ("City LPA", "Westbury:").
+ * A label or heading is taken for one when it is
+ *   - in the gazetteer (data/lexicon/areas.tsv: police force areas, local
+ *     authorities, common names of local policing areas) or in the user's
+ *     --areas file;
+ *   - a name followed by an area word ("X LPA", "X District", "X
+ *     Division", "X Borough", "X Command");
+ *   - a name in capitals that has the form of an English place's name: a
+ *     place word at its end ("Marram Bay", "Carrow Green") or a place
+ *     name's ending ("-bury", "-leigh", "-mere");
+ *   - places joined by "and", "&" or commas ("Castle Point and Rochford").
+ * Any other label (a topic, a unit: "Special Constabulary", "Summary",
+ * "Crime Bureau") goes to `heading` only.  Labels come from a bullet's
+ * start ("Westbury: ..."), a bullet that is a label alone over the
+ * bullets under it, the headings of the outline, a table's Who cell and
+ * a data table's row label. */
 
-
-/* A name is short: a label of a few words, not a sentence. */
 enum {
-	NAME_BYTES = 80,	/* bytes of a name, at most */
+	NAME_BYTES = NAME_LABEL_BYTES,	/* bytes of a name, at most */
 	NAME_LABEL_WORDS = 8,	/* words of a label ("North District:") */
-	NAME_LINE_WORDS = 6	/* words of a line that names what follows */
+	PLACE_WORDS = 5,	/* words of a place's name, at most */
+	PLACE_STEM_MIN = 3,	/* letters before a place name's ending */
+	PLACE_REST_MIN = 4,	/* ... after its compass word ("Northside") */
+	FOLD_BYTES = 128	/* a folded name, at most */
 };
 
 static size_t leading_label(const char *s, size_t n);
 static bool is_name(const char *s, size_t n, int maxwords);
 static bool is_title_word(const char *w, size_t n);
+static struct span strip_abbrev(const struct ctx *c, const char *s,
+    struct span sp, bool *area);
+static bool place_named(const struct ctx *c, const char *s, size_t n);
 
-/* No heading or area yet: a new part or commitment begins. */
+
+/* No heading or area yet: a new section begins. */
 static void
 area_clear(struct ctx *c)
 {
@@ -28,32 +43,21 @@ area_clear(struct ctx *c)
 	buf_reset(&c->area);
 }
 
-/* A Markdown heading heads what follows, in no area yet. */
+/* A heading heads what follows (level 3): its area, if it names one. */
 static void
 area_from_heading(struct ctx *c, const char *s, size_t n)
 {
 	area_clear(c);
 	text_squeeze_space(&c->heading, s, n);
+	if (c->heading.len > 0 && c->heading.p[c->heading.len - 1] == ':')
+		buf_truncate(&c->heading, c->heading.len - 1);
+	if (is_place(c, c->heading.p, c->heading.len))
+		buf_copy(&c->area, &c->heading);
 	reset_depths(c);
 }
 
-/* A paragraph that is a short line in title case standing alone, not a
- * sentence, names what follows it: its heading and its area. */
-static void
-area_from_name_line(struct ctx *c, const struct block *b)
-{
-	if (b->kind != K_PARA || b->map.len != 0 || c->phase != PH_BODY ||
-	    ends_sentence(b->text.p, b->text.len) ||
-	    !is_name(b->text.p, b->text.len, NAME_LINE_WORDS))
-		return;
-	area_clear(c);
-	buf_copy(&c->heading, &b->text);
-	buf_copy(&c->area, &b->text);
-	reset_depths(c);
-}
-
-/* The Who cell of a commitments' table row: its heading and area.  A Who
- * wrapped onto the next line goes on there. */
+/* The Who cell of a commitments' table row: its heading, and its area
+ * if it names one.  A Who wrapped onto the next line goes on there. */
 static void
 area_from_who(struct ctx *c, const char *who, size_t n)
 {
@@ -63,14 +67,15 @@ area_from_who(struct ctx *c, const char *who, size_t n)
 		buf_reset(&c->heading);
 	text_squeeze_space(&c->heading, who, n);
 	buf_reset(&c->area);
-	buf_copy(&c->area, &c->heading);
+	if (is_place(c, c->heading.p, c->heading.len))
+		buf_copy(&c->area, &c->heading);
 	c->who_line = c->lineno;
 }
 
-/* A bullet's area: its own label ("Northgate: text"), or the bullet is a
+/* A bullet's label: its own ("Northgate: text"), or the bullet is a
  * label alone ("North District:", or a short name) over the bullets below
- * it; else its parent bullet's area, else the section's.  A label alone
- * is the heading of the bullets below it too. */
+ * it; else its parent bullet's, else the section's.  A place is the
+ * bullet's area; any other label its heading. */
 static void
 area_of_bullet(struct ctx *c, struct block *b, const char *s, size_t n)
 {
@@ -84,16 +89,38 @@ area_of_bullet(struct ctx *c, struct block *b, const char *s, size_t n)
 		label = n;
 	}
 	buf_reset(&c->areas[d]);
+	buf_reset(&c->labels[d]);
 	c->label_only[d] = alone;
-	if (label > 0)
-		text_squeeze_space(&c->areas[d], s, label);
-	else if (d > 1)
+	if (label > 0) {
+		text_squeeze_space(&c->labels[d], s, label);
+		if (is_place(c, c->labels[d].p, c->labels[d].len))
+			buf_copy(&c->areas[d], &c->labels[d]);
+	} else if (d > 1) {
 		buf_copy(&c->areas[d], &c->areas[d - 1]);
-	else
+	} else {
 		buf_copy(&c->areas[d], &c->area);
+	}
+	if (label > 0 && c->areas[d].len == 0)
+		buf_copy(&c->areas[d], d > 1 ? &c->areas[d - 1] : &c->area);
 	buf_copy(&b->area, &c->areas[d]);
 	if (d > 1 && c->label_only[d - 1])
-		buf_copy(&b->heading, &c->areas[d - 1]);
+		buf_copy(&b->heading, &c->labels[d - 1]);
+	else if (label > 0 && !is_place(c, c->labels[d].p, c->labels[d].len))
+		buf_copy(&b->heading, &c->labels[d]);	/* a topic, a unit */
+}
+
+/* A table row's label that names a place is the row's area. */
+static void
+area_of_label(struct ctx *c, struct block *b, const char *s, size_t n)
+{
+	const char *tab = memchr(s, '\t', n);
+
+	if (tab)
+		n = (size_t)(tab - s);
+	if (n > 0 && n <= NAME_BYTES && is_place(c, s, n)) {
+		buf_reset(&b->area);
+		text_squeeze_space(&b->area, s, n);
+	}
 }
 
 /* The heading and area a row goes out with: the block's own (a bullet's),
@@ -153,4 +180,250 @@ is_title_word(const char *w, size_t n)
 
 	return utf8proc_isupper(cp) || text_is_digit(cp) || cp == '(' ||
 	       word_is(w, n, SECTIONS_NAME_LINK);
+}
+
+/* ---- places ---- */
+
+/* A name folded as the gazetteer holds it: lower case, "&" as "and",
+ * hyphens as spaces, apostrophes, full stops and commas dropped, spaces
+ * single.  False when it does not fit. */
+static bool
+fold_name(const char *s, size_t n, char out[FOLD_BYTES], size_t *len)
+{
+	size_t i, k = 0;
+	int32_t cp;
+
+	for (i = 0; i < n; ) {
+		size_t b = text_decode(s + i, n - i, &cp);
+		const char *add = NULL;
+		char one[2] = {0, 0};
+
+		if (cp == '&')
+			add = "and";
+		else if (cp == '-' || text_is_dash(cp) || cp == ' ' || cp == '/')
+			add = " ";
+		else if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',')
+			add = "";
+		else if (cp < 0x80 && isalnum(cp))
+			one[0] = (char)tolower(cp), add = one;
+		else
+			return false;
+		i += b;
+		for (; *add; add++) {
+			if (*add == ' ' && (k == 0 || out[k - 1] == ' '))
+				continue;
+			if (k + 2 >= FOLD_BYTES)
+				return false;
+			out[k++] = *add;
+		}
+	}
+	while (k > 0 && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+	*len = k;
+	return k > 0;
+}
+
+static int
+names_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+user_area(const struct names *t, const char *folded)
+{
+	return t->n > 0 && bsearch(&folded, t->v, t->n, sizeof *t->v, names_cmp);
+}
+
+/* A place-name's form: capitalised words (small linking words aside),
+ * the last a place word ("Bay", "Green") or one of them ending as place
+ * names end ("-bury", "-leigh"). */
+static bool
+place_form(const struct ctx *c, const char *s, size_t n)
+{
+	const struct lex *lx = c->gazetteer;
+	size_t i = 0, k, words = 0, j;
+	bool place = false, last_end = false;
+
+	while (i < n) {
+		char low[FOLD_BYTES];
+		size_t w;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		for (k = i; k < n && s[k] != ' '; k++)
+			;
+		w = k - i;
+		if (w >= sizeof low || ++words > PLACE_WORDS)
+			return false;
+		for (j = 0; j < w; j++) {
+			if (!is_letter(s[i + j]))
+				return false;
+			low[j] = (char)tolower((unsigned char)s[i + j]);
+		}
+		low[w] = '\0';
+		last_end = lex_is(lx, low, w, AREAS_PLACE_END);
+		if (lex_is(lx, low, w, AREAS_NAME_LINK) && words > 1) {
+			i = k;
+			continue;
+		}
+		if (!isupper((unsigned char)s[i]) && !(last_end && words > 1))
+			return false;
+		for (j = PLACE_STEM_MIN; j + 1 < w; j++)
+			if (lex_is(lx, low + j, w - j, AREAS_PLACE_SUFFIX) &&
+			    !(w - j == 2 && strchr("bdn", low[j - 1])))
+				place = true;	/* not "Hobby", "Standby" */
+		for (j = PLACE_STEM_MIN + 1; j + PLACE_REST_MIN <= w; j++)
+			if (lex_is(lx, low, j, AREAS_PLACE_PREFIX))
+				place = true;	/* "Northfield", not "Eastern" */
+		i = k;
+	}
+	return place || (last_end && words > 1);
+}
+
+/* Whether a label names a place or an organisational area.  Reports
+ * name the same few again and again: the answers are kept. */
+static bool
+is_place(const struct ctx *c, const char *s, size_t n)
+{
+	struct place_seen *seen;
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	if (n == 0 || n > NAME_BYTES)
+		return false;
+	if (c->seen == NULL)
+		return place_named(c, s, n);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	seen = &c->seen[h % PLACES_SEEN];
+	if (seen->n == n && !memcmp(seen->s, s, n))
+		return seen->yes;
+	seen->n = n;
+	memcpy(seen->s, s, n);
+	return seen->yes = place_named(c, s, n);
+}
+
+static bool
+place_named(const struct ctx *c, const char *s, size_t n)
+{
+	const struct lex *lx = c->gazetteer;
+	char f[FOLD_BYTES];
+	size_t k, i, w;
+	struct span sp = trim_span(s, (struct span){0, n});
+	bool abbrev_area = false;
+
+	sp = strip_abbrev(c, s, sp, &abbrev_area);
+	s += sp.a;
+	n = span_len(sp);
+	if (n == 0 || n > NAME_BYTES || !starts_upper(s, n))
+		return false;
+	if (abbrev_area)
+		return true;	/* "North Local Policing Area (LPA)" */
+	if (!fold_name(s, n, f, &k))
+		return false;
+	if ((lex_classes(lx, f, k) & (LEX_BIT(AREAS_FORCE) | LEX_BIT(AREAS_DIVISION) |
+				      LEX_BIT(AREAS_DISTRICT) | LEX_BIT(AREAS_LPA))) ||
+	    user_area(&c->user_areas, f))
+		return true;
+	/* "X LPA", "X District", "X Local Policing Area" */
+	for (i = k, w = 0; i > 0 && w < 3; w++) {
+		while (i > 0 && f[i - 1] != ' ')
+			i--;
+		if (i > 0 && lex_is(lx, f + i, k - i, AREAS_AREA_WORD))
+			return true;
+		if (i > 0)
+			i--;
+	}
+	/* places joined: "Castle Point and Rochford", "A, B & C" */
+	for (i = 0; i + 5 < n; i++) {
+		size_t skip = 0;
+
+		if (s[i] == ',' && s[i + 1] == ' ')
+			skip = 2;
+		else if (s[i] == ' ' && !strncmp(s + i, " and ", 5))
+			skip = 5;
+		else if (s[i] == ' ' && !strncmp(s + i, " & ", 3))
+			skip = 3;
+		if (skip == 0 || i == 0)
+			continue;
+		if (place_named(c, s, i) && place_named(c, s + i + skip, n - i - skip))
+			return true;
+		break;	/* the first joint decides */
+	}
+	return place_form(c, s, n);
+}
+
+/* A trailing "(CPR)" is dropped; "(LPA)" says the name is an area. */
+static struct span
+strip_abbrev(const struct ctx *c, const char *s, struct span sp, bool *area)
+{
+	const char *open;
+	char f[FOLD_BYTES];
+	size_t k;
+
+	*area = false;
+	if (span_len(sp) < 3 || s[sp.b - 1] != ')')
+		return sp;
+	open = memchr(s + sp.a, '(', span_len(sp));
+	if (open == NULL || open == s + sp.a)
+		return sp;
+	if (fold_name(open + 1, (size_t)(s + sp.b - 1 - open - 1), f, &k) &&
+	    lex_is(c->gazetteer, f, k, AREAS_AREA_WORD))
+		*area = true;
+	sp.b = (size_t)(open - s);
+	return trim_span(s, sp);
+}
+
+/* --areas FILE: one name a line (a TSV's first column), "#" comments. */
+static int
+names_load(struct names *t, const char *path)
+{
+	struct input in;
+	bool empty;
+	char *line, f[FOLD_BYTES];
+	ssize_t n;
+	size_t k, cap = 0;
+	int st;
+
+	if ((st = input_open(&in, path, false, &empty)) != EXIT_OK || empty) {
+		input_close(&in);
+		return st;
+	}
+	while ((n = input_line(&in, &line)) >= 0) {
+		const char *tab = memchr(line, '\t', (size_t)n);
+		size_t m = tab ? (size_t)(tab - line) : (size_t)n;
+
+		if (m == 0 || line[0] == '#')
+			continue;
+		if (!fold_name(line, m, f, &k)) {
+			warn_at(path, input_lineno(&in), "not a name, ignored");
+			continue;
+		}
+		if (t->n == cap) {
+			cap = cap ? 2 * cap : 64;
+			t->v = xrealloc(t->v, cap * sizeof *t->v);
+		}
+		t->v[t->n++] = xstrndup(f, k);
+	}
+	st = in.failed ? EXIT_DATA : EXIT_OK;
+	input_close(&in);
+	if (t->n > 0)
+		qsort(t->v, t->n, sizeof *t->v, names_cmp);
+	return st;
+}
+
+static void
+names_free(struct names *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
 }

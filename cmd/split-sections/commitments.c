@@ -1,11 +1,11 @@
-/* commitments.c: tables, tab-separated or laid out with spaces, and the
- * "We will | Commentary | Who" table of commitments.
+/* commitments.c: lines of cells, tab-separated or laid out with spaces,
+ * and the "We will | Commentary | Who" table of commitments.
  *
- * A line cut by tabs (or a Markdown "| a | b |" row) is a table's row.
- * Under a "We will | Commentary | Who" head it is a row of the
- * commitments' table: the first cell is the commitment, reassembled
+ * A line cut by tabs (or a Markdown "| a | b |" row, tables.c) is a
+ * table's row.  Under a "We will | Commentary | Who" head it is a row of
+ * the commitments' table: the first cell is the commitment, reassembled
  * across lines and pages, the middle the commentary, the last who.  Any
- * other row is a data table's: its cells joined by tabs.
+ * other row is a data table's (tables.c).
  *
  * pdftotext -layout keeps a table's columns apart with runs of spaces,
  * not tabs: a commitments' head gives the columns' places, and its rows
@@ -15,9 +15,8 @@ enum {
 	ROW_MIN = 8,		/* bytes of the shortest line of spaced cells */
 	WHO_MAX = 100,		/* bytes of a Who cell: a name or two */
 	COLUMN_NEAR = 7,	/* a column's text starts within 6 bytes of its head */
-	COLUMN_SLACK = 10,	/* uncut text past the second column's place by
+	COLUMN_SLACK = 10	/* uncut text past the second column's place by
 				 * more than this is a paragraph */
-	DATA_ROW_CELLS = 3	/* cells filled in a data table's row, at least */
 };
 
 static void gap_cells(const char *s, size_t n, struct cells *r);
@@ -31,8 +30,9 @@ static void wewill_row(struct ctx *c, const struct cells *r);
 static void close_cell(struct ctx *c);
 static void flush_note(struct ctx *c);
 static bool numeric_row(const struct cells *r);
-static bool is_number_cell(const char *s, size_t n);
-static void table_row(struct ctx *c, const struct cells *r, long line);
+static void tab_row(struct ctx *c, const char *s, size_t n);
+static void cells_row(struct ctx *c, enum kind kind, const struct cells *r,
+    long line);
 
 static void
 tab_line(struct ctx *c, const char *s, size_t n)
@@ -49,7 +49,7 @@ tab_line(struct ctx *c, const char *s, size_t n)
 		return;
 	}
 	end_table(c);
-	table_row(c, &r, c->lineno);
+	tab_row(c, s, n);
 }
 
 /* pdftotext -layout keeps a table's columns apart with runs of spaces,
@@ -68,7 +68,9 @@ spaced_line(struct ctx *c, struct shape *v)
 	if (is_footnote(c, v->s, v->n))
 		return false;
 	r.k = 0;
-	if (v->n >= ROW_MIN && has_gap(v->s, v->n))
+	if ((v->n >= ROW_MIN && has_gap(v->s, v->n)) ||
+	    (v->indent >= UPPER_INDENT && !c->wewill && !c->grid.replaying &&
+	     c->grid.ncols == 0))
 		gap_cells(line, n, &r);
 	if (c->wewill && c->ncols > 0 && r.k <= c->ncols && !numeric_row(&r)) {
 		if (!cut_columns(c, line, n))
@@ -92,7 +94,7 @@ spaced_line(struct ctx *c, struct shape *v)
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
-		table_row(c, &r, c->lineno);
+		cells_row(c, K_TABLE, &r, c->lineno);
 		return true;
 	}
 	return false;
@@ -106,8 +108,20 @@ has_gap(const char *s, size_t n)
 	return gap != NULL && gap < s + n;
 }
 
+/* Two spaces in a row within s[0..n). */
+static bool
+memmem_gap(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ')
+			return true;
+	return false;
+}
+
 /* Cut s at runs of two or more spaces into cells; the last a row may
- * have takes the rest of the line. */
+ * have takes the rest of the line (r->more says it took several). */
 static void
 gap_cells(const char *s, size_t n, struct cells *r)
 {
@@ -115,6 +129,7 @@ gap_cells(const char *s, size_t n, struct cells *r)
 
 	r->text = s;
 	r->k = 0;
+	r->more = false;
 	while (i < n && s[i] == ' ')
 		i++;
 	while (i < n && r->k < TABLE_COLS) {
@@ -122,6 +137,8 @@ gap_cells(const char *s, size_t n, struct cells *r)
 		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' &&
 				  r->k + 1 < TABLE_COLS))
 			i++;
+		if (r->k + 1 == TABLE_COLS && memmem_gap(s + start, i - start))
+			r->more = true;	/* the last takes the rest */
 		r->cell[r->k++] = (struct span){start, i};
 		while (i < n && s[i] == ' ')
 			i++;
@@ -190,33 +207,9 @@ column_start(const char *s, struct span within, size_t col)
 	return best;
 }
 
-/* "| a | b |" rows of a Markdown table; the "|---|" rule is dropped. */
-static bool
-pipe_line(struct ctx *c, const char *s, size_t n)
-{
-	size_t i;
-
-	if (n < 2 || s[0] != '|' || s[n - 1] != '|')
-		return false;
-	if (strspn(s, "|-: ") == n) {
-		flush_block(c);
-		return true;
-	}
-	buf_reset(&c->tmp);
-	for (i = 1; i + 1 < n; i++)
-		buf_addc(&c->tmp, s[i] == '|' ? '\t' : s[i]);
-	{
-		struct buf row = c->tmp;
-		c->tmp = (struct buf)BUF_INIT;
-		tab_line(c, row.p, row.len);
-		buf_free(&row);
-	}
-	return true;
-}
-
 /* Cut the line at tabs into cells, in a copy (c->cells) where each is
- * NUL-terminated, blanks trimmed; cells past the table's last are
- * dropped. */
+ * NUL-terminated, blanks trimmed: the first TABLE_COLS, to read the row
+ * by (r->more says there are more; a data row's text keeps them all). */
 static void
 split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
 {
@@ -226,6 +219,7 @@ split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
 	buf_add(&c->cells, s, n);
 	r->text = c->cells.p;
 	r->k = 0;
+	r->more = false;
 	for (i = 0; i <= n && r->k < TABLE_COLS; i++) {
 		if (i == n || c->cells.p[i] == '\t') {
 			c->cells.p[i] = '\0';
@@ -233,6 +227,7 @@ split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
 			start = i + 1;
 		}
 	}
+	r->more = i < n;
 }
 
 /* "We will | Commentary | Who": the head of a table of commitments. */
@@ -261,7 +256,7 @@ start_table(struct ctx *c, const char *s, size_t n)
 	c->cell.line = 0;
 	buf_reset(&c->commitment);
 	area_clear(c);
-	line_row(c, s, n, "");
+	line_row(c, K_PARA, s, n, "");
 }
 
 /* A row of the "We will | Commentary | Who" table.  The first cell is the
@@ -351,56 +346,3 @@ end_table(struct ctx *c)
 	flush_note(c);
 }
 
-/* A row of a data table: three cells or more filled, half of them or
- * more numbers. */
-static bool
-numeric_row(const struct cells *r)
-{
-	size_t i, filled = 0, numbers = 0;
-
-	for (i = 0; i < r->k; i++) {
-		if (cell_len(r, i) == 0)
-			continue;
-		filled++;
-		numbers += is_number_cell(cell_at(r, i), cell_len(r, i));
-	}
-	return filled >= DATA_ROW_CELLS && numbers * 2 >= filled;
-}
-
-static bool
-is_number_cell(const char *s, size_t n)
-{
-	size_t i, digits = 0;
-
-	if (n == 0)
-		return false;
-	for (i = 0; i < n; i++) {
-		if (isdigit((unsigned char)s[i]))
-			digits++;
-		else if (!strchr("+-.,%/£$() ", s[i]))
-			return false;
-	}
-	return digits > 0;
-}
-
-/* A data-table row: cells joined by tabs, empty cells kept so that the
- * columns line up. */
-static void
-table_row(struct ctx *c, const struct cells *r, long line)
-{
-	struct block *b = &c->blk;
-	size_t i;
-
-	flush_block(c);
-	block_start(b, K_TABLE, 0, line);
-	for (i = 0; i < r->k; i++) {
-		if (i > 0)
-			buf_addc(&b->text, '\t');
-		text_squeeze_space(&b->text, cell_at(r, i), cell_len(r, i));
-	}
-	/* trailing empty cells carry nothing */
-	while (b->text.len > 0 && b->text.p[b->text.len - 1] == '\t')
-		buf_truncate(&b->text, b->text.len - 1);
-	b->open = false;
-	emit(c, b, c->commitment.p ? c->commitment.p : "");
-}

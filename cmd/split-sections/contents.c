@@ -1,14 +1,16 @@
-/* contents.c: the contents page gives the priorities' titles, no rows.
+/* contents.c: the contents page gives the sections' titles, no content.
  *
- * Its entries ("Priority 2 - Title   5-7   Bookmark") are cut from their
- * page numbers, by a tab, a column of their own (where a rule above
- * shows it), or a dotted leader; a title wrapped in its cell goes on on
- * the next line. */
+ * Its entries ("Priority 2 - Title   5-7   Bookmark", "4. Finance .... 12")
+ * are cut from their page numbers, by a tab, a column of their own
+ * (where a rule above shows it), or a dotted leader; a title wrapped in
+ * its cell goes on on the next line.  Each entry is a meta row, its
+ * title without the page numbers: no content row and no figure. */
 
 /* The rest of a title wrapped in its cell is short. */
 enum { TITLE_WRAP_MAX = 60 };
 
 static bool contents_line(struct ctx *c, const char *s, size_t n);
+static void contents_row(struct ctx *c, const char *s, size_t n);
 static void contents_rule(struct ctx *c, const struct shape *v);
 static bool cut_at_pages(struct ctx *c, const char *s, struct span *title);
 static bool column_head(const char *s, size_t n);
@@ -24,12 +26,12 @@ contents_page(struct ctx *c, struct shape *v)
 	const char *s = v->s;
 	size_t n = v->n, k;
 
-	if (c->phase != PH_BODY && c->priority == 0 &&
+	if (c->phase != PH_BODY && c->label.len == 0 && !v->tabs &&
 	    (k = opens_with(s, n, LEX_BIT(SECTIONS_CONTENTS), NULL)) > 0 &&
 	    n - k <= 1) {
 		flush_all(c);
-		release_held(c);
 		c->phase = PH_CONTENTS;
+		contents_row(c, s, n);
 		return true;
 	}
 	c->pages_at = c->pages_col > v->indent ? c->pages_col - v->indent : 0;
@@ -40,32 +42,84 @@ contents_page(struct ctx *c, struct shape *v)
 		contents_rule(c, v);
 		return true;
 	}
-	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n))
+	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n)) {
+		contents_row(c, s, n);
 		return true;
+	}
 	if (c->phase == PH_CONTENTS)
 		c->phase = PH_BODY;
 	return false;
 }
 
-/* A line the contents page is made of, or the end of that page. */
+/* A line the contents page is made of, or the end of that page: an
+ * entry with its page numbers (a section's label, "Priority 2", "4.",
+ * kept with its title), or the head of a contents table. */
 static bool
 contents_line(struct ctx *c, const char *s, size_t n)
 {
-	int num;
-	struct span title;
+	struct span label = {0, 0}, title = {0, n};
+	struct hform h;
+	size_t k;
+	struct entry *e;
 
-	if (parse_priority(s, n, &num, &title)) {
+	char num[NUM_TEXT];
+	const char *lab = NULL;
+
+	if (labelled(NULL, s, n, &h, false)) {
+		label = h.label;
+		title = h.title;
+		if (h.num_word)
+			lab = digits(num, h.num);	/* "Priority Two" is 2 */
 		if (!cut_at_pages(c, s, &title) && !cut_pages(s, &title))
 			return false;
-		if (num > 0 && num < TITLES_MAX) {
-			free(c->titles[num]);
-			c->titles[num] = xstrndup(s + title.a, span_len(title));
-			c->last_title = num;
-			c->last_title_line = c->lineno;
+	} else if (c->phase == PH_CONTENTS && !column_head(s, n)) {
+		if ((k = enumerator(s, n, &h)) > 0) {
+			label = h.label;
+			title.a = k;
 		}
+		if (!cut_at_pages(c, s, &title) && !cut_pages(s, &title))
+			return false;
+	} else {
+		if (!column_head(s, n))
+			return false;
+		contents_row(c, s, n);
 		return true;
 	}
-	return column_head(s, n);
+	contents_row(c, s, title.b);	/* without its pages */
+	if (c->ntitles == TITLES_MAX)
+		return true;
+	e = &c->titles[c->ntitles];
+	e->label = lab ? xstrdup(lab) : xstrndup(s + label.a, span_len(label));
+	e->title = xstrndup(s + title.a, span_len(title));
+	c->last_title = c->ntitles++;
+	c->last_title_line = c->lineno;
+	return true;
+}
+
+/* An entry's title, by its section's label, or NULL. */
+static const char *
+entry_title(struct ctx *c, const char *label, size_t n)
+{
+	int i;
+
+	for (i = 0; i < c->ntitles; i++)
+		if (strlen(c->titles[i].label) == n &&
+		    !memcmp(c->titles[i].label, label, n))
+			return c->titles[i].title;
+	return NULL;
+}
+
+/* A line of the contents page: a meta row, not remembered as a running
+ * header. */
+static void
+contents_row(struct ctx *c, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	flush_block(c);
+	block_start(&c->blk, K_META, 0, c->lineno);
+	block_add(&c->blk, s, n, c->lineno);
+	flush_block(c);
 }
 
 /* The rule under a contents table's head, or above its rows ("------
@@ -125,10 +179,13 @@ column_head(const char *s, size_t n)
 static bool
 title_goes_on(struct ctx *c, const char *s, size_t n)
 {
-	char **title = &c->titles[c->last_title];
+	char **title;
 	size_t k;
 
-	if (*title == NULL || c->last_title_line != c->lineno - 1 || n > TITLE_WRAP_MAX ||
+	if (c->last_title < 0)
+		return false;
+	title = &c->titles[c->last_title].title;
+	if (c->last_title_line != c->lineno - 1 || n > TITLE_WRAP_MAX ||
 	    has_gap(s, n) || memchr(s, '\t', n))
 		return false;
 	buf_reset(&c->tmp);

@@ -2,25 +2,31 @@
  * plain and simple tables).
  *
  * Their head gives the columns: the cells of a row are placed under them,
- * so that empty cells keep their place.  A row waits for the next line,
- * which may go on with its cells (a label wrapped in its column).  The
- * head is only held until a row of figures comes under it; if none does,
- * its lines are read again as the text they are. */
+ * so that empty cells keep their place.  A head may stand on several
+ * lines ("2024/25" over "YTD"): the line with most cells gives the
+ * columns, the others' cells join theirs.  A row waits for the next line,
+ * which may go on with its cells (a label wrapped in its column, indented
+ * or lower-case).  A label alone after a blank line, over rows, is a
+ * group.  The head is only held until a row of figures comes under it;
+ * if none does, its lines are read again as the text they are.  Rows go
+ * out as docs/tables.md says: caption, head, group, table. */
 
 enum {
 	LABEL_MAX = 48,		/* bytes of a column's label in a table's head */
 	HEAD_INDENT = 6,	/* a head this far from the margin stands over
 				 * the figures only: the labels' column has none */
+	UPPER_MAX = 16,		/* ... and this short */
 	PLACE_NEAR = 3,		/* a cell lies within 2 bytes of its column */
 	CAPTION_MAX = 100	/* bytes of a table's caption, at most */
 };
 
 static bool head_like(const struct cells *r);
-static size_t words(const char *s, size_t n);
-static void grid_start(struct grid *g, struct cells *r, bool head);
+static void grid_start(struct ctx *c, struct cells *r, bool head);
 static bool ends_grid(const char *s, size_t n);
 static bool grid_rule(struct ctx *c, const char *raw, size_t rawn);
 static bool grid_goes_on(struct ctx *c, const struct cells *r,
+    const char *raw, size_t rawn);
+static bool grid_group(struct ctx *c, const struct cells *r,
     const char *raw, size_t rawn);
 static bool grid_place(const struct grid *g, struct cells *r);
 static void grid_widen(struct grid *g, const struct cells *r);
@@ -29,25 +35,34 @@ static bool grid_within(const struct grid *g, const struct cells *r);
 static void grid_add(struct ctx *c, const struct cells *r);
 static void grid_hold(struct ctx *c, const char *raw, size_t rawn);
 static void grid_confirm(struct ctx *c);
-static void grid_row_out(struct ctx *c);
+static void grid_row_out(struct ctx *c, enum kind kind);
+static void grid_indented(struct grid *g, struct cells *r);
+static void grid_group_out(struct ctx *c);
+static void grid_upper(struct ctx *c, struct cells *r, const char *raw,
+    size_t rawn);
 
 /* A line of spaced cells may begin a data table: a row of figures (the
  * table's head lost, or never there), or a head of column labels, which
- * is held until a row of figures under it shows it is one. */
+ * is held until a row of figures under it shows it is one; or a lone
+ * label far in, the upper line of a head. */
 static bool
 grid_begins(struct ctx *c, struct cells *r)
 {
 	struct grid *g = &c->grid;
 
+	g->nheld = 0;
+	buf_reset(&g->held);
 	if (numeric_row(r)) {
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
 		flush_block(c);
-		grid_start(g, r, false);
+		grid_start(c, r, false);
 		g->confirmed = true;
-	} else if (head_like(r)) {
-		grid_start(g, r, true);
+	} else if (head_like(r) ||
+		   (r->k == 1 && r->cell[0].a >= UPPER_INDENT &&
+		    cell_len(r, 0) <= UPPER_MAX && !ends_sentence(cell_at(r, 0), cell_len(r, 0)))) {
+		grid_start(c, r, r->k > 1);
 		g->confirmed = false;
 		grid_hold(c, c->raw, c->rawn);
 	} else {
@@ -72,30 +87,22 @@ head_like(const struct cells *r)
 		const char *s = cell_at(r, i);
 		size_t n = cell_len(r, i);
 
-		if (n > LABEL_MAX || (ends_sentence(s, n) && words(s, n) > 2) ||
+		if (n > LABEL_MAX || (ends_sentence(s, n) && count_words(s, n, NULL) > 2) ||
 		    s[n - 1] == ':')
 			return false;
 	}
 	return true;
 }
 
-static size_t
-words(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-	return k;
-}
-
-/* The columns are where the first line's cells lie.  A head far from the
+/* The columns are where the line's cells lie.  A head far from the
  * margin stands over the figures only: the labels' column has none. */
 static void
-grid_start(struct grid *g, struct cells *r, bool head)
+grid_start(struct ctx *c, struct cells *r, bool head)
 {
+	struct grid *g = &c->grid;
 	size_t i, blank = head && r->cell[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
 
+	g->blank_first = blank;
 	if (blank)	/* up to the gap before the head */
 		g->place[0] = (struct span){0, r->cell[0].a - 2};
 	for (i = 0; i < r->k; i++) {
@@ -104,14 +111,21 @@ grid_start(struct grid *g, struct cells *r, bool head)
 	}
 	g->ncols = blank + r->k;
 	g->framed = false;
+	g->group = false;
 	g->blanks = 0;
-	g->nrow = g->nheld = 0;
-	buf_reset(&g->held);
+	g->nrow = 0;
+	if (r->more && !g->warned) {
+		warn_at(c->path, c->lineno, "a table of more than %d columns: "
+			"the cells past the %dth stay in the last", TABLE_COLS,
+			TABLE_COLS);
+		g->warned = true;
+	}
 }
 
-/* Whether the line belongs to the table: a row of figures, a rule, or a
- * line going on with the waiting row's cells.  A blank line sends the
- * waiting row out; two, a page break or any other line end the table. */
+/* Whether the line belongs to the table: a row of figures, a rule, a
+ * line going on with the waiting row's cells, a group's label.  A blank
+ * line sends the waiting row out; two, a page break or any other line
+ * end the table. */
 static bool
 grid_line(struct ctx *c, const char *raw, size_t rawn)
 {
@@ -119,6 +133,7 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 	struct cells r;
 	const char *s;
 	size_t n, i, figures = 0;
+	bool bare;
 
 	clean_line(c, raw, rawn);
 	s = c->text;
@@ -127,44 +142,88 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 		n--;
 	r.text = s;
 	r.k = 0;
+	r.more = false;
 	if (!c->broke)
 		gap_cells(s, n, &r);
-	if (r.k == 0 && !c->broke && g->confirmed && ++g->blanks < 2) {
-		grid_row_out(c);
+	if (r.k == 0 && !c->broke) {
+		if (++g->blanks >= 2 || g->group ||
+		    (!g->confirmed && g->nheld == GRID_HOLD)) {
+			grid_end(c);
+			return false;
+		}
+		if (!g->confirmed) {
+			grid_hold(c, raw, rawn);
+			return true;
+		}
+		grid_row_out(c, K_TABLE);
 		return false;
 	}
 	if (r.k > 0 && is_rule(s, n))
 		return grid_rule(c, raw, rawn);
+	/* a head's upper line, over the line that gives the columns */
+	if (!g->confirmed && g->ncols == 1 && g->nrow == 1 && g->blanks == 0 &&
+	    head_like(&r)) {
+		grid_upper(c, &r, raw, rawn);
+		return true;
+	}
+	/* a number alone after a blank line: the page's, not a row */
 	if (r.k == 0 || ends_grid(s + r.cell[0].a, n - r.cell[0].a) ||
+	    (g->blanks > 0 && r.k == 1 && is_page_number(cell_at(&r, 0), cell_len(&r, 0), &bare)) ||
 	    !grid_place(g, grid_split(g, &r)) ||
 	    (r.cut && !grid_within(g, &r))) {
 		grid_end(c);
 		return false;
 	}
+	if (!g->confirmed)
+		grid_indented(g, &r);
 	for (i = 0; i < r.k; i++)
-		figures += r.col[i] > 0 && is_number_cell(cell_at(&r, i), cell_len(&r, i));
+		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i));
 	/* a head's labels may hold a period ("2025/26"); its first row of
 	 * figures fills two columns or more */
 	if (figures == 0 || (!g->confirmed && figures < 2 && g->ncols > 2))
-		return grid_goes_on(c, &r, raw, rawn);
+		return grid_group(c, &r, raw, rawn) || grid_goes_on(c, &r, raw, rawn);
 	if (!g->confirmed)
 		grid_confirm(c);
+	else if (g->group)
+		grid_group_out(c);
+	else
+		grid_row_out(c, K_TABLE);
 	grid_widen(g, &r);
-	grid_row_out(c);
 	g->blanks = 0;
 	grid_add(c, &r);
 	return true;
+}
+
+/* A head far from the margin was taken to stand over the figures only,
+ * with an empty column for the labels; if the first row's label lies
+ * under the head's first column, the whole table was indented: that
+ * empty column goes. */
+static void
+grid_indented(struct grid *g, struct cells *r)
+{
+	size_t i;
+
+	if (!g->blank_first || r->k == 0 || r->col[0] != 1 ||
+	    is_value_cell(cell_at(r, 0), cell_len(r, 0)))
+		return;
+	buf_free(&g->cell[0]);
+	memmove(g->place, g->place + 1, (g->ncols - 1) * sizeof *g->place);
+	memmove(g->cell, g->cell + 1, (g->ncols - 1) * sizeof *g->cell);
+	g->cell[g->ncols - 1] = (struct buf)BUF_INIT;
+	g->ncols--;
+	for (i = 0; i < r->k; i++)
+		r->col[i]--;
+	g->blank_first = false;
 }
 
 /* A table of another kind, or the report's structure, after the table. */
 static bool
 ends_grid(const char *s, size_t n)
 {
-	struct span title;
-	int num;
+	struct span label, title;
 
 	return memchr(s, '\t', n) || s[0] == '|' ||
-	       parse_priority(s, n, &num, &title) || is_key_points(s, n) ||
+	       parse_priority(s, n, &label, &title) || is_key_points(s, n) ||
 	       opens_with(s, n, LEX_BIT(SECTIONS_OBJECTIVE) |
 			  LEX_BIT(SECTIONS_LEAD_IN), NULL);
 }
@@ -186,22 +245,100 @@ grid_rule(struct ctx *c, const char *raw, size_t rawn)
 	return true;
 }
 
+/* A label alone in the labels' column, after a blank line (or under the
+ * head), names the rows under it: it waits for one. */
+static bool
+grid_group(struct ctx *c, const struct cells *r, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+
+	if (r->k != 1 || r->col[0] != 0 || g->group || g->nheld == GRID_HOLD ||
+	    g->blanks == 0 || cell_len(r, 0) > LABEL_MAX ||
+	    ends_sentence(cell_at(r, 0), cell_len(r, 0)) ||
+	    (g->confirmed && r->cell[0].a > g->place[0].a + PLACE_NEAR))
+		return false;
+	if (g->confirmed)
+		grid_row_out(c, K_TABLE);
+	grid_hold(c, raw, rawn);
+	g->group = true;
+	g->blanks = 0;
+	buf_reset(&g->group_text);
+	buf_add(&g->group_text, cell_at(r, 0), cell_len(r, 0));
+	g->group_line = c->lineno;
+	return true;
+}
+
+/* The group's label goes out: the section of the rows under it. */
+static void
+grid_group_out(struct ctx *c)
+{
+	struct grid *g = &c->grid;
+	long line = c->lineno;
+
+	g->group = false;
+	table_group(c, g->group_text.p, g->group_text.len);
+	c->lineno = g->group_line;
+	line_row(c, K_GROUP, g->group_text.p, g->group_text.len,
+		 c->commitment.p ? c->commitment.p : "");
+	c->lineno = line;
+	if (g->confirmed) {
+		g->nheld = 0;
+		buf_reset(&g->held);
+	}
+}
+
+/* The line that gives the columns comes under a lone label far in: the
+ * label is the upper line of its column's head ("2024/25" over "YTD"). */
+static void
+grid_upper(struct ctx *c, struct cells *r, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+	struct buf upper = g->cell[0];
+	struct span at = g->place[0];
+	size_t i, best = 0, most = 0, near = SIZE_MAX;
+
+	g->cell[0] = (struct buf)BUF_INIT;
+	grid_start(c, r, true);
+	grid_hold(c, raw, rawn);
+	/* the column it overlaps most; else the one whose right edge is
+	 * nearest its own (figures and their heads stand right-aligned) */
+	for (i = 0; i < g->ncols; i++) {
+		size_t lo = at.a > g->place[i].a ? at.a : g->place[i].a,
+		       hi = at.b < g->place[i].b ? at.b : g->place[i].b,
+		       d = at.b > g->place[i].b ? at.b - g->place[i].b : g->place[i].b - at.b;
+		buf_reset(&g->cell[i]);
+		if (hi > lo && hi - lo > most) {
+			most = hi - lo;
+			best = i;
+		} else if (most == 0 && d < near) {
+			near = d;
+			best = i;
+		}
+	}
+	buf_copy(&g->cell[best], &upper);
+	buf_free(&upper);
+	g->row_line = c->lineno;
+	g->nrow = 1;
+	grid_add(c, r);
+}
+
 /* A label wrapped in its column goes on with the waiting row, right
  * under it; anything else ends the table.  Under a row of figures, a
  * line at the labels' column is more often a note ("Source: ...") than
  * a label going on, unless the table is framed as pandoc frames those
- * whose cells wrap, or the line goes on lower-case. */
+ * whose cells wrap, or the line goes on lower-case or indented. */
 static bool
 grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 	     size_t rawn)
 {
 	struct grid *g = &c->grid;
 
-	if (g->confirmed && !g->framed && !starts_lower(cell_at(r, 0), cell_len(r, 0))) {
+	if (g->confirmed && !g->framed && !starts_lower(cell_at(r, 0), cell_len(r, 0)) &&
+	    !(r->col[0] == 0 && r->cell[0].a > g->place[0].a)) {
 		grid_end(c);
 		return false;
 	}
-	if (g->nrow == 0 || g->blanks > 0 || g->nrow >= GRID_HOLD ||
+	if (g->nrow == 0 || g->blanks > 0 || g->nrow >= GRID_HOLD || g->group ||
 	    (!g->confirmed && g->nheld == GRID_HOLD) || !grid_within(g, r)) {
 		grid_end(c);
 		return false;
@@ -336,43 +473,58 @@ grid_hold(struct ctx *c, const char *raw, size_t rawn)
 {
 	struct grid *g = &c->grid;
 
+	if (g->nheld == GRID_HOLD)
+		return;
 	buf_add(&g->held, raw, rawn);
 	buf_addc(&g->held, '\0');
 	g->held_line[g->nheld++] = c->lineno;
 }
 
 /* A row of figures came under the head: the table is one, and whatever
- * stood before it is over. */
+ * stood before it is over.  Its caption, its head and a group held under
+ * the head go out. */
 static void
 grid_confirm(struct ctx *c)
 {
+	struct grid *g = &c->grid;
+	bool group = g->group;
+
 	/* a caption is the table's, as a tab-separated one's is */
 	if (is_caption(&c->blk))
-		c->blk.kind = K_TABLE;
+		c->blk.kind = K_CAPTION;
 	end_table(c);
 	c->wewill = false;
 	c->ncols = 0;
 	flush_block(c);
-	c->grid.confirmed = true;
-	c->grid.nheld = 0;
-	buf_reset(&c->grid.held);
+	g->confirmed = true;
+	g->group = false;
+	grid_row_out(c, K_HEAD);
+	if (group)
+		grid_group_out(c);
+	g->nheld = 0;
+	buf_reset(&g->held);
 }
 
 /* A short line standing alone, not a sentence, may caption a table. */
 static bool
 is_caption(const struct block *b)
 {
+	/* on the title page, only a caption by its form ("Table 1: ...") */
+	if (b->open && b->kind == K_META)
+		return b->map.len == 0 && caption_form(b->text.p, b->text.len);
 	return b->open && b->kind == K_PARA && b->role == R_TEXT &&
 	       b->map.len == 0 && b->text.len > 0 && b->text.len < CAPTION_MAX &&
 	       !ends_sentence(b->text.p, b->text.len);
 }
 
+/* The waiting row goes out: a head or a data row. */
 static void
-grid_row_out(struct ctx *c)
+grid_row_out(struct ctx *c, enum kind kind)
 {
 	struct grid *g = &c->grid;
 	struct cells r;
 	size_t i;
+	long line = c->lineno;
 
 	if (g->nrow == 0)
 		return;
@@ -385,34 +537,33 @@ grid_row_out(struct ctx *c)
 	}
 	r.text = c->tmp.p ? c->tmp.p : "";
 	r.k = g->ncols;
-	table_row(c, &r, g->row_line);
+	c->lineno = g->row_line;
+	cells_row(c, kind, &r, g->row_line);
+	c->lineno = line;
 	g->nrow = 0;
 }
 
 /* The table is over: its last row goes out, or, if no row of figures came
- * under the held head, its lines are read again as text. */
+ * under the held head (or under a group's label), its lines are read
+ * again as text. */
 static void
 grid_end(struct ctx *c)
 {
 	struct grid *g = &c->grid;
-	long lineno = c->lineno;
-	const char *p = g->held.p;
-	int i;
 
 	if (g->ncols == 0)
 		return;
-	if (g->confirmed)
-		grid_row_out(c);
+	if (g->confirmed && !g->group)
+		grid_row_out(c, K_TABLE);
+	if (g->group_level)
+		clear_level(c, g->group_level);
+	g->group_level = 0;
 	g->ncols = 0;
 	g->nrow = 0;
+	g->group = false;
 	g->replaying = true;
-	for (i = 0; i < g->nheld; i++) {
-		size_t n = strlen(p);
-		c->lineno = g->held_line[i];
-		process_line(c, p, n);
-		p += n + 1;
-	}
+	replay(c, g->held.p, g->held_line, g->nheld, process_line);
 	g->replaying = false;
 	g->nheld = 0;
-	c->lineno = lineno;
+	buf_reset(&g->held);
 }

@@ -27,6 +27,7 @@ static size_t clean_mark(struct ctx *c, const char *s, size_t n);
 static size_t artefact_len(const char *s, size_t n);
 static size_t tag_len(const char *s, size_t n);
 static size_t pandoc_span_len(const char *s, size_t n);
+static size_t autolink_len(const char *s, size_t n);
 
 /* Most lines hold nothing to clean and are used as they came; the others
  * are copied with their markup taken out. */
@@ -92,6 +93,10 @@ clean_mark(struct ctx *c, const char *s, size_t n)
 			c->lead_mark |= at_start && prefix_ci(s, n, "<sup");
 			return k;
 		}
+		if ((k = autolink_len(s, n)) > 0) {
+			buf_add(o, s + 1, k - 2);	/* the address, not its brackets */
+			return k;
+		}
 		break;
 	case '[':
 		/* a pandoc span, "[Northtown]{.underline}": the words stay */
@@ -130,7 +135,9 @@ artefact_len(const char *s, size_t n)
 	return memchr(s, '{', k) ? k : 0;
 }
 
-/* An HTML tag ("<sup>", "</u>", "<br/>"): its length, or 0. */
+/* An HTML tag ("<sup>", "</u>", "<br/>"): its length, or 0.  An
+ * address in brackets ("<name@example.org>", "<https://...>") is no
+ * tag: its brackets go, its words stay. */
 static size_t
 tag_len(const char *s, size_t n)
 {
@@ -140,9 +147,29 @@ tag_len(const char *s, size_t n)
 		i++;
 	if (i >= n || !isalpha((unsigned char)s[i]))
 		return 0;
-	while (i < n && i < TAG_MAX && s[i] != '>' && s[i] != '<')
+	while (i < n && i < TAG_MAX && s[i] != '>' && s[i] != '<' &&
+	       s[i] != '@' && !(s[i] == ':' && i + 2 < n && s[i + 1] == '/' &&
+				s[i + 2] == '/'))
 		i++;
 	return i < n && s[i] == '>' ? i + 1 : 0;
+}
+
+/* A Markdown autolink, "<name@example.org>" or "<https://...>": its
+ * length, or 0. */
+static size_t
+autolink_len(const char *s, size_t n)
+{
+	size_t i;
+	bool at = false;
+
+	for (i = 1; i < n && i < TAG_MAX * 4; i++) {
+		if (s[i] == '>')
+			return at && i > 1 ? i + 1 : 0;
+		if (s[i] == ' ' || s[i] == '<')
+			return 0;
+		at |= s[i] == '@' || (s[i] == ':' && i + 2 < n && s[i + 1] == '/');
+	}
+	return 0;
 }
 
 /* "[words]{.class}": its length, or 0. */
@@ -179,7 +206,7 @@ shape_line(struct ctx *c, struct shape *v)
 		n--;
 	for (i = 0; i < n && s[i] == '#'; i++)
 		;
-	v->heading = i > 0 && i < n && s[i] == ' ';
+	v->heading = i > 0 && i < n && s[i] == ' ' ? (int)i : 0;
 	if (v->heading) {
 		s += i + 1;
 		n -= i + 1;
@@ -216,7 +243,7 @@ bullet_sign(const char *s, size_t n)
 	if (cp == 'o' && is_blank(s[1]) && n > 2 && isalpha((unsigned char)s[2]))
 		return 2;
 	if (!(cp == '-' || cp == '*' || cp == '+' || cp == 0x2013 ||
-	      text_is_bullet(cp)))
+	      cp == 0x2014 || text_is_bullet(cp)))
 		return 0;
 	if (k < n && is_blank(s[k])) {
 		while (k < n && is_blank(s[k]))

@@ -224,3 +224,61 @@ word_len(const char *s, size_t n)
 		i++;
 	return i;
 }
+
+/* Whether the pattern (a C string) stands anywhere in s. */
+static bool
+contains(const char *s, size_t n, const char *pat)
+{
+	size_t k = strlen(pat), i;
+
+	for (i = 0; k <= n && i <= n - k; i++)
+		if (s[i] == pat[0] && memcmp(s + i, pat, k) == 0)
+			return true;
+	return false;
+}
+
+/* A line in capitals: three letters or more, none lower case. */
+static bool
+text_caps(const char *s, size_t n)
+{
+	size_t i = 0, upper = 0;
+	int32_t cp;
+
+	while (i < n) {
+		i += text_decode(s + i, n - i, &cp);
+		if (utf8proc_islower(cp))
+			return false;
+		upper += utf8proc_isupper(cp) != 0;
+	}
+	return upper >= 3;
+}
+
+/* The next word of s from *i on (words apart by spaces): true, with the
+ * word at [*i, *k); false at the end. */
+static bool
+next_word(const char *s, size_t n, size_t *i, size_t *k)
+{
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	if (*i >= n)
+		return false;
+	for (*k = *i; *k < n && s[*k] != ' '; (*k)++)
+		;
+	return true;
+}
+
+/* Words of s, and (lower, when not NULL) how many start lower case. */
+static size_t
+count_words(const char *s, size_t n, size_t *lower)
+{
+	size_t i = 0, k, words = 0;
+
+	if (lower)
+		*lower = 0;
+	for (; next_word(s, n, &i, &k); i = k) {
+		words++;
+		if (lower)
+			*lower += islower((unsigned char)s[i]) != 0;
+	}
+	return words;
+}
