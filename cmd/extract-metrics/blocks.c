@@ -68,6 +68,7 @@ do_block(struct ctx *c)
 			  memchr(b->text, '\t', b->len) != NULL;
 
 	buf_reset(&c->last_measure);
+	buf_reset(&c->block_when);
 	if (!table) {
 		table_reset(&c->tab);
 		/* a short line without a full stop may caption a table below */

@@ -76,6 +76,24 @@ struct table_ctx {
 	struct buf pending;		/* a possible caption before the table */
 };
 
+/* What a word is to the noun-phrase chunker (chunks.c): a noun or
+ * adjective (a word of a noun phrase), a function word, a verb, a number,
+ * a sign. */
+enum ptag {
+	P_NOUN, P_DET, P_PRON, P_PREP, P_CONJ, P_AUX, P_REL, P_VERB, P_ADV,
+	P_LEAD, P_NUM, P_PUNCT
+};
+
+/* A token of a sentence with figures, as the chunker and the period
+ * grammar read it (chunks.c, periods.c). */
+struct tag {
+	lex_mask pos;		/* its classes in data/lexicon/pos.tsv */
+	lex_mask date, date_starts;	/* in data/lexicon/dates.tsv, and of
+					 * the dates phrases it begins */
+	unsigned char p;	/* enum ptag */
+	bool period;		/* inside a period phrase of its sentence */
+};
+
 /* No tokens: a note about a whole sentence or row (explain.c). */
 #define NO_SPAN ((struct span){0, 0})
 
@@ -119,6 +137,10 @@ struct ctx {
 	struct tok *tok;
 	struct lex_word *word;		/* each token as lib/lex reads it */
 	size_t ntok, cap_tok;
+	struct tag *tag;		/* the tokens of a sentence with figures
+					 * as the chunker reads them */
+	size_t cap_tag;
+	struct lex *pos_lx, *dates_lx;	/* pos.tsv and dates.tsv (chunks.c) */
 	struct span *period;		/* the period phrases of the sentence */
 	size_t nperiod, cap_period;
 	struct fig *fig;
@@ -135,6 +157,8 @@ struct ctx {
 	struct buf evidence;		/* the sentence, squeezed */
 	struct buf pipe;		/* a Markdown table row as cells */
 	struct buf last_measure;	/* for "Eight of these were..." */
+	struct buf block_when;		/* the last period a row of the block
+					 * named, for the sentences after it */
 	int status;
 	bool strict;
 	bool explain;			/* --explain: tell what each rule did */

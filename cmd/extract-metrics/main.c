@@ -60,6 +60,7 @@
 #include "lexicon.c"
 #include "tokens.c"
 #include "explain.c"
+#include "chunks.c"
 #include "numbers.c"
 #include "filter.c"
 #include "figures.c"
@@ -127,6 +128,7 @@ ctx_free(struct ctx *c)
 	free(c->obs);
 	free(c->tok);
 	free(c->period);
+	chunks_free(c);
 	free(c->word);
 	free(c->label.low);
 	free(c->label.w);
@@ -139,6 +141,7 @@ ctx_free(struct ctx *c)
 	buf_free(&c->evidence);
 	buf_free(&c->pipe);
 	buf_free(&c->last_measure);
+	buf_free(&c->block_when);
 }
 
 int

@@ -308,6 +308,7 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 	     is_month(c, f->ts - 2, b))) {
 		set_role(f, R_PREV,
 			 "labelled with a period in parentheses (2022/23: 912)");
+		f->when_back = true;
 		return;
 	}
 	/* "(277)" after "compared to the same period last year"; "compares

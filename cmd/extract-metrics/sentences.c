@@ -41,6 +41,7 @@ do_sentence(struct ctx *c, struct span s)
 		i = parse_figure(c, s, i);
 	if (c->nfig == 0)
 		return;
+	tag_sentence(c, s);
 	find_periods(c, s);
 	if (c->explain)
 		explain_periods(c);
@@ -62,6 +63,10 @@ do_sentence(struct ctx *c, struct span s)
 		EXPLAIN(c, NO_SPAN, "row %zu: measure \"%.*s\": %s", k - first + 1,
 			(int)c->obs[k].measure.len, c->obs[k].measure.p ?
 			c->obs[k].measure.p : "", why);
+		if ((why = row_period(c, &c->obs[k])))
+			EXPLAIN(c, NO_SPAN, "row %zu: when \"%.*s\": %s",
+				k - first + 1, (int)c->obs[k].when.len,
+				c->obs[k].when.p, why);
 		if (c->explain)
 			explain_row(c, k - first + 1, &c->obs[k]);
 		emit(c, &c->obs[k], c->evidence.p, c->evidence.len);
