@@ -442,19 +442,24 @@ period_format(const struct period *p, char *out)
 static const char *
 month_name(int m, char *out)
 {
-	size_t i, best = 0;
+	static const char *name[13];	/* found once: a constant table */
+	size_t i, n;
 
 	out[0] = '\0';
-	for (i = 0; i < dates_lex.nrow; i++) {
+	if (m < 1 || m > 12)
+		return out;
+	for (i = 0; !name[m] && i < dates_lex.nrow; i++) {
 		const struct lex_row *r = &dates_lex.row[i];
-		size_t n = strlen(r->phrase);
+		int v;
 
-		if (r->cls == DATES_MONTH && small_int(r->value) == m &&
-		    n > best && n < 16) {
-			memcpy(out, r->phrase, n + 1);
-			best = n;
-		}
+		if (r->cls != DATES_MONTH || (v = small_int(r->value)) < 1 || v > 12)
+			continue;
+		if (!name[v] || strlen(r->phrase) > strlen(name[v]))
+			name[v] = r->phrase;
 	}
+	if (!name[m] || (n = strlen(name[m])) >= 16)
+		return out;
+	memcpy(out, name[m], n + 1);
 	if (out[0] >= 'a' && out[0] <= 'z')
 		out[0] = (char)(out[0] - 32);
 	return out;

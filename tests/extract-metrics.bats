@@ -33,8 +33,9 @@ cases() {
 	awk -v em="$EM" -v tmp="$BATS_TEST_TMPDIR" -f "$CORPUS/extract-metrics.awk" "$@"
 }
 
-@test "grammar: every case of the corpus and of the negative corpus" {
-	run cases "$CORPUS/extract-metrics.txt" "$CORPUS/extract-metrics-negative.txt"
+@test "grammar: every case of the corpus, the negative corpus and the tables as split-sections gives them" {
+	run cases "$CORPUS/extract-metrics.txt" "$CORPUS/extract-metrics-negative.txt" \
+		"$CORPUS/extract-metrics-sections.txt"
 	echo "$output"
 	assert_success
 	assert_output --partial " 0 failed"

@@ -39,15 +39,6 @@ chunks_free(struct ctx *c)
 #define POS(K) LEX_BIT(POS_##K)
 #define DATE(K) LEX_BIT(DATES_##K)
 
-/* A word of n letters ending in suffix sx. */
-static bool
-ends_with(const struct tok *t, const char *sx, size_t min)
-{
-	size_t n = strlen(t->low), m = strlen(sx);
-
-	return n >= min && n > m && !strcmp(t->low + n - m, sx);
-}
-
 /* The part of speech of word token t, with its classes pos: the first
  * class of the lexicon in the chunker's order, else its form. */
 static enum ptag
@@ -62,7 +53,7 @@ word_tag(const struct tok *t, lex_mask pos)
 		{POS(VERB), P_VERB}, {POS(ADV), P_ADV}, {POS(NOUN), P_NOUN},
 		{POS(LEAD), P_LEAD},
 	};
-	size_t k;
+	size_t k, n;
 
 	if (t->cls & NUMBER_WORD)
 		return P_NUM;
@@ -71,9 +62,11 @@ word_tag(const struct tok *t, lex_mask pos)
 			return order[k].p;
 	if (!t->low[0])
 		return P_NOUN;		/* too long for any list: a noun */
-	if (verb_like(t) || ends_with(t, "ing", 6))
-		return P_VERB;
-	if (adverb(t))
+	n = strlen(t->low);
+	if ((n > 4 && t->low[n - 2] == 'e' && t->low[n - 1] == 'd') ||
+	    (n >= 6 && !strcmp(t->low + n - 3, "ing")))
+		return P_VERB;		/* -ed, -ing */
+	if (n > 3 && t->low[n - 2] == 'l' && t->low[n - 1] == 'y' && adverb(t))
 		return P_ADV;
 	if (t->cls & W(STOP))
 		return P_ADV;		/* a function word of the metrics lists */

@@ -179,10 +179,12 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 	if (!f->approx)
 		f->approx = approx_before(c, s, i);
 	/* a bare range is a page range ("3-7"); a bare number alone in its
-	 * block is a page number */
+	 * block is a page number, but for a field's value ("Annual target:
+	 * 1,900": records.c) */
 	if ((ranged && !strcmp(f->unit, "count") &&
 	     (k >= b || c->tok[k].kind != T_WORD || (c->tok[k].cls & W(STOP)))) ||
-	    (a == 0 && i == 0 && k >= b && !word && !strcmp(f->unit, "count"))) {
+	    (a == 0 && i == 0 && k >= b && !word && !strcmp(f->unit, "count") &&
+	     !c->field.on)) {
 		EXPLAIN(c, (struct span){i, k}, "not a figure: %s", ranged ?
 			"a bare range (a page range)" :
 			"a number alone in its block (a page number)");

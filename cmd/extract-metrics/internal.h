@@ -61,19 +61,39 @@ struct cols {
 	size_t n, cap;
 };
 
-/* Headers of the data table being read. */
+/* Headers of the data table being read (tables.c). */
 struct table_ctx {
 	bool active;
 	struct buf caption;
 	struct cols head, group;	/* the headers, the row above them */
+	struct buf rowgroup;		/* a group row's words: "Response" */
 	struct buf heading;		/* split-sections heading it started under */
+	struct buf period;		/* the period its caption names */
+	struct period cap_period;	/* ... as lib/period reads it */
+	bool has_period;
+	struct buf words;		/* a cell's words, for its unit */
 	struct buf unit_key;		/* cell_unit's last words and answer */
 	const char *unit;
 	bool unit_pct, unit_money;
 	bool had_data;			/* a data row came since the headers */
-	unsigned char *hflag;		/* H_PERIOD, H_CHANGE of each header */
+	bool between;			/* a short line came after its rows */
+	size_t period_rows;		/* data rows labelled with a period */
+	unsigned char *hflag;		/* H_PERIOD, H_CHANGE... of each header */
 	size_t cap_hflag;
 	struct buf pending;		/* a possible caption before the table */
+};
+
+/* What the fields of a record say of the figures of a field's value
+ * (records.c): their measure, role and period. */
+enum frole { F_NONE, F_VALUE, F_TARGET, F_CHANGE };
+
+struct field_ctx {
+	bool on;			/* a field's value is being read */
+	enum frole role;
+	struct buf record;		/* the record's measure */
+	struct buf measure, when;	/* this field's */
+	struct buf text;		/* a tile as a sentence */
+	struct buf actual;		/* the period of the record's values */
 };
 
 /* What a word is to the noun-phrase chunker (chunks.c): a noun or
@@ -150,6 +170,8 @@ struct ctx {
 	long *map_off, *map_line;
 	size_t nmap, cap_map;
 	struct table_ctx tab;
+	struct field_ctx field;
+	struct lex *tables_lx;		/* tables.tsv (tables.c) */
 	struct cell *cells;		/* the cells of a table row */
 	size_t cap_cells;
 	struct label label;		/* a label's or header's words */

@@ -70,7 +70,9 @@
 #include "measure.c"
 #include "output.c"
 #include "sentences.c"
+#include "cells.c"
 #include "tables.c"
+#include "records.c"
 #include "blocks.c"
 
 static const char usage[] =
@@ -114,17 +116,7 @@ ctx_free(struct ctx *c)
 		buf_free(&c->obs[k].when);
 		buf_free(&c->obs[k].prev_when);
 	}
-	for (k = 0; k < c->tab.head.cap; k++)
-		buf_free(&c->tab.head.col[k]);
-	for (k = 0; k < c->tab.group.cap; k++)
-		buf_free(&c->tab.group.col[k]);
-	free(c->tab.head.col);
-	free(c->tab.group.col);
-	buf_free(&c->tab.caption);
-	buf_free(&c->tab.heading);
-	buf_free(&c->tab.unit_key);
-	buf_free(&c->tab.pending);
-	free(c->tab.hflag);
+	tables_free(c);
 	free(c->obs);
 	free(c->tok);
 	free(c->period);

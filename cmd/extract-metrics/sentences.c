@@ -1,6 +1,10 @@
 /* sentences.c: a text block cut into sentences, and each sentence
  * through the stages in order. */
 
+/* The rows of a field's value take its record's measure, role and
+ * period (records.c, which reads fields through do_text). */
+static void field_rows(struct ctx *c, size_t first);
+
 /* A lower-case word of at most this many letters before a full stop is
  * an abbreviation ("e.g.", "no."), which does not end the sentence. */
 enum { ABBREV_MAX = 2 };
@@ -63,6 +67,10 @@ do_sentence(struct ctx *c, struct span s)
 		EXPLAIN(c, NO_SPAN, "row %zu: measure \"%.*s\": %s", k - first + 1,
 			(int)c->obs[k].measure.len, c->obs[k].measure.p ?
 			c->obs[k].measure.p : "", why);
+	}
+	if (c->field.on)
+		field_rows(c, first);
+	for (k = first; k < c->nobs; k++) {
 		if ((why = row_period(c, &c->obs[k])))
 			EXPLAIN(c, NO_SPAN, "row %zu: when \"%.*s\": %s",
 				k - first + 1, (int)c->obs[k].when.len,
