@@ -140,3 +140,293 @@ date_phrase(const struct ctx *c, size_t i, size_t b, lex_mask mask)
 		return 0;
 	return lex_phrase(c->dates_lx, c->word + i, b - i, mask, NULL, NULL);
 }
+
+/* ---- noun phrases ---- */
+
+enum {
+	ACRONYM_TOKENS = 4,	/* tokens from "(" to ")" of an acronym: "(KSI)" */
+	POST_PHRASES = 2,	/* phrases after a noun phrase that belong
+				 * to it: "hours of duty under the scheme" */
+	POST_WORDS = 8,		/* ... and their words at most */
+	BACK_WORDS = 6		/* words of a noun phrase read backwards */
+};
+
+/* Token j is a noun or an adjective, not of a period phrase. */
+static bool
+noun_at(const struct ctx *c, size_t j, size_t b)
+{
+	return j < b && c->tag[j].p == P_NOUN && !c->tag[j].period;
+}
+
+/* Token j is a verb's form that can stand before a noun: "referred",
+ * "stolen", "increasing" (not "came", "took"). */
+static bool
+participle_at(const struct ctx *c, size_t j, size_t b)
+{
+	const struct tok *t = &c->tok[j];
+	size_t n;
+
+	if (j >= b || c->tag[j].p != P_VERB || c->tag[j].period ||
+	    (c->tag[j].pos & POS(AUX)))
+		return false;
+	n = strlen(t->low);
+	return verb_like(t) || (c->tag[j].pos & POS(PARTICIPLE)) ||
+	       (n >= 6 && !strcmp(t->low + n - 3, "ing"));
+}
+
+/* Token j is a capitalised word of a name or title ("Killed and
+ * Seriously Injured"), whatever its form. */
+static bool
+title_at(const struct ctx *c, size_t j, size_t b)
+{
+	return j < b && c->tok[j].kind == T_WORD && c->tok[j].cap &&
+	       !c->tag[j].period && (c->tag[j].p == P_NOUN ||
+				     c->tag[j].p == P_VERB || c->tag[j].p == P_ADV);
+}
+
+/* "(KSI)", "(MSHT)", "(DOs)" at j: an acronym in parentheses, its end;
+ * j when none. */
+static size_t
+acronym_at(const struct ctx *c, size_t j, size_t b)
+{
+	size_t k;
+
+	if (!tok_punct(c, j, b, '('))
+		return j;
+	for (k = j + 1; k < b && k <= j + ACRONYM_TOKENS; k++) {
+		if (tok_punct(c, k, b, ')'))
+			return k > j + 1 ? k + 1 : j;
+		if (c->tok[k].kind != T_WORD || !c->tok[k].cap ||
+		    c->tag[k].p != P_NOUN)
+			return j;
+	}
+	return j;
+}
+
+/* "'999' calls", "(101) calls": a quoted channel number before a noun;
+ * the token after the quote, or j. */
+static size_t
+quoted_number_at(const struct ctx *c, size_t j, size_t b)
+{
+	if (j + 3 < b && c->tok[j].kind == T_PUNCT && is_quote(c->tok[j].cp) &&
+	    c->tok[j + 1].kind == T_NUM && c->tok[j + 2].kind == T_PUNCT &&
+	    is_quote(c->tok[j + 2].cp) && noun_at(c, j + 3, b))
+		return j + 3;
+	return j;
+}
+
+/* A sign that glues two words of one noun phrase at j: a hyphen without
+ * spaces ("follow-up"), "/" ("Parish/Town"), "&". */
+static bool
+glue_at(const struct ctx *c, size_t j, size_t b)
+{
+	if (j + 1 >= b || j == 0)
+		return false;
+	if (tok_dash(c, j, b))
+		return !c->tok[j].sp && !c->tok[j + 1].sp;
+	return tok_punct(c, j, b, '/') || tok_punct(c, j, b, '&');
+}
+
+static size_t np_end(const struct ctx *c, size_t i, size_t b);
+
+/* "and" or "or" at j inside a noun phrase that began at i: between two
+ * parts of one name ("Killed and Seriously Injured"), or between words
+ * that share the head after them ("drink and drug driving", "farm and
+ * village events"). */
+static bool
+inner_and(const struct ctx *c, size_t i, size_t j, size_t b)
+{
+	size_t e;
+
+	if (j == i || !(tok_is(c, j, b, "and") || tok_is(c, j, b, "or")))
+		return false;
+	if (title_at(c, j - 1, b) && title_at(c, j + 1, b))
+		return true;
+	if (tag_is(c, j + 1, b, P_ADV) && participle_at(c, j + 2, b))
+		return true;	/* "killed or seriously injured" */
+	e = np_end(c, j + 1, b);
+	return e > j + 2 && noun_at(c, e - 1, b);
+}
+
+/* The end of the noun phrase whose first word is token i (before b): the
+ * token after its last word, or i when none starts there. */
+static size_t
+np_end(const struct ctx *c, size_t i, size_t b)
+{
+	size_t j = i, last = i, k;
+
+	while (j < b) {
+		if (noun_at(c, j, b) || title_at(c, j, b) ||
+		    (c->tok[j].kind == T_CODE && !c->tag[j].period)) {
+			last = ++j;
+			continue;
+		}
+		/* "referred crimes", "seriously injured casualties" */
+		k = j;
+		if (tag_is(c, k, b, P_ADV) && k + 1 < b && participle_at(c, k + 1, b))
+			k++;
+		if (participle_at(c, k, b) && (noun_at(c, k + 1, b) ||
+					      tok_is(c, k + 1, b, "and") ||
+					      tok_is(c, k + 1, b, "or") ||
+					      acronym_at(c, k + 1, b) > k + 1)) {
+			j = k + 1;
+			continue;
+		}
+		if (j > i && glue_at(c, j, b) &&
+		    (noun_at(c, j + 1, b) || participle_at(c, j + 1, b) ||
+		     title_at(c, j + 1, b))) {
+			j++;
+			continue;
+		}
+		if ((k = quoted_number_at(c, j, b)) > j) {
+			j = k;
+			continue;
+		}
+		if (j > i && (k = acronym_at(c, j, b)) > j) {
+			last = j = k;
+			continue;
+		}
+		if (inner_and(c, i, j, b)) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return last;
+}
+
+/* The first word of the noun phrase that ends just before token e, not
+ * before lo; e when none ends there.  Determiners, numbers and the words
+ * of other phrases bound it. */
+static size_t
+np_start(const struct ctx *c, size_t lo, size_t e, size_t b)
+{
+	size_t j = e, n = 0, k;
+
+	while (j > lo && n < BACK_WORDS) {
+		if (noun_at(c, j - 1, b) || title_at(c, j - 1, b) ||
+		    (c->tok[j - 1].kind == T_CODE && !c->tag[j - 1].period)) {
+			j--;
+			n++;
+			continue;
+		}
+		if (j < e && participle_at(c, j - 1, b)) {
+			j--;	/* "referred crimes", "Reported frauds" */
+			if (j > lo && tag_is(c, j - 1, b, P_ADV) &&
+			    adverb(&c->tok[j - 1]))
+				j--;	/* "seriously injured" */
+			continue;
+		}
+		if (j < e && j - 1 > lo && glue_at(c, j - 1, b) &&
+		    (noun_at(c, j - 2, b) || title_at(c, j - 2, b) ||
+		     participle_at(c, j - 2, b))) {
+			j--;
+			continue;
+		}
+		if (j < e && j >= lo + 3 && tok_punct(c, j - 1, b, ')') &&
+		    (k = acronym_at(c, j - 3, b)) == j) {
+			j -= 3;	/* "(KSI)" of one word */
+			continue;
+		}
+		if (j < e && j >= lo + 3 && c->tok[j - 1].kind == T_PUNCT &&
+		    quoted_number_at(c, j - 3, b) == j) {
+			j -= 3;	/* "'999'" */
+			continue;
+		}
+		if (j < e && j - 1 > lo && (tok_is(c, j - 1, b, "and") ||
+					   tok_is(c, j - 1, b, "or")) &&
+		    (noun_at(c, j - 2, b) || participle_at(c, j - 2, b) ||
+		     title_at(c, j - 2, b)) && np_end(c, j, b) > j + 1) {
+			j--;	/* "drink and drug driving" */
+			continue;
+		}
+		break;
+	}
+	/* a phrase starts on a word, not on a sign or "and" */
+	while (j < e && (c->tok[j].kind == T_PUNCT || tok_is(c, j, b, "and") ||
+			 tok_is(c, j, b, "or")))
+		j++;
+	return j;
+}
+
+/* Skip determiners and "of the", "all": the token where a noun phrase
+ * can start after j. */
+static size_t
+skip_det(const struct ctx *c, size_t j, size_t b)
+{
+	while (j < b && (tag_is(c, j, b, P_DET) || tok_is(c, j, b, "all")))
+		j++;
+	return j;
+}
+
+/* The phrases after a noun phrase ending at e that belong to it: a
+ * prepositional phrase ("hours of duty", "people prosecuted for mobile
+ * phone usage", "candidates in pre-employment checks"), an infinitive
+ * ("applications to join the Special Constabulary"), a participle
+ * ("people linked to them").  Returns their end (e when none); a period
+ * phrase, a figure, a clause's edge ends them. */
+static size_t
+np_post(const struct ctx *c, size_t e, size_t b)
+{
+	size_t j = e, end = e, k, n = 0, words = 0;
+
+	while (n < POST_PHRASES && j < b && words < POST_WORDS) {
+		k = j;
+		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]))
+			k++;	/* "linked", "prosecuted" */
+		if (tag_is(c, k, b, P_PREP) && !c->tag[k].period &&
+		    !tok_has(c, k, b, W(CMP)) && !tok_is(c, k, b, "per") &&
+		    !tok_is(c, k, b, "than") && !tok_is(c, k, b, "within")) {
+			size_t p = k + 1;
+
+			/* "went on to become": a particle before "to" */
+			if (tok_is(c, p, b, "to") && !tok_is(c, k, b, "to") &&
+			    tag_is(c, p + 1, b, P_VERB))
+				k = p++;
+
+			/* "to join the Special Constabulary", "to apply to
+			 * become" */
+			if (tok_is(c, k, b, "to") && (tag_is(c, p, b, P_VERB) ||
+						      tag_is(c, p, b, P_NOUN)) &&
+			    !c->tok[p].cap && !noun_at(c, p + 1, b)) {
+				p++;
+				if (tok_is(c, p, b, "to")) {
+					words += p - j;
+					j = end = p;
+					n++;
+					continue;
+				}
+			}
+			/* "for not wearing their seatbelt", "for using" */
+			if (tok_is(c, p, b, "not"))
+				p++;
+			if (participle_at(c, p, b) && !c->tok[p].cap)
+				p++;
+			if (tag_is(c, p, b, P_PREP) && !tok_is(c, p, b, "to") &&
+			    !tok_is(c, p, b, "of"))
+				p++;	/* "as a", "in" after "joined" */
+			p = skip_det(c, p, b);
+			if (c->tag[p < b ? p : b - 1].period)
+				break;
+			if ((k = np_end(c, p, b)) <= p)
+				break;
+			/* "with an average time of 11 minutes": the noun of
+			 * the figure after it, not of this one */
+			if (tag_is(c, k, b, P_NUM) || (tok_is(c, k, b, "of") &&
+						       tag_is(c, k + 1, b, P_NUM)))
+				break;
+			words += k - j;
+			j = end = k;
+			n++;
+			continue;
+		}
+		if (k > j) {	/* a participle alone: "drivers arrested" */
+			words += k - j;
+			j = end = k;
+			n++;
+			continue;
+		}
+		break;
+	}
+	return end;
+}

@@ -20,8 +20,10 @@ enum {
 	HEAD_WORDS = 7,		/* ... to this many words in all */
 	SUBJECT_SKIP = 8,	/* tokens before a subject's first word */
 	SUBJECT_WORDS = 4,	/* words of a subject */
-	SUBJECT_GAP = 6		/* tokens from a subject to a quantity word:
+	SUBJECT_GAP = 6,	/* tokens from a subject to a quantity word:
 				 * "calls were answered in an average of" */
+	SHORT_OBJECT = 2	/* words of an object that says little without
+				 * its clause's subject: "held 386 sessions" */
 };
 
 /* Skip "(MSHT)" or "(42.2%)": a short parenthesized aside at i. */
@@ -38,72 +40,40 @@ skip_aside(const struct ctx *c, size_t i, size_t b)
 	return i;
 }
 
-/* Content words after the figure, from token i: "366 drink drivers",
- * "19,871 hours of high visibility policing", "72% of referred crimes". */
+/* The noun phrase a figure counts, after it from token i: "366 drink
+ * drivers", "19,871 hours of high visibility policing", "72% of referred
+ * crimes", "2,300 '999' calls", "210 applications to join the Special
+ * Constabulary", with the phrases that belong to it (chunks.c); the end
+ * of the noun phrase itself, before those, in *head_end. */
 static struct span
-phrase_after(const struct ctx *c, size_t i, size_t b)
+np_after(const struct ctx *c, size_t i, size_t b, size_t *head_end)
 {
-	size_t j = i, n = 0, k, ps;
+	size_t j = i, e;
 
 	j = skip_aside(c, j, b);
-	while (j < b && c->tok[j].kind == T_PUNCT && is_quote(c->tok[j].cp))
-		j++;
-	if (j < b && c->tok[j].kind == T_NUM && j + 1 < b &&
-	    c->tok[j + 1].kind == T_PUNCT && is_quote(c->tok[j + 1].cp))
-		j += 2;		/* '999' calls */
 	if (tok_is(c, j, b, "of") && j + 1 < b && (c->tok[j + 1].kind == T_WORD ||
-						    c->tok[j + 1].kind == T_NUM)) {
-		j++;
-		while (tok_is(c, j, b, "the") || tok_is(c, j, b, "all") ||
-		       tok_is(c, j, b, "our"))
-			j++;
-	}
+						    c->tok[j + 1].kind == T_NUM))
+		j = skip_det(c, j + 1, b);	/* "72% of all calls" */
 	/* "13 of the 14 districts", "94% of 999 calls": the noun after */
 	if (j > i && j + 1 < b && c->tok[j].kind == T_NUM &&
-		 c->tok[j - 1].kind == T_WORD && content_word(&c->tok[j + 1]) &&
-		 (tok_is(c, j - 1, b, "of") || tok_is(c, j - 1, b, "the")))
+	    c->tok[j - 1].kind == T_WORD && noun_at(c, j + 1, b) &&
+	    (tok_is(c, j - 1, b, "of") || tok_is(c, j - 1, b, "the")))
 		j++;
 	while (j < b && modifier(&c->tok[j]))
 		j++;
-	ps = j;
-	while (j < b && n < AFTER_WORDS) {
-		const struct tok *t = &c->tok[j];
+	*head_end = e = np_end(c, j, b);
+	if (e == j)
+		return (struct span){j, j};
+	return (struct span){j, np_post(c, e, b)};
+}
 
-		if (n > 0 && (k = skip_aside(c, j, b)) > j) {
-			j = k;
-			continue;
-		}
-		if (n > 0 && t->kind == T_PUNCT && (t->cp == '/' || is_quote(t->cp)) &&
-		    j + 1 < b && content_word(&c->tok[j + 1])) {
-			j++;
-			continue;
-		}
-		if (!content_word(t) || period_word(c, j, b) ||
-		    (t->kind == T_WORD && adverb(t)))
-			break;
-		n++;
-		j++;
-		/* "face-to-face", "anti-social": glued hyphens join words */
-		while (j + 1 < b && tok_dash(c, j, b) && !c->tok[j].sp &&
-		       !c->tok[j + 1].sp && c->tok[j + 1].kind == T_WORD)
-			j += 2;
-		/* "suspected drink drivers" but "drivers arrested" */
-		if (t->kind == T_WORD && verb_like(t) && n > 1)
-			break;
-	}
-	/* "hours of high visibility policing" */
-	if (n > 0 && n <= OF_HEAD_WORDS && tok_is(c, j, b, "of") && j + 1 < b &&
-	    content_word(&c->tok[j + 1])) {
-		size_t m = 0;
+/* The phrase after the figure from token i, as np_after. */
+static struct span
+phrase_after(const struct ctx *c, size_t i, size_t b)
+{
+	size_t e;
 
-		k = j + 1;
-		while (k < b && m < OF_WORDS && content_word(&c->tok[k])) {
-			k++;
-			m++;
-		}
-		return (struct span){ps, k};
-	}
-	return (struct span){ps, j};
+	return np_after(c, i, b, &e);
 }
 
 static bool
@@ -301,12 +271,6 @@ deed_verb(const struct tok *t)
 	return verb_like(t) || (t->cls & W(DEED));
 }
 
-static bool
-generic_noun(const struct tok *t)
-{
-	return t->kind == T_WORD && (t->cls & W(GENERIC));
-}
-
 /* A subject that is a group of people: a plural ("Special Constables",
  * "CSCs"; not "status", "crisis") or a collective noun. */
 static bool
@@ -339,30 +303,148 @@ verb_between(const struct ctx *c, size_t be, size_t i)
 	return NO_TOKEN;
 }
 
-/* "of victims were satisfied", "of crimes were resolved": the state
- * after the counted noun (ending at pe) belongs to the measure; after a
- * share, so does a lone adjective ("34% of officers are female").
- * Returns the token of the participle or adjective, or NO_TOKEN. */
-static size_t
+/* The predicate after the noun phrase of a figure that is its clause's
+ * subject, from pe: "were satisfied", "joined as a Special Constable",
+ * "left", "intend to apply to become a Regular Constable", "were
+ * arrested for drink driving", "are currently in pre-employment checks";
+ * after a share, a lone adjective ("34% of officers are female").
+ * Returns its span, empty when there is none.  A change ("rose"), a goal
+ * ("planned") or a link ("stood at") is no predicate of what is counted. */
+static struct span
 predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 {
-	size_t j = pe;
+	size_t j = skip_aside(c, pe, b);	/* "132 Specials (44%) intend" */
+	bool aux = false;
+	const struct tok *t;
 
-	if (!(tok_is(c, j, b, "were") || tok_is(c, j, b, "was") ||
-	      tok_is(c, j, b, "are") || tok_is(c, j, b, "is")))
-		return NO_TOKEN;
-	j++;
-	if (tok_is(c, j, b, "been") || tok_is(c, j, b, "being"))
+	while (j < b && (tag_is(c, j, b, P_AUX) ||
+			 (tag_is(c, j, b, P_ADV) && !c->tag[j].period &&
+			  j + 1 < b && !tag_is(c, j + 1, b, P_NUM)))) {
+		/* "will join", "are due to start": a plan, not a state */
+		if (tok_has(c, j, b, W(TARGET) | W(SOON)))
+			return (struct span){j, j};
+		aux = aux || tag_is(c, j, b, P_AUX);
 		j++;
-	if (j < b && c->tok[j].kind == T_WORD && !direction(&c->tok[j]) &&
-	    (verb_like(&c->tok[j]) || tok_has(c, j, b, W(DEED))) &&
-	    !tok_has(c, j, b, W(PLAN)))
-		return j;
-	if (share && j < b && c->tok[j].kind == T_WORD && content_word(&c->tok[j]) &&
-	    !direction(&c->tok[j]) && !(c->tok[j].cls & NUMBER_WORD) &&
+	}
+	if (j >= b || c->tag[j].period)
+		return (struct span){j, j};
+	t = &c->tok[j];
+	if (tag_is(c, j, b, P_VERB) && !direction(t) && !tok_has(c, j, b, W(PLAN)) &&
+	    !tok_has(c, j, b, W(COPULA)) && !direction(&c->tok[j + 1 < b ? j + 1 : j]) &&
+	    !tok_has(c, j, b, W(SHARE_VERB)) && !tok_is(c, j + 1, b, "of")) {
+		size_t e = np_post(c, j + 1, b);
+
+		/* "took part", "came online", "joined the scheme" */
+		if (e == j + 1 && noun_at(c, skip_det(c, j + 1, b), b) &&
+		    !period_word(c, skip_det(c, j + 1, b), b))
+			e = np_post(c, np_end(c, skip_det(c, j + 1, b), b), b);
+		return (struct span){j, e};
+	}
+	if ((aux || (tok_is(c, j, b, "to") && tag_is(c, j + 1, b, P_VERB))) &&
+	    tag_is(c, j, b, P_PREP) && !tok_has(c, j, b, W(CMP)) &&
+	    np_post(c, j, b) > j)
+		return (struct span){j, np_post(c, j, b)};	/* "to become" */
+	if (share && aux && t->kind == T_WORD && content_word(t) &&
+	    !direction(t) && !(t->cls & NUMBER_WORD) &&
 	    (j + 1 == b || !content_word(&c->tok[j + 1])))
-		return j;
-	return NO_TOKEN;
+		return (struct span){j, j + 1};
+	/* "Eight of these were fatalities": a part's noun */
+	if (share && aux && noun_at(c, j, b))
+		return (struct span){j, np_end(c, j, b)};
+	return (struct span){j, j};
+}
+
+/* Token lead opens the subject of its clause: no verb stands between it
+ * and the clause's start (lo, or a clause's edge). */
+static bool
+figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
+{
+	size_t j;
+
+	for (j = lead; j > lo; j--) {
+		if (clause_edge(&c->tok[j - 1]) || tok_is(c, j - 1, b, "and") ||
+		    tok_is(c, j - 1, b, "or"))
+			return true;	/* "... and 88 people left" */
+		if (c->tag[j - 1].period)
+			continue;
+		if (tag_is(c, j - 1, b, P_AUX) ||
+		    (tag_is(c, j - 1, b, P_VERB) && !(j < lead &&
+						      noun_at(c, j, b))))
+			return false;
+	}
+	return true;
+}
+
+/* The verb and subject of the clause whose object is the figure at lead
+ * ("Specials gave 480 hours", "Notices were issued on 58 occasions",
+ * "the team has arrested 310 suspects"): the main verb in *verb
+ * (NO_TOKEN when none stands before the figure), and the subject's span,
+ * empty when there is none (a pronoun, no noun phrase before the verb). */
+static struct span
+subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
+	       size_t *verb)
+{
+	size_t j = lead, a, k;
+
+	*verb = NO_TOKEN;
+	/* "a total of 214", "an average of 20 hours": a quantity's word */
+	if (j >= lo + 2 && tok_is(c, j - 1, b, "of") &&
+	    (tok_has(c, j - 2, b, W(QUANTITY)) || tok_is(c, j - 2, b, "total"))) {
+		j -= 2;
+		if (j > lo && tag_is(c, j - 1, b, P_DET))
+			j--;
+	}
+	/* "on 58 occasions", "to 24,735 young people" */
+	if (j > lo && tag_is(c, j - 1, b, P_PREP) && !tok_is(c, j - 1, b, "of"))
+		j--;
+	while (j > lo && tag_is(c, j - 1, b, P_ADV))
+		j--;
+	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
+			  (tag_is(c, j - 1, b, P_ADV) && *verb != NO_TOKEN)) &&
+	       !c->tag[j - 1].period) {
+		if (tag_is(c, j - 1, b, P_VERB) && *verb == NO_TOKEN)
+			*verb = j - 1;
+		j--;
+	}
+	if (*verb == NO_TOKEN)
+		return (struct span){j, j};
+	while (j > lo && tag_is(c, j - 1, b, P_ADV))
+		j--;	/* "Essex Police currently retains" */
+	a = np_start(c, lo, j, b);
+	/* "incidents across the force": a phrase of the subject's own */
+	k = a;
+	if (k > lo && tag_is(c, k - 1, b, P_DET))
+		k--;
+	if (a < j && k > lo + 1 && tag_is(c, k - 1, b, P_PREP) &&
+	    !tok_has(c, k - 1, b, W(CMP)) && np_start(c, lo, k - 1, b) < k - 1)
+		a = np_start(c, lo, k - 1, b);
+	return (struct span){a, a < j ? j : a};
+}
+
+/* The words of span w: words, codes and numbers, not signs. */
+static size_t
+words_in(const struct ctx *c, struct span w)
+{
+	size_t j, n = 0;
+
+	for (j = w.a; j < w.b; j++)
+		n += c->tok[j].kind != T_PUNCT;
+	return n;
+}
+
+/* A subject that says what the figure is of: not a pronoun, not a word
+ * for anyone who acts ("officers", "the team", "the force"). */
+static bool
+telling_subject(const struct ctx *c, struct span subj)
+{
+	const struct tok *h;
+
+	if (subj.b <= subj.a)
+		return false;
+	h = &c->tok[subj.b - 1];
+	if (h->kind == T_WORD && (h->cls & W(GENERIC)))
+		return false;
+	return !(subj.b == subj.a + 1 && h->kind == T_WORD && (h->cls & W(GROUP)));
 }
 
 /* "2 hours 30 minutes": more than one duration word. */
@@ -389,39 +471,207 @@ share_verb(const struct ctx *c, struct span s, size_t lead)
 	return k ? lead - k : NO_TOKEN;
 }
 
-/* The measure from the words after the figure, into m: "366 drink
- * drivers", "£1.25m in cash", "62% of victims were satisfied",
- * "arrested 14 people".  Returns false, with those words in *after,
- * when they are only a unit or a lone verb. */
+/* The token where the words of figure k end: its noun phrase and, if
+ * it is its clause's subject, its predicate ("37 Specials joined in the
+ * last six months"), and a period phrase after them. */
+static size_t
+fig_words_end(struct ctx *c, struct span s, size_t k)
+{
+	const struct fig *f = &c->fig[k];
+	size_t he, lo = k > 0 ? c->fig[k - 1].te : s.a, e;
+	struct span w = np_after(c, named_after(c, f, s.b), s.b, &he), p;
+
+	e = w.b > w.a ? w.b : f->ue;
+	if (figure_is_subject(c, lo, fig_start(c, s, f), s.b)) {
+		p = predicate_after(c, e, s.b, !strcmp(f->unit, "percent"));
+		if (p.b > p.a)
+			e = p.b;
+	}
+	while (e < s.b && c->tag[e].period)
+		e++;
+	return e;
+}
+
+/* Figure k stands in a list with the figure before it, only a comma,
+ * "and" or "or" between the other's words and its own: "250 grams of
+ * cocaine, 3.5kg of cannabis and two kilograms of heroin", "164 drivers
+ * for drink driving and 133 for drug driving", "37 Specials joined and
+ * 58 left". */
 static bool
-measure_after(const struct ctx *c, struct span s, const struct fig *f,
+coordinated(struct ctx *c, struct span s, size_t k)
+{
+	size_t j, e;
+	bool conj = false;
+
+	if (k == 0 || k >= c->nfig || (c->fig[k - 1].role != R_VALUE &&
+				      c->fig[k - 1].role != R_TARGET))
+		return false;
+	j = fig_words_end(c, s, k - 1);
+	e = lead_token(c, s, &c->fig[k]);
+	for (; j < e; j++) {
+		if (!(tok_punct(c, j, e, ',') || tok_is(c, j, e, "and") ||
+		      tok_is(c, j, e, "or")))
+			return false;
+		conj = true;
+	}
+	return conj;
+}
+
+/* The first figure of the list figure f stands in (chunks of one clause
+ * share its subject and verb). */
+static size_t
+chain_head(struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t k = (size_t)(f - c->fig);
+
+	while (k > 0 && coordinated(c, s, k))
+		k--;
+	return k;
+}
+
+/* The subject and verb of the clause of figure f, whose lead token is
+ * lead and the figure before it ends at lo: those of the first figure of
+ * its list; a noun right after the figure before is that figure's, not a
+ * subject ("341 talks were given to 24,735 pupils"). */
+static struct span
+chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
+	      size_t lead, size_t *verb)
+{
+	size_t h = chain_head(c, s, f);
+	struct span subj;
+
+	if (&c->fig[h] != f) {
+		lo = h > 0 ? c->fig[h - 1].te : s.a;
+		lead = fig_start(c, s, &c->fig[h]);
+	}
+	subj = subject_before(c, lo, lead, s.b, verb);
+	if (subj.a == lo && lo > s.a)
+		subj.b = subj.a;
+	return subj;
+}
+
+/* A figure of a list without a noun of its own ("133 for drug driving",
+ * "58 left", "more than 200 signed"): the noun of the list's first figure,
+ * the verb of its clause, and its own words after it.  Returns false
+ * when it stands in no list. */
+static bool
+measure_listed(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
+{
+	size_t h = chain_head(c, s, f), he, verb, lo;
+	const struct fig *hf = &c->fig[h];
+	struct span w, rest;
+
+	if (hf == f)
+		return false;
+	w = np_after(c, named_after(c, hf, s.b), s.b, &he);
+	if (he <= w.a)
+		return false;
+	lo = h > 0 ? c->fig[h - 1].te : s.a;
+	subject_before(c, lo, fig_start(c, s, hf), s.b, &verb);
+	rest = predicate_after(c, f->ue, s.b, !strcmp(f->unit, "percent"));
+	if (rest.b == rest.a)
+		rest = (struct span){f->ue, np_post(c, f->ue, s.b)};
+	buf_reset(m);
+	if (f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD) {
+		/* "Patrols covered 12,345 miles and 7.25 hours": the list's
+		 * subject and verb, and its own unit */
+		struct span subj = subject_before(c, lo, fig_start(c, s, hf), s.b,
+						  &verb);
+
+		add_words(m, c, subj);
+		if (verb != NO_TOKEN)
+			add_words(m, c, (struct span){verb, verb + 1});
+		add_words(m, c, (struct span){f->te - 1, f->te});
+		return m->len > 0;
+	}
+	add_words(m, c, (struct span){he - 1, he});
+	if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
+		add_words(m, c, (struct span){verb, verb + 1});
+	add_words(m, c, rest);
+	return true;
+}
+
+/* "40 emergency, 65 priority and 120 routine incidents": the noun the
+ * list of figure f ends on, for a figure whose noun phrase is one word;
+ * NO_TOKEN when there is none. */
+static size_t
+list_noun(struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t k = (size_t)(f - c->fig), he, e;
+	struct span w;
+
+	e = fig_words_end(c, s, k);
+	if (!(tok_punct(c, e, s.b, ',') || tok_is(c, e, s.b, "and") ||
+	      tok_is(c, e, s.b, "or")))
+		return NO_TOKEN;
+	while (k + 1 < c->nfig && coordinated(c, s, k + 1))
+		k++;
+	if (&c->fig[k] == f)
+		return NO_TOKEN;
+	w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
+	return words_in(c, (struct span){w.a, he}) > 1 ? he - 1 : NO_TOKEN;
+}
+
+/* The measure from the words after the figure, into m: "366 drink
+ * drivers", "£1.25m in cash", "62% of victims were satisfied", "93
+ * people joined as a Special Constable"; with the clause's subject and
+ * verb for an object that says little alone ("Specials gave 480 hours",
+ * "Speed Watch volunteers held 386 sessions", "Notices were issued on
+ * 58 occasions"), and its verb for a generic noun, money and mass
+ * ("arrested 14 people" is "people arrested", "seized £30,000 in cash"
+ * is "cash seized").  Returns false, with those words in *after, when
+ * they are only a unit or a lone verb. */
+static bool
+measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
 	      struct span *after)
 {
-	size_t a = s.a, b = s.b, v;
-	struct span w;
+	size_t b = s.b, v, he, verb, nw;
+	struct span w, subj, pred = {0, 0};
+	bool share = !strcmp(f->unit, "percent"), with_subj, generic;
 
 	/* "almost half (48%) of all calls" */
-	w = *after = phrase_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
-				  f->ue + 1 : named_after(c, f, b), b);
+	w = *after = np_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
+			      f->ue + 1 : named_after(c, f, b), b, &he);
 	/* "812 resulted in a charge": a lone verb needs the noun before */
 	if (w.b == w.a || unit_word(c, w) ||
 	    (w.b == w.a + 1 && c->tok[w.a].kind == T_WORD &&
 	     verb_like(&c->tok[w.a])))
 		return false;
-	if (!strcmp(f->unit, "percent") && (v = share_verb(c, s, lead)) != NO_TOKEN)
+	nw = words_in(c, (struct span){w.a, he});
+	generic = nw == 1 && c->tok[he - 1].kind == T_WORD &&
+		  (c->tok[he - 1].cls & W(GENERIC));
+	subj = chain_subject(c, s, f, lo, lead, &verb);
+	with_subj = telling_subject(c, subj) && (nw <= SHORT_OBJECT || generic) &&
+		    !f->paren;
+	if (share && (v = share_verb(c, s, lead)) != NO_TOKEN)
 		add_words(m, c, phrase_before(c, s, (struct span){lo, v}));
 						/* "female officers" */
+	else if (with_subj) {
+		add_words(m, c, subj);
+		if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
+			add_words(m, c, (struct span){verb, verb + 1});
+	}
 	/* the unit word may precede the phrase: "1,279 hours" */
 	if (unit_tok)
 		add_words(m, c, (struct span){f->te - 1, tok_is(c, f->ue, b, "of") ?
 							 f->ue + 1 : f->te});
-	add_words(m, c, w);
-	if ((v = predicate_after(c, w.b, b, !strcmp(f->unit, "percent"))) != NO_TOKEN)
+	add_words(m, c, (struct span){w.a, he});
+	/* "40 emergency, 65 priority and 120 routine incidents" */
+	if (nw == 1 && (v = list_noun(c, s, f)) != NO_TOKEN)
 		add_words(m, c, (struct span){v, v + 1});
-	else if (w.b == w.a + 1 && generic_noun(&c->tok[w.a]) && lead > a &&
-		 deed_verb(&c->tok[lead - 1]))
-		add_words(m, c, (struct span){lead - 1, lead});	/* "people arrested" */
+	if (figure_is_subject(c, lo, lead, b))
+		pred = predicate_after(c, w.b, b, share);
+	/* "people arrested", "cash seized", "drivers arrested for drink
+	 * driving"; not "arrests made", "reports saw" */
+	if (pred.b == pred.a && !with_subj && verb != NO_TOKEN &&
+	    deed_verb(&c->tok[verb]) && !unit_tok &&
+	    (generic || verb_like(&c->tok[verb]) || !strcmp(f->unit, "GBP") ||
+	     !strcmp(f->unit, "kg")))
+		add_words(m, c, (struct span){verb, verb + 1});
+	add_words(m, c, (struct span){he, w.b});
+	if (pred.b > pred.a)
+		add_words(m, c, pred);
 	return true;
 }
 
@@ -462,6 +712,8 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	buf_reset(m);
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
+	if (measure_listed(c, s, f, m))
+		return "the noun and verb of the figure its list starts with";
 	before = phrase_before(c, s, (struct span){lo, f->ts});
 	if (before.b == before.a && lo <= a) {
 		why = "the sentence's subject";
@@ -494,7 +746,12 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 static bool
 of_these(const struct ctx *c, struct span s, const struct fig *f)
 {
-	return phrase_ending(c, s.a, fig_start(c, s, f), W(PART_OF), NULL) > 0;
+	size_t j = fig_start(c, s, f);
+
+	if (j > s.a && tok_punct(c, j - 1, s.b, ','))
+		j--;	/* "Of these, 45 applied" */
+	return phrase_ending(c, s.a, j, W(PART_OF), NULL) > 0 ||
+	       phrase_at(c, f->ue, s.b, W(PART_OF), NULL) > 0;	/* "26 of them" */
 }
 
 /* Content words after the figure that are not a lone verb ("of which
@@ -513,19 +770,23 @@ static void
 part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
 	const struct buf *whole_m, struct buf *m)
 {
-	const char *noun = head_noun(c, whole, b);
-	struct span w = phrase_after(c, f->ue, b);
-	size_t v;
+	const char *noun = whole ? head_noun(c, whole, b) : NULL;
+	size_t j = f->ue + phrase_at(c, f->ue, b, W(PART_OF), NULL);
+	struct span w = phrase_after(c, j, b), pred;
+	struct buf copy = BUF_INIT;
 
+	if (whole_m == m)
+		whole_m = NULL;
+	if (whole_m && whole_m->len)	/* it may be the block's, m's source */
+		buf_add(&copy, whole_m->p, whole_m->len);
 	buf_reset(m);
 	if (noun)
 		buf_adds(m, noun);
-	else if (whole_m && whole_m->len)
-		buf_add(m, whole_m->p, whole_m->len);
-	if ((v = predicate_after(c, w.a, b, false)) != NO_TOKEN)
-		add_words(m, c, (struct span){v, v + 1});
-	else
-		add_words(m, c, w);
+	else if (copy.len)
+		buf_add(m, copy.p, copy.len);
+	buf_free(&copy);
+	pred = predicate_after(c, j, b, true);
+	add_words(m, c, pred.b > pred.a ? pred : w);
 }
 
 /* A measure that is only the word for a goal. */
@@ -552,8 +813,11 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);
-	} else if (o->fig > 0 && of_these(c, s, f) && !noun_after(c, f, s.b)) {
-		part_of(c, s.b, f, &c->fig[o->fig - 1], before, &o->measure);
+	} else if (of_these(c, s, f) && !noun_after(c, f, s.b) &&
+		   (o->fig > 0 || c->last_measure.len)) {
+		/* "Of these, 45 applied": of the last measure of the block */
+		part_of(c, s.b, f, o->fig > 0 ? &c->fig[o->fig - 1] : NULL,
+			o->fig > 0 ? before : &c->last_measure, &o->measure);
 		why = "a part of the figure before (of whom, of which)";
 	} else {
 		why = measure_of(c, s, f, o->fig > 0 ? c->fig[o->fig - 1].te : s.a,

@@ -69,7 +69,7 @@ enum { HEAD_REACH = 4 };
 static const char *
 head_noun(const struct ctx *c, const struct fig *f, size_t b)
 {
-	size_t j = f->ue;
+	size_t j = f->ue, e;
 
 	while (j < b && (c->tok[j].kind == T_PUNCT || modifier(&c->tok[j]) ||
 			 (c->tok[j].kind == T_NUM && j > f->ue)))
@@ -78,6 +78,11 @@ head_noun(const struct ctx *c, const struct fig *f, size_t b)
 	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
 	    !c->tok[j].low[0])
 		return NULL;
+	/* the head of its noun phrase: "Killed or Seriously Injured (KSI)
+	 * casualties" counts casualties */
+	if ((e = np_end(c, j, b)) > j + 1 && c->tok[e - 1].kind == T_WORD &&
+	    c->tok[e - 1].low[0])
+		return c->tok[e - 1].low;
 	return c->tok[j].low;
 }
 
