@@ -245,7 +245,7 @@ inner_and(const struct ctx *c, size_t i, size_t j, size_t b)
 	if (tag_is(c, j + 1, b, P_ADV) && participle_at(c, j + 2, b))
 		return true;	/* "killed or seriously injured" */
 	e = np_end(c, j + 1, b);
-	return e > j + 2 && noun_at(c, e - 1, b);
+	return e > j + 1 && noun_at(c, e - 1, b);	/* "stop and searches" */
 }
 
 /* The end of the noun phrase whose first word is token i (before b): the
@@ -261,6 +261,11 @@ np_end(const struct ctx *c, size_t i, size_t b)
 			last = ++j;
 			continue;
 		}
+		/* "annual salary cost": a period's adjective before a noun */
+		if (tok_has(c, j, b, W(PERIOD_PHRASE)) && noun_at(c, j + 1, b)) {
+			j++;
+			continue;
+		}
 		/* "referred crimes", "seriously injured casualties" */
 		k = j;
 		if (tag_is(c, k, b, P_ADV) && k + 1 < b && participle_at(c, k + 1, b))
@@ -274,8 +279,11 @@ np_end(const struct ctx *c, size_t i, size_t b)
 		}
 		if (j > i && glue_at(c, j, b) &&
 		    (noun_at(c, j + 1, b) || participle_at(c, j + 1, b) ||
-		     title_at(c, j + 1, b))) {
-			j++;
+		     title_at(c, j + 1, b) || (tok_dash(c, j, b) &&
+		     c->tok[j + 1].kind == T_WORD))) {
+			j++;	/* "follow-up", "face-to-face" */
+			if (tok_dash(c, j - 1, b) && !noun_at(c, j, b))
+				last = j + 1;
 			continue;
 		}
 		if ((k = quoted_number_at(c, j, b)) > j) {
@@ -305,8 +313,9 @@ np_start(const struct ctx *c, size_t lo, size_t e, size_t b)
 
 	while (j > lo && n < BACK_WORDS) {
 		if (noun_at(c, j - 1, b) || title_at(c, j - 1, b) ||
-		    (c->tok[j - 1].kind == T_CODE && !c->tag[j - 1].period)) {
-			j--;
+		    (c->tok[j - 1].kind == T_CODE && !c->tag[j - 1].period) ||
+		    (j < e && tok_has(c, j - 1, b, W(PERIOD_PHRASE)))) {
+			j--;	/* "annual salary cost" too */
 			n++;
 			continue;
 		}
@@ -359,6 +368,18 @@ skip_det(const struct ctx *c, size_t j, size_t b)
 	return j;
 }
 
+/* A word of comparison at k ("compared", "versus", "against"; "from"
+ * after a change or before a number: "up from 464"), which ends the
+ * phrases of a noun phrase. */
+static bool
+compare_at(const struct ctx *c, size_t k, size_t b)
+{
+	if (!tok_has(c, k, b, W(CMP)))
+		return false;
+	return !tok_is(c, k, b, "from") || tag_is(c, k + 1, b, P_NUM) ||
+	       (k > 0 && direction(&c->tok[k - 1]));
+}
+
 /* The phrases after a noun phrase ending at e that belong to it: a
  * prepositional phrase ("hours of duty", "people prosecuted for mobile
  * phone usage", "candidates in pre-employment checks"), an infinitive
@@ -375,7 +396,7 @@ np_post(const struct ctx *c, size_t e, size_t b)
 		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]))
 			k++;	/* "linked", "prosecuted" */
 		if (tag_is(c, k, b, P_PREP) && !c->tag[k].period &&
-		    !tok_has(c, k, b, W(CMP)) && !tok_is(c, k, b, "per") &&
+		    !compare_at(c, k, b) && !tok_is(c, k, b, "per") &&
 		    !tok_is(c, k, b, "than") && !tok_is(c, k, b, "within")) {
 			size_t p = k + 1;
 
@@ -386,9 +407,9 @@ np_post(const struct ctx *c, size_t e, size_t b)
 
 			/* "to join the Special Constabulary", "to apply to
 			 * become" */
-			if (tok_is(c, k, b, "to") && (tag_is(c, p, b, P_VERB) ||
-						      tag_is(c, p, b, P_NOUN)) &&
-			    !c->tok[p].cap && !noun_at(c, p + 1, b)) {
+			if (tok_is(c, k, b, "to") && !c->tok[p].cap &&
+			    (tag_is(c, p, b, P_VERB) || (tag_is(c, p, b, P_NOUN) &&
+			     tag_is(c, p + 1, b, P_DET)))) {
 				p++;
 				if (tok_is(c, p, b, "to")) {
 					words += p - j;
@@ -415,11 +436,19 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			if (tag_is(c, k, b, P_NUM) || (tok_is(c, k, b, "of") &&
 						       tag_is(c, k + 1, b, P_NUM)))
 				break;
+			/* "driving carelessly" */
+			if (k < b && adverb(&c->tok[k]) && tag_is(c, k, b, P_ADV) &&
+			    (k + 1 >= b || c->tok[k + 1].kind == T_PUNCT ||
+			     tag_is(c, k + 1, b, P_CONJ)))
+				k++;
 			words += k - j;
 			j = end = k;
 			n++;
 			continue;
 		}
+		/* "crimes being processed" */
+		if (k == j && tok_is(c, k, b, "being") && participle_at(c, k + 1, b))
+			k += 2;
 		if (k > j) {	/* a participle alone: "drivers arrested" */
 			words += k - j;
 			j = end = k;

@@ -76,6 +76,17 @@ phrase_after(const struct ctx *c, size_t i, size_t b)
 	return np_after(c, i, b, &e);
 }
 
+/* The words of span w: words, codes and numbers, not signs. */
+static size_t
+words_in(const struct ctx *c, struct span w)
+{
+	size_t j, n = 0;
+
+	for (j = w.a; j < w.b; j++)
+		n += c->tok[j].kind != T_PUNCT;
+	return n;
+}
+
 static bool
 skippable_before(const struct ctx *c, size_t i, size_t end)
 {
@@ -86,8 +97,8 @@ skippable_before(const struct ctx *c, size_t i, size_t end)
 	if (t->kind == T_PUNCT)
 		return t->cp != '.' && t->cp != ';';
 	return !content_word(t) || verb_like(t) || direction(t) || adverb(t) ||
-	       (t->low[0] && (t->cls & W(LINK))) ||
-	       period_word(c, i, end);
+	       (t->low[0] && (t->cls & W(LINK))) || c->tag[i].p == P_VERB ||
+	       c->tag[i].p == P_AUX || c->tag[i].period || period_word(c, i, end);
 }
 
 /* Token k ends a word glued with a hyphen: "up" in "follow-up". */
@@ -109,6 +120,19 @@ participle_inside(const struct ctx *c, struct span room, size_t k, size_t h)
 	       verb_like(&c->tok[k]) && !direction(&c->tok[k]) &&
 	       !(c->tok[k].cls & W(LINK)) && c->tok[k - 1].kind == T_WORD &&
 	       !skippable_before(c, k - 1, room.b);
+}
+
+/* A verb of its clause stands in tokens [j, e): "given" in "Hours given
+ * rose to" is then the noun's, "averaged" in "Response times averaged"
+ * the clause's own. */
+static bool
+verb_after(const struct ctx *c, size_t j, size_t e)
+{
+	for (; j < e; j++)
+		if (tag_is(c, j, e, P_VERB) || tag_is(c, j, e, P_AUX) ||
+		    tok_has(c, j, e, W(LINK) | W(COPULA)) || direction(&c->tok[j]))
+			return true;
+	return false;
 }
 
 /* Content words before a figure: "The Special Constable headcount
@@ -153,6 +177,19 @@ phrase_before(const struct ctx *c, struct span s, struct span room)
 		/* "anti-social", "follow-up": glued hyphens join words */
 		while (hyphen_tail(c, lo, j))
 			j -= 2;
+	}
+	/* "Hours given rose to", "Cash seized in the quarter came to": a
+	 * participle after the noun is the noun's */
+	if (pe > lo && pe < room.b && participle_at(c, pe, b) &&
+	    noun_at(c, pe - 1, b) && !direction(&c->tok[pe]) &&
+	    !tok_has(c, pe, b, W(COPULA)) && verb_after(c, pe + 1, room.b))
+		pe++;
+	/* the chunker's noun phrase may reach further: "Grade of Service
+	 * (GOS) for '101' calls", "Killed and seriously injured (KSI)
+	 * casualties" */
+	if (pe > lo && np_start(c, lo, pe, b) < j) {
+		j = np_start(c, lo, pe, b);
+		n = words_in(c, (struct span){j, pe});
 	}
 	/* "Victim satisfaction with the overall service stands at": the
 	 * head before "of", "with", "in" or "among" names what is measured;
@@ -295,7 +332,9 @@ verb_between(const struct ctx *c, size_t be, size_t i)
 	for (j = i; j > be; j--) {
 		if (clause_edge(&c->tok[j - 1]))
 			break;
-		if (deed_verb(&c->tok[j - 1]))
+		if (deed_verb(&c->tok[j - 1]) ||
+		    (tag_is(c, j - 1, i, P_VERB) && !direction(&c->tok[j - 1]) &&
+		     !tok_has(c, j - 1, i, W(COPULA))))	/* "give" */
 			return j >= be + 2 && (tok_has(c, j - 2, i, W(BE)) ||
 					       tok_is(c, j - 2, i, "be")) ?
 			       NO_TOKEN : j - 1;
@@ -318,11 +357,16 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	const struct tok *t;
 
 	while (j < b && (tag_is(c, j, b, P_AUX) ||
-			 (tag_is(c, j, b, P_ADV) && !c->tag[j].period &&
+			 ((tag_is(c, j, b, P_ADV) || c->tag[j].period) &&
 			  j + 1 < b && !tag_is(c, j + 1, b, P_NUM)))) {
-		/* "will join", "are due to start": a plan, not a state */
-		if (tok_has(c, j, b, W(TARGET) | W(SOON)))
+		/* "will join", "are due to start": a plan, not a state
+		 * ("were due to delays" is a cause) */
+		if (tok_has(c, j, b, W(TARGET) | W(SOON)) &&
+		    !(tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to") &&
+		      !(j + 2 < b && base_verb(&c->tok[j + 2]))))
 			return (struct span){j, j};
+		if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
+			break;
 		aux = aux || tag_is(c, j, b, P_AUX);
 		j++;
 	}
@@ -340,9 +384,10 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 			e = np_post(c, np_end(c, skip_det(c, j + 1, b), b), b);
 		return (struct span){j, e};
 	}
+	if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
+		return (struct span){j, np_post(c, j + 1, b)};	/* "due to delays" */
 	if ((aux || (tok_is(c, j, b, "to") && tag_is(c, j + 1, b, P_VERB))) &&
-	    tag_is(c, j, b, P_PREP) && !tok_has(c, j, b, W(CMP)) &&
-	    np_post(c, j, b) > j)
+	    tag_is(c, j, b, P_PREP) && np_post(c, j, b) > j)
 		return (struct span){j, np_post(c, j, b)};	/* "to become" */
 	if (share && aux && t->kind == T_WORD && content_word(t) &&
 	    !direction(t) && !(t->cls & NUMBER_WORD) &&
@@ -419,17 +464,6 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 	    !tok_has(c, k - 1, b, W(CMP)) && np_start(c, lo, k - 1, b) < k - 1)
 		a = np_start(c, lo, k - 1, b);
 	return (struct span){a, a < j ? j : a};
-}
-
-/* The words of span w: words, codes and numbers, not signs. */
-static size_t
-words_in(const struct ctx *c, struct span w)
-{
-	size_t j, n = 0;
-
-	for (j = w.a; j < w.b; j++)
-		n += c->tok[j].kind != T_PUNCT;
-	return n;
 }
 
 /* A subject that says what the figure is of: not a pronoun, not a word
