@@ -332,9 +332,10 @@ np_start(const struct ctx *c, size_t lo, size_t e, size_t b)
 			j--;
 			continue;
 		}
-		if (j < e && j >= lo + 3 && tok_punct(c, j - 1, b, ')') &&
-		    (k = acronym_at(c, j - 3, b)) == j) {
-			j -= 3;	/* "(KSI)" of one word */
+		if (j >= lo + 4 && tok_punct(c, j - 1, b, ')') &&
+		    (k = acronym_at(c, j - 3, b)) == j &&
+		    (noun_at(c, j - 4, b) || title_at(c, j - 4, b))) {
+			j -= 3;	/* "(KSI)" of one word, after its words */
 			continue;
 		}
 		if (j < e && j >= lo + 3 && c->tok[j - 1].kind == T_PUNCT &&

@@ -181,6 +181,9 @@ struct ctx {
 	struct buf last_measure;	/* for "Eight of these were..." */
 	struct buf block_when;		/* the last period a row of the block
 					 * named, for the sentences after it */
+	struct buf topic;		/* what the last sentence of the block
+					 * was about: "They" after it */
+	struct buf topic_new;		/* ... of the sentence being read */
 	int status;
 	bool strict;
 	bool explain;			/* --explain: tell what each rule did */

@@ -40,6 +40,21 @@ skip_aside(const struct ctx *c, size_t i, size_t b)
 	return i;
 }
 
+/* "with" stands before the figure that ends before token i, maybe
+ * after "and" and another figure ("with two retiring and two ..."). */
+static bool
+with_before(const struct ctx *c, size_t i)
+{
+	size_t j = i;
+
+	while (j > 0 && (tag_is(c, j - 1, i, P_NUM) || c->tok[j - 1].kind == T_NUM))
+		j--;
+	if (j > 0 && tok_is(c, j - 1, i, "with"))
+		return true;
+	return j > 0 && tok_is(c, j - 1, i, "and") && j > 2 &&
+	       participle_at(c, j - 2, i) && with_before(c, j - 2);
+}
+
 /* The noun phrase a figure counts, after it from token i: "366 drink
  * drivers", "19,871 hours of high visibility policing", "72% of referred
  * crimes", "2,300 '999' calls", "210 applications to join the Special
@@ -61,6 +76,13 @@ np_after(const struct ctx *c, size_t i, size_t b, size_t *head_end)
 		j++;
 	while (j < b && modifier(&c->tok[j]))
 		j++;
+	/* "with two retiring and two joining regulars": an -ing word right
+	 * after a figure after "with" is its verb, not an adjective */
+	if (j == i && participle_at(c, j, b) && !verb_like(&c->tok[j]) &&
+	    !(c->tag[j].pos & POS(PARTICIPLE)) && with_before(c, i)) {
+		*head_end = j;
+		return (struct span){j, j};
+	}
 	*head_end = e = np_end(c, j, b);
 	if (e == j)
 		return (struct span){j, j};
@@ -439,13 +461,19 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 		if (j > lo && tag_is(c, j - 1, b, P_DET))
 			j--;
 	}
+	while (j > lo && tag_is(c, j - 1, b, P_ADV))
+		j--;	/* "approximately" */
 	/* "on 58 occasions", "to 24,735 young people" */
 	if (j > lo && tag_is(c, j - 1, b, P_PREP) && !tok_is(c, j - 1, b, "of"))
 		j--;
 	while (j > lo && tag_is(c, j - 1, b, P_ADV))
 		j--;
 	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
-			  (tag_is(c, j - 1, b, P_ADV) && *verb != NO_TOKEN)) &&
+			  (tag_is(c, j - 1, b, P_ADV) && *verb != NO_TOKEN) ||
+			  /* "continues to grow", "aims to recruit" */
+			  (tok_is(c, j - 1, b, "to") && *verb != NO_TOKEN &&
+			   j >= lo + 2 && (tag_is(c, j - 2, b, P_VERB) ||
+					   tag_is(c, j - 2, b, P_AUX)))) &&
 	       !c->tag[j - 1].period) {
 		if (tag_is(c, j - 1, b, P_VERB) && *verb == NO_TOKEN)
 			*verb = j - 1;
@@ -464,6 +492,23 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 	    !tok_has(c, k - 1, b, W(CMP)) && np_start(c, lo, k - 1, b) < k - 1)
 		a = np_start(c, lo, k - 1, b);
 	return (struct span){a, a < j ? j : a};
+}
+
+/* The subject before the verb group of verb is "they", "these" or "it"
+ * (not "we", "there"). */
+static bool
+pronoun_subject(const struct ctx *c, size_t lo, size_t lead, size_t verb,
+		size_t b)
+{
+	size_t j = verb;
+
+	if (verb > lead)
+		return false;
+	while (j > lo && (tag_is(c, j - 1, b, P_AUX) || tag_is(c, j - 1, b, P_ADV) ||
+			  tag_is(c, j - 1, b, P_VERB)))
+		j--;
+	return j > lo && (tok_is(c, j - 1, b, "they") || tok_is(c, j - 1, b, "these") ||
+			  tok_is(c, j - 1, b, "it") || tok_is(c, j - 1, b, "those"));
 }
 
 /* A subject that says what the figure is of: not a pronoun, not a word
@@ -523,7 +568,7 @@ fig_words_end(struct ctx *c, struct span s, size_t k)
 	}
 	while (e < s.b && c->tag[e].period)
 		e++;
-	return e;
+	return skip_aside(c, e, s.b);	/* "111 (42.2%) female" */
 }
 
 /* Figure k stands in a list with the figure before it, only a comma,
@@ -531,20 +576,33 @@ fig_words_end(struct ctx *c, struct span s, size_t k)
  * cocaine, 3.5kg of cannabis and two kilograms of heroin", "164 drivers
  * for drink driving and 133 for drug driving", "37 Specials joined and
  * 58 left". */
+/* The figure before figure k that is not an aside in parentheses
+ * ("111 (42.2%) female and 28 (10.6%) ..."), or NO_TOKEN. */
+static size_t
+prev_main(const struct ctx *c, size_t k)
+{
+	while (k > 0) {
+		if (!c->fig[--k].paren)
+			return k;
+	}
+	return NO_TOKEN;
+}
+
 static bool
 coordinated(struct ctx *c, struct span s, size_t k)
 {
-	size_t j, e;
+	size_t j, e, p = k < c->nfig && !c->fig[k].paren ? prev_main(c, k) : NO_TOKEN;
 	bool conj = false;
 
-	if (k == 0 || k >= c->nfig || (c->fig[k - 1].role != R_VALUE &&
-				      c->fig[k - 1].role != R_TARGET))
+	if (p == NO_TOKEN || (c->fig[p].role != R_VALUE &&
+			      c->fig[p].role != R_TARGET))
 		return false;
-	j = fig_words_end(c, s, k - 1);
+	j = fig_words_end(c, s, p);
 	e = lead_token(c, s, &c->fig[k]);
 	for (; j < e; j++) {
+		/* "... and 28", "..., with two more progressing" */
 		if (!(tok_punct(c, j, e, ',') || tok_is(c, j, e, "and") ||
-		      tok_is(c, j, e, "or")))
+		      tok_is(c, j, e, "or") || tok_is(c, j, e, "with")))
 			return false;
 		conj = true;
 	}
@@ -558,9 +616,18 @@ chain_head(struct ctx *c, struct span s, const struct fig *f)
 {
 	size_t k = (size_t)(f - c->fig);
 
-	while (k > 0 && coordinated(c, s, k))
-		k--;
+	while (coordinated(c, s, k))
+		k = prev_main(c, k);
 	return k;
+}
+
+/* The lead token of the first figure of the list of figure f. */
+static size_t
+chain_lead(struct ctx *c, struct span s, const struct fig *f, size_t lead)
+{
+	size_t h = chain_head(c, s, f);
+
+	return &c->fig[h] == f ? lead : fig_start(c, s, &c->fig[h]);
 }
 
 /* The subject and verb of the clause of figure f, whose lead token is
@@ -579,8 +646,11 @@ chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		lead = fig_start(c, s, &c->fig[h]);
 	}
 	subj = subject_before(c, lo, lead, s.b, verb);
-	if (subj.a == lo && lo > s.a)
-		subj.b = subj.a;
+	if (subj.a == lo && lo > s.a && !(*verb != NO_TOKEN && *verb + 1 >= lead &&
+					   participle_at(c, *verb, s.b) &&
+					   !verb_like(&c->tok[*verb]) &&
+					   !(c->tag[*verb].pos & POS(PARTICIPLE))))
+		subj.b = subj.a;	/* but "10 CSCs supporting 7 Parishes" */
 	return subj;
 }
 
@@ -606,19 +676,23 @@ measure_listed(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
 	if (rest.b == rest.a)
 		rest = (struct span){f->ue, np_post(c, f->ue, s.b)};
 	buf_reset(m);
-	if (f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD) {
+	if (f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
+	    duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0) {
 		/* "Patrols covered 12,345 miles and 7.25 hours": the list's
 		 * subject and verb, and its own unit */
 		struct span subj = subject_before(c, lo, fig_start(c, s, hf), s.b,
 						  &verb);
 
+		if (subj.b == subj.a && verb != NO_TOKEN && c->topic.len &&
+		    pronoun_subject(c, lo, fig_start(c, s, hf), verb, s.b))
+			buf_add(m, c->topic.p, c->topic.len);	/* "They" */
 		add_words(m, c, subj);
 		if (verb != NO_TOKEN)
 			add_words(m, c, (struct span){verb, verb + 1});
 		add_words(m, c, (struct span){f->te - 1, f->te});
 		return m->len > 0;
 	}
-	add_words(m, c, (struct span){he - 1, he});
+	add_words(m, c, (struct span){w.a, he});	/* "Special Constables" */
 	if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
 		add_words(m, c, (struct span){verb, verb + 1});
 	add_words(m, c, rest);
@@ -638,12 +712,57 @@ list_noun(struct ctx *c, struct span s, const struct fig *f)
 	if (!(tok_punct(c, e, s.b, ',') || tok_is(c, e, s.b, "and") ||
 	      tok_is(c, e, s.b, "or")))
 		return NO_TOKEN;
-	while (k + 1 < c->nfig && coordinated(c, s, k + 1))
-		k++;
+	for (;;) {
+		size_t n = k + 1;
+
+		while (n < c->nfig && c->fig[n].paren)
+			n++;
+		if (n >= c->nfig || !coordinated(c, s, n))
+			break;
+		k = n;
+	}
 	if (&c->fig[k] == f)
 		return NO_TOKEN;
 	w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
 	return words_in(c, (struct span){w.a, he}) > 1 ? he - 1 : NO_TOKEN;
+}
+
+/* "210 applications to join the Special Constabulary (12% BAME, 30%
+ * female)": the figure whose words the parentheses figure f stands in
+ * open after, or NO_TOKEN. */
+static size_t
+paren_owner(struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t j = f->ts, k;
+
+	while (j > s.a && !tok_punct(c, j - 1, s.b, '(')) {
+		if (tok_punct(c, j - 1, s.b, ')'))
+			return NO_TOKEN;
+		j--;
+	}
+	if (j == s.a)
+		return NO_TOKEN;
+	for (k = 0; k < c->nfig && c->fig[k].te < j; k++)
+		if (fig_words_end(c, s, k) == j - 1)
+			return k;
+	return NO_TOKEN;
+}
+
+/* "the deaths of 39 people": the first word of the noun phrase before
+ * "of" before the figure at lead (its qualifier aside), or NO_TOKEN. */
+static size_t
+of_noun(const struct ctx *c, size_t lo, size_t lead, size_t b)
+{
+	size_t j = lead, a;
+
+	while (j > lo && tag_is(c, j - 1, b, P_ADV))
+		j--;	/* "of around £30,000" */
+	if (j < lo + 2 || !tok_is(c, j - 1, b, "of"))
+		return NO_TOKEN;
+	a = np_start(c, lo, j - 1, b);
+	/* not "a reduction of 12.5%": a change's word */
+	return a < j - 1 && noun_at(c, j - 2, b) && !direction(&c->tok[j - 2]) ?
+	       a : NO_TOKEN;
 }
 
 /* The measure from the words after the figure, into m: "366 drink
@@ -685,15 +804,44 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		add_words(m, c, subj);
 		if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
 			add_words(m, c, (struct span){verb, verb + 1});
+	} else if (nw <= SHORT_OBJECT && verb != NO_TOKEN && c->topic.len &&
+		   pronoun_subject(c, lo, chain_lead(c, s, f, lead), verb, b)) {
+		/* "They completed 53 duties": what the sentence before
+		 * counted did it */
+		buf_add(m, c->topic.p, c->topic.len);
+		with_subj = true;
+		if (deed_verb(&c->tok[verb]))
+			add_words(m, c, (struct span){verb, verb + 1});
 	}
+	/* "a headcount of 600 Specials", "the deaths of 39 people", "the
+	 * uplift target of 1,960 officers": the noun the figure is of */
+	if (!with_subj && (v = of_noun(c, lo, lead_token(c, s, f), b)) != NO_TOKEN)
+		add_words(m, c, (struct span){v, lead_token(c, s, f) - 1});
 	/* the unit word may precede the phrase: "1,279 hours" */
 	if (unit_tok)
 		add_words(m, c, (struct span){f->te - 1, tok_is(c, f->ue, b, "of") ?
 							 f->ue + 1 : f->te});
+	/* what a later "They" stands for: a telling subject, or the noun
+	 * of a figure that opens its clause ("There are 10 CSCs") */
+	if (!c->topic_new.len && telling_subject(c, subj))
+		add_words(&c->topic_new, c, subj);
+	else if (!c->topic_new.len && (figure_is_subject(c, lo, lead, b) ||
+				       tok_has(c, lead - (lead > s.a), b, W(BE))))
+		add_words(&c->topic_new, c, (struct span){w.a, he});
 	add_words(m, c, (struct span){w.a, he});
 	/* "40 emergency, 65 priority and 120 routine incidents" */
 	if (nw == 1 && (v = list_noun(c, s, f)) != NO_TOKEN)
 		add_words(m, c, (struct span){v, v + 1});
+	/* "(12% BAME, 30% female)" after "210 applications": shares of
+	 * what the figure before counts */
+	else if (nw <= SHORT_OBJECT && !with_subj &&
+		 (v = paren_owner(c, s, f)) != NO_TOKEN) {
+		size_t ohe;
+
+		np_after(c, named_after(c, &c->fig[v], b), b, &ohe);
+		if (ohe > c->fig[v].ue && noun_at(c, ohe - 1, b))
+			add_words(m, c, (struct span){ohe - 1, ohe});
+	}
 	if (figure_is_subject(c, lo, lead, b))
 		pred = predicate_after(c, w.b, b, share);
 	/* "people arrested", "cash seized", "drivers arrested for drink

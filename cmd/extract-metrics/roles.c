@@ -261,6 +261,9 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 
 	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
 		return false;
+	/* "with two more progressing": more of the same, counted */
+	if (tok_has(c, e, b, W(MORE)) && f->ts > 0 && tok_is(c, f->ts - 1, b, "with"))
+		return false;
 	if (pct && tok_has(c, e, b, W(CHANGE_NOUN) | W(PCT_DIRECTION) | W(MORE)))
 		return set_change(f, R_PCT, d,
 				  "a change word after a share (12% higher)");

@@ -59,6 +59,7 @@ do_sentence(struct ctx *c, struct span s)
 			have_value = true;
 	}
 	fold(c, s, first);
+	buf_reset(&c->topic_new);
 	buf_reset(&c->evidence);
 	text_squeeze_space(&c->evidence, c->text + c->tok[s.a].s,
 			   c->tok[s.b - 1].e - c->tok[s.a].s);
@@ -70,6 +71,11 @@ do_sentence(struct ctx *c, struct span s)
 	}
 	if (c->field.on)
 		field_rows(c, first);
+	/* "They completed 53 duties": what this sentence was about */
+	if (c->topic_new.len) {
+		buf_reset(&c->topic);
+		buf_add(&c->topic, c->topic_new.p, c->topic_new.len);
+	}
 	for (k = first; k < c->nobs; k++) {
 		if ((why = row_period(c, &c->obs[k])))
 			EXPLAIN(c, NO_SPAN, "row %zu: when \"%.*s\": %s",
