@@ -22,8 +22,11 @@ enum {
 	SUBJECT_WORDS = 4,	/* words of a subject */
 	SUBJECT_GAP = 6,	/* tokens from a subject to a quantity word:
 				 * "calls were answered in an average of" */
-	SHORT_OBJECT = 2	/* words of an object that says little without
+	SHORT_OBJECT = 2,	/* words of an object that says little without
 				 * its clause's subject: "held 386 sessions" */
+	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
+				 * noun before them: "(1,851 full-time
+				 * equivalent)" after "1,884 officers" */
 };
 
 /* Skip "(MSHT)" or "(42.2%)": a short parenthesized aside at i. */
@@ -67,8 +70,9 @@ np_after(const struct ctx *c, size_t i, size_t b, size_t *head_end)
 
 	j = skip_aside(c, j, b);
 	if (tok_is(c, j, b, "of") && j + 1 < b && (c->tok[j + 1].kind == T_WORD ||
-						    c->tok[j + 1].kind == T_NUM))
-		j = skip_det(c, j + 1, b);	/* "72% of all calls" */
+						    c->tok[j + 1].kind == T_NUM ||
+						    quoted_number_at(c, j + 1, b) > j + 1))
+		j = skip_det(c, j + 1, b);	/* "72% of all calls", "of '999' calls" */
 	/* "13 of the 14 districts", "94% of 999 calls": the noun after */
 	if (j > i && j + 1 < b && c->tok[j].kind == T_NUM &&
 	    c->tok[j - 1].kind == T_WORD && noun_at(c, j + 1, b) &&
@@ -310,6 +314,8 @@ named_after(const struct ctx *c, const struct fig *f, size_t b)
 		return j;
 	if (change && j < b && direction(&c->tok[j]))
 		j++;	/* "a 9% rise in" */
+	if (tok_has(c, j, b, W(RATE_PER)) && tok_has(c, j + 1, b, W(RATE_BASE)))
+		j += 2;	/* "£2.4m a year in salary" */
 	if (money && tok_is(c, j, b, "worth") && tok_is(c, j + 1, b, "of"))
 		return j + 2;
 	if (tok_is(c, j, b, "in") && j + 1 < b && c->tok[j + 1].kind == T_WORD &&
@@ -408,6 +414,8 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	}
 	if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
 		return (struct span){j, np_post(c, j + 1, b)};	/* "due to delays" */
+	if (aux && noun_at(c, j, b) && participle_at(c, j + 1, b))
+		return (struct span){j, np_post(c, j + 2, b)};	/* "breath tested" */
 	if ((aux || (tok_is(c, j, b, "to") && tag_is(c, j + 1, b, P_VERB))) &&
 	    tag_is(c, j, b, P_PREP) && np_post(c, j, b) > j)
 		return (struct span){j, np_post(c, j, b)};	/* "to become" */
@@ -481,7 +489,7 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 	}
 	if (*verb == NO_TOKEN)
 		return (struct span){j, j};
-	while (j > lo && tag_is(c, j - 1, b, P_ADV))
+	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || c->tag[j - 1].period))
 		j--;	/* "Essex Police currently retains" */
 	a = np_start(c, lo, j, b);
 	/* "incidents across the force": a phrase of the subject's own */
@@ -509,6 +517,52 @@ pronoun_subject(const struct ctx *c, size_t lo, size_t lead, size_t verb,
 		j--;
 	return j > lo && (tok_is(c, j - 1, b, "they") || tok_is(c, j - 1, b, "these") ||
 			  tok_is(c, j - 1, b, "it") || tok_is(c, j - 1, b, "those"));
+}
+
+/* The first token of the verb group before the figure at lead ("was",
+ * "stood at", "has risen to", "rose by"), NO_TOKEN when there is none. */
+static size_t
+verb_group(const struct ctx *c, size_t lo, size_t lead, size_t b)
+{
+	size_t j = lead;
+	bool verb = false;
+
+	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || tag_is(c, j - 1, b, P_PREP) ||
+			  c->tag[j - 1].period) && !tok_is(c, j - 1, b, "of"))
+		j--;	/* "at", "to", "by", "currently" */
+	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
+			  direction(&c->tok[j - 1]) ||
+			  tok_has(c, j - 1, b, W(LINK) | W(COPULA)) ||
+			  (verb && tag_is(c, j - 1, b, P_ADV)))) {
+		verb = true;
+		j--;
+	}
+	return verb ? j : NO_TOKEN;
+}
+
+/* The subject of the clause from token a to the verb group before the
+ * figure at lead, read forwards: its noun phrase and the phrases that
+ * belong to it ("The average wait to speak to a call handler was",
+ * "Complaints about off-road motorbikes fell"); empty when it does not
+ * reach the verb group. */
+static struct span
+clause_np(const struct ctx *c, size_t a, size_t lead, size_t b)
+{
+	size_t v = verb_group(c, a, lead, b), j = a, e;
+
+	if (v == NO_TOKEN)
+		return (struct span){a, a};
+	while (j < v && (c->tag[j].period || c->tok[j].kind == T_PUNCT ||
+			 tag_is(c, j, b, P_DET) || tag_is(c, j, b, P_ADV) ||
+			 date_has(c, j, b, DATE(PREP))))
+		j++;	/* "In the last quarter, the ..." */
+	e = np_end(c, j, v);
+	if (e == j)
+		return (struct span){a, a};
+	e = np_post(c, e, v);
+	while (e < v && (tag_is(c, e, b, P_ADV) || c->tag[e].period))
+		e++;
+	return e == v ? (struct span){j, e} : (struct span){a, a};
 }
 
 /* A subject that says what the figure is of: not a pronoun, not a word
@@ -566,8 +620,18 @@ fig_words_end(struct ctx *c, struct span s, size_t k)
 		if (p.b > p.a)
 			e = p.b;
 	}
-	while (e < s.b && c->tag[e].period)
-		e++;
+	for (;;) {	/* "in the last six months", "at the end of June" */
+		size_t q = e;
+
+		while (q < s.b && (date_has(c, q, s.b, DATE(PREP)) ||
+				   tok_is(c, q, s.b, "the")) && !c->tag[q].period)
+			q++;
+		if (q >= s.b || !c->tag[q].period)
+			break;
+		while (q < s.b && c->tag[q].period)
+			q++;
+		e = q;
+	}
 	return skip_aside(c, e, s.b);	/* "111 (42.2%) female" */
 }
 
@@ -712,6 +776,11 @@ list_noun(struct ctx *c, struct span s, const struct fig *f)
 	if (!(tok_punct(c, e, s.b, ',') || tok_is(c, e, s.b, "and") ||
 	      tok_is(c, e, s.b, "or")))
 		return NO_TOKEN;
+	/* "386 sessions at 112 sites, and 4,920 letters": a plural is a
+	 * noun of its own, not a word before the list's noun */
+	w = np_after(c, named_after(c, f, s.b), s.b, &he);
+	if (he > w.a && group_noun(&c->tok[he - 1]))
+		return NO_TOKEN;
 	for (;;) {
 		size_t n = k + 1;
 
@@ -743,7 +812,7 @@ paren_owner(struct ctx *c, struct span s, const struct fig *f)
 	if (j == s.a)
 		return NO_TOKEN;
 	for (k = 0; k < c->nfig && c->fig[k].te < j; k++)
-		if (fig_words_end(c, s, k) == j - 1)
+		if (fig_words_end(c, s, k) == skip_aside(c, j - 1, s.b))
 			return k;
 	return NO_TOKEN;
 }
@@ -834,7 +903,7 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		add_words(m, c, (struct span){v, v + 1});
 	/* "(12% BAME, 30% female)" after "210 applications": shares of
 	 * what the figure before counts */
-	else if (nw <= SHORT_OBJECT && !with_subj &&
+	else if (nw <= PAREN_OBJECT && !with_subj &&
 		 (v = paren_owner(c, s, f)) != NO_TOKEN) {
 		size_t ohe;
 
@@ -867,15 +936,22 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 	      struct span subj, size_t lead, struct buf *m)
 {
 	size_t p = lead_token(c, s, f), v;
+	bool given = !strncmp(f->unit, "hours", 5) || !strncmp(f->unit, "days", 4);
 
-	if ((strncmp(f->unit, "hours", 5) && strncmp(f->unit, "days", 4)) ||
-	    compound(c, f) || (p > s.a && tok_has(c, p - 1, s.b, W(WINDOW_PREP))) ||
+	/* a window ("within 48 hours"), but "ran for four weeks" */
+	if (compound(c, f) || (p > s.a && tok_has(c, p - 1, s.b, W(WINDOW_PREP)) &&
+			       (given || !tok_is(c, p - 1, s.b, "for"))) ||
 	    (subj.b > subj.a && subj.b + 1 == p && tok_is(c, subj.b, s.b, "of")))
 		return;
-	if (subj.b > subj.a && group_noun(&c->tok[subj.b - 1]) &&
-	    (v = verb_between(c, subj.b, lead)) != NO_TOKEN)
+	v = subj.b > subj.a ? verb_between(c, subj.b, lead) : NO_TOKEN;
+	/* "Operation X ran for four weeks", "offenders were sentenced to a
+	 * total of 44 years in prison": what was done for so long */
+	if (!given && (v == NO_TOKEN || tok_has(c, v, s.b, W(COPULA))))
+		return;
+	if (v != NO_TOKEN && (!given || group_noun(&c->tok[subj.b - 1])))
 		add_words(m, c, (struct span){v, v + 1});
 	add_words(m, c, (struct span){f->te - 1, f->te});
+	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
 }
 
 /* The measure of figure f of sentence s into m; lo is where the figure
@@ -887,7 +963,7 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 {
 	const char *why = "the words before it";
 	size_t a = s.a, b = s.b, lead = fig_start(c, s, f);
-	struct span after, before;
+	struct span after, before, subj;
 	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
 			duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
@@ -897,6 +973,10 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	if (measure_listed(c, s, f, m))
 		return "the noun and verb of the figure its list starts with";
 	before = phrase_before(c, s, (struct span){lo, f->ts});
+	/* the clause's subject read forwards, when it says more */
+	subj = clause_np(c, lo, lead, b);
+	if (words_in(c, subj) > words_in(c, before) && (lo == a || !noun_at(c, lo, b)))
+		before = subj;
 	if (before.b == before.a && lo <= a) {
 		why = "the sentence's subject";
 		before = subject_of(c, (struct span){a, f->ts});
@@ -907,11 +987,11 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	 * kind of quantity alone says what of only with the subject */
 	if (before.b == before.a + 1 && lo <= a &&
 	    tok_has(c, before.a, b, W(QUANTITY))) {
-		struct span subj = subject_of(c, (struct span){a, before.a});
+		struct span whose = subject_of(c, (struct span){a, before.a});
 
-		if (subj.b > subj.a && subj.b < before.a &&
-		    before.a - subj.b <= SUBJECT_GAP) {
-			add_words(m, c, subj);
+		if (whose.b > whose.a && whose.b < before.a &&
+		    before.a - whose.b <= SUBJECT_GAP) {
+			add_words(m, c, whose);
 			why = "the subject and the quantity word before it";
 		}
 	}
@@ -968,7 +1048,36 @@ part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
 		buf_add(m, copy.p, copy.len);
 	buf_free(&copy);
 	pred = predicate_after(c, j, b, true);
+	if (pred.b == pred.a && w.b == w.a)
+		pred = (struct span){j, np_post(c, j, b)};	/* "396 of them for using" */
 	add_words(m, c, pred.b > pred.a ? pred : w);
+}
+
+/* Figure f is a window of the figure before it: "within" before it,
+ * after a figure of its clause ("84.6% of calls were answered within 10
+ * seconds"). */
+static bool
+window_of(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t p = lead_token(c, s, f);
+
+	return p > s.a && tok_is(c, p - 1, s.b, "within") && f != c->fig &&
+	       same_clause(c, f[-1].ue, p);
+}
+
+/* The row, among rows first..k of the sentence, that figure fi opened
+ * (NO_TOKEN or none: NULL). */
+static const struct obs *
+row_of(const struct ctx *c, size_t first, size_t k, size_t fi)
+{
+	size_t j;
+
+	if (fi == NO_TOKEN)
+		return NULL;
+	for (j = first; j < k; j++)
+		if (c->obs[j].fig == fi || c->obs[j].first == fi)
+			return c->obs[j].measure.len ? &c->obs[j] : NULL;
+	return NULL;
 }
 
 /* A measure that is only the word for a goal. */
@@ -989,9 +1098,19 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	const struct fig *f = &c->fig[o->fig];
 	const struct buf *before = k > first ? &c->obs[k - 1].measure : NULL;
 	const char *why = "the row before's: in parentheses right after it";
+	const struct obs *owner;
 
-	/* "(44%)" right after a figure counts the same thing */
-	if (f->paren && o->fig > 0 && before &&
+	/* "(44%)" right after a figure, or after its words ("27 of the KSI
+	 * casualties (23%)"), counts the same thing; so does a window
+	 * after it ("answered within 10 seconds") */
+	if ((f->paren || window_of(c, s, f)) && o->fig > 0 &&
+	    (owner = row_of(c, first, k, f->paren ? paren_owner(c, s, f) :
+			    o->fig - 1)) != NULL) {
+		buf_add(&o->measure, owner->measure.p ? owner->measure.p : "",
+			owner->measure.len);
+		why = f->paren ? "the row of the figure it stands in parentheses after" :
+		      "the row of the figure it is a window of";
+	} else if (f->paren && o->fig > 0 && before &&
 	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);

@@ -91,6 +91,10 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 			return "a goal word before it in its clause (aims, will)";
 	if (future_after(c, f->ue, ce))
 		return "its noun's own future after it (will join, are due to)";
+	/* the cues after it are its own up to the next figure: "76 short of
+	 * the target of 1,960 by March" makes 1,960 a target, not 76 */
+	if (f + 1 < c->fig + c->nfig && f[1].ts < ce)
+		ce = f[1].ts;
 	for (j = f->te; j < ce; j++)
 		if (tok_has(c, j, ce, W(PLAN)))
 			return "a participle after it (planned, expected)";
