@@ -450,6 +450,18 @@ np_post(const struct ctx *c, size_t e, size_t b)
 		/* "crimes being processed" */
 		if (k == j && tok_is(c, k, b, "being") && participle_at(c, k + 1, b))
 			k += 2;
+		/* "recruits who started training": a relative clause */
+		if (k == j && n == 0 && (tok_is(c, k, b, "who") || tok_is(c, k, b, "that")) &&
+		    tag_is(c, k + 1, b, P_VERB)) {
+			size_t e2 = np_post(c, k + 2, b);
+
+			if (e2 == k + 2 && noun_at(c, skip_det(c, k + 2, b), b))
+				e2 = np_end(c, skip_det(c, k + 2, b), b);
+			words += e2 - j;
+			j = end = e2;
+			n++;
+			continue;
+		}
 		if (k > j) {	/* a participle alone: "drivers arrested" */
 			words += k - j;
 			j = end = k;

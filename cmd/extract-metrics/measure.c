@@ -491,6 +491,9 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 		return (struct span){j, j};
 	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || c->tag[j - 1].period))
 		j--;	/* "Essex Police currently retains" */
+	/* "Operation X, the summer knife crime operation, recovered" */
+	if (j > lo + 1 && tok_punct(c, j - 1, b, ',') && np_start(c, lo, j - 1, b) < j - 1)
+		j--;
 	a = np_start(c, lo, j, b);
 	/* "incidents across the force": a phrase of the subject's own */
 	k = a;
@@ -694,6 +697,17 @@ chain_lead(struct ctx *c, struct span s, const struct fig *f, size_t lead)
 	return &c->fig[h] == f ? lead : fig_start(c, s, &c->fig[h]);
 }
 
+/* "and" stands before the verb group of verb, after lo. */
+static bool
+and_before(const struct ctx *c, size_t lo, size_t verb, size_t b)
+{
+	size_t j = verb;
+
+	while (j > lo && (tag_is(c, j - 1, b, P_AUX) || tag_is(c, j - 1, b, P_ADV)))
+		j--;
+	return j > lo && tok_is(c, j - 1, b, "and");
+}
+
 /* The subject and verb of the clause of figure f, whose lead token is
  * lead and the figure before it ends at lo: those of the first figure of
  * its list; a noun right after the figure before is that figure's, not a
@@ -702,7 +716,7 @@ static struct span
 chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	      size_t lead, size_t *verb)
 {
-	size_t h = chain_head(c, s, f);
+	size_t h = chain_head(c, s, f), p;
 	struct span subj;
 
 	if (&c->fig[h] != f) {
@@ -710,6 +724,17 @@ chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		lead = fig_start(c, s, &c->fig[h]);
 	}
 	subj = subject_before(c, lo, lead, s.b, verb);
+	/* "Operation X recovered 46 knives and led to 29 arrests": the
+	 * subject of the verb before "and" */
+	if (subj.b == subj.a && *verb != NO_TOKEN && h > 0 &&
+	    (p = prev_main(c, h)) != NO_TOKEN && and_before(c, lo, *verb, s.b)) {
+		size_t v2;
+		struct span s2 = subject_before(c, p > 0 ? c->fig[p - 1].te : s.a,
+						fig_start(c, s, &c->fig[p]), s.b, &v2);
+
+		if (v2 != NO_TOKEN)
+			return s2;
+	}
 	if (subj.a == lo && lo > s.a && !(*verb != NO_TOKEN && *verb + 1 >= lead &&
 					   participle_at(c, *verb, s.b) &&
 					   !verb_like(&c->tok[*verb]) &&
@@ -834,6 +859,29 @@ of_noun(const struct ctx *c, size_t lo, size_t lead, size_t b)
 	       a : NO_TOKEN;
 }
 
+/* A figure that opens its clause without a noun of its own ("Forty call
+ * handlers were recruited; 22 have completed their training"): the noun
+ * of the figure before and its own predicate.  Returns false when it has
+ * none of them. */
+static bool
+measure_predicate(struct ctx *c, struct span s, const struct fig *f,
+		  size_t lo, size_t lead, struct buf *m)
+{
+	size_t p = prev_main(c, (size_t)(f - c->fig));
+	const char *noun;
+	struct span pred;
+
+	if (p == NO_TOKEN || !figure_is_subject(c, lo, lead, s.b))
+		return false;
+	pred = predicate_after(c, f->ue, s.b, false);
+	if (pred.b == pred.a || !(noun = head_noun(c, &c->fig[p], s.b)))
+		return false;
+	buf_reset(m);
+	buf_adds(m, noun);
+	add_words(m, c, pred);
+	return true;
+}
+
 /* The measure from the words after the figure, into m: "366 drink
  * drivers", "£1.25m in cash", "62% of victims were satisfied", "93
  * people joined as a Special Constable"; with the clause's subject and
@@ -954,6 +1002,31 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
 }
 
+/* "officers made 1,012 domestic abuse arrests, an arrest rate of 35.4%":
+ * a noun phrase before figure f whose word begins the head of the noun
+ * phrase of a figure before it borrows that phrase's other words. */
+static void
+borrow_words(struct ctx *c, struct span s, const struct fig *f,
+	     struct span before, struct buf *m)
+{
+	size_t k, j, he;
+	struct span w;
+
+	for (k = (size_t)(f - c->fig); k-- > 0;) {
+		w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
+		if (he < w.a + 2 || c->tok[he - 1].kind != T_WORD)
+			continue;
+		for (j = before.a; j < before.b; j++)
+			if (c->tok[j].kind == T_WORD && strlen(c->tok[j].low) > 3 &&
+			    !strncmp(c->tok[he - 1].low, c->tok[j].low,
+				     strlen(c->tok[j].low)) &&
+			    !tok_is(c, he - 1, s.b, c->tok[j].low)) {
+				add_words(m, c, (struct span){w.a, he - 1});
+				return;
+			}
+	}
+}
+
 /* The measure of figure f of sentence s into m; lo is where the figure
  * before it ends (s.a when there is none).  Returns where its words came
  * from (--explain). */
@@ -972,6 +1045,8 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		return "the words after it";
 	if (measure_listed(c, s, f, m))
 		return "the noun and verb of the figure its list starts with";
+	if (measure_predicate(c, s, f, lo, lead, m))
+		return "the noun of the figure before and its own predicate";
 	before = phrase_before(c, s, (struct span){lo, f->ts});
 	/* the clause's subject read forwards, when it says more */
 	subj = clause_np(c, lo, lead, b);
@@ -995,6 +1070,7 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 			why = "the subject and the quantity word before it";
 		}
 	}
+	borrow_words(c, s, f, before, m);
 	add_words(m, c, before);
 	if (unit_tok)
 		unit_and_verb(c, s, f, before, lead, m);
@@ -1080,6 +1156,22 @@ row_of(const struct ctx *c, size_t first, size_t k, size_t fi)
 	return NULL;
 }
 
+/* Figure f stands in a clause that opens with a running total:
+ * "bringing the total to 340", "taking the total for the year to". */
+static bool
+running_total(const struct ctx *c, struct span s, const struct fig *f)
+{
+	struct span cl = clause_of(c, s, f->ts);
+	size_t j;
+
+	if (!tok_has(c, cl.a, s.b, W(RUNNING_TOTAL)))
+		return false;
+	for (j = cl.a; j < f->ts; j++)
+		if (tok_is(c, j, s.b, "total"))
+			return true;
+	return false;
+}
+
 /* A measure that is only the word for a goal. */
 static bool
 lone_goal(const struct buf *m)
@@ -1128,6 +1220,14 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		why = measure_of(c, s, &c->fig[o->first],
 				 o->first > 0 ? c->fig[o->first - 1].te : s.a,
 				 &o->measure);
+	/* "..., bringing the total since April to 47,125 hours": the total
+	 * of the measure before */
+	if (before && before->len && running_total(c, s, f)) {
+		buf_reset(&o->measure);
+		buf_add(&o->measure, before->p, before->len);
+		buf_adds(&o->measure, " total");
+		why = "the total of the measure before (bringing the total to)";
+	}
 	/* "11 minutes against a target of 10": the target of the measure
 	 * before */
 	if (before && lone_goal(&o->measure) && before->len) {
