@@ -8,9 +8,6 @@
  * and units are metrics.tsv's and lib/period's.  tables.c binds the
  * cells. */
 
-#include "lex-tables.h"
-
-#define TB(K) LEX_BIT(TABLES_##K)
 
 struct cell {
 	const char *s;
@@ -37,13 +34,6 @@ enum {
 	CELL_WORD = 40		/* bytes of a cell read as one phrase: "n/a",
 				 * "key performance indicators" */
 };
-
-static void
-tables_open(struct ctx *c)
-{
-	if (!c->tables_lx)
-		c->tables_lx = lex_open(&tables_lex);
-}
 
 static void
 tables_free(struct ctx *c)

@@ -17,6 +17,9 @@
  * sentences that hold figures are tagged. */
 
 #include "lex-pos.h"
+#include "lex-tables.h"
+
+#define TB(K) LEX_BIT(TABLES_##K)
 
 /* Open the part-of-speech and dates lexicons, once a run. */
 static void
@@ -34,6 +37,15 @@ chunks_free(struct ctx *c)
 	lex_close(c->pos_lx);
 	lex_close(c->dates_lx);
 	free(c->tag);
+}
+
+/* The words tables and records are bound by (cells.c, records.c), and
+ * a measure's word for a goal (measure.c). */
+static void
+tables_open(struct ctx *c)
+{
+	if (!c->tables_lx)
+		c->tables_lx = lex_open(&tables_lex);
 }
 
 #define POS(K) LEX_BIT(POS_##K)
@@ -394,8 +406,22 @@ np_post(const struct ctx *c, size_t e, size_t b)
 
 	while (n < POST_PHRASES && j < b && words < POST_WORDS) {
 		k = j;
-		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]))
-			k++;	/* "linked", "prosecuted" */
+		/* "linked", "prosecuted"; not a verb with its object
+		 * ("completed the course") */
+		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]) &&
+		    !tag_is(c, k + 1, b, P_DET) && !noun_at(c, k + 1, b))
+			k++;
+		/* "involving a knife or sharp instrument" */
+		else if (n == 0 && participle_at(c, k, b) && !c->tok[k].cap &&
+			 !verb_like(&c->tok[k]) && tag_is(c, k + 1, b, P_DET) &&
+			 noun_at(c, skip_det(c, k + 1, b), b)) {
+			size_t e2 = np_end(c, skip_det(c, k + 1, b), b);
+
+			words += e2 - j;
+			j = end = e2;
+			n++;
+			continue;
+		}
 		if (tag_is(c, k, b, P_PREP) && !c->tag[k].period &&
 		    !compare_at(c, k, b) && !tok_is(c, k, b, "per") &&
 		    !tok_is(c, k, b, "than") && !tok_is(c, k, b, "within")) {

@@ -67,6 +67,8 @@
 #include "periods.c"
 #include "roles.c"
 #include "rows.c"
+#include "clauses.c"
+#include "lists.c"
 #include "measure.c"
 #include "output.c"
 #include "sentences.c"

@@ -1,117 +1,10 @@
 /* measure.c: stage 5, the measure: the noun phrase a figure counts, in
- * the report's words.  Its words are spans of tokens of sentence s: the
- * phrase after the figure, the phrase before it (back to the figure
- * before it, lo), the sentence's subject. */
-
-/* How far a measure's words reach: a measure is a short noun phrase, and
- * a longer reach picks up the words of other figures. */
-enum {
-	ASIDE_MAX = 5,		/* tokens from an aside's "(" to its ")":
-				 * "(42.2%)", "(MSHT)" */
-	AFTER_WORDS = 6,	/* words of the phrase after a figure */
-	OF_HEAD_WORDS = 2,	/* ... that "of" can follow: "hours of" */
-	OF_WORDS = 4,		/* ... and words after it: "hours of high
-				 * visibility policing" */
-	BEFORE_SKIP = 25,	/* tokens passed over from a figure back to
-				 * its phrase: verbs, periods, asides */
-	BEFORE_WORDS = 5,	/* words of the phrase before a figure */
-	SHORT_WORDS = 4,	/* a phrase shorter than this reaches back
-				 * over "of", "with" or a purpose clause ... */
-	HEAD_WORDS = 7,		/* ... to this many words in all */
-	SUBJECT_SKIP = 8,	/* tokens before a subject's first word */
-	SUBJECT_WORDS = 4,	/* words of a subject */
-	SUBJECT_GAP = 6,	/* tokens from a subject to a quantity word:
-				 * "calls were answered in an average of" */
-	SHORT_OBJECT = 2,	/* words of an object that says little without
-				 * its clause's subject: "held 386 sessions" */
-	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
-				 * noun before them: "(1,851 full-time
-				 * equivalent)" after "1,884 officers" */
-};
-
-/* Skip "(MSHT)" or "(42.2%)": a short parenthesized aside at i. */
-static size_t
-skip_aside(const struct ctx *c, size_t i, size_t b)
-{
-	size_t j;
-
-	if (!tok_punct(c, i, b, '('))
-		return i;
-	for (j = i + 1; j < b && j <= i + ASIDE_MAX; j++)
-		if (tok_punct(c, j, b, ')'))
-			return j + 1;
-	return i;
-}
-
-/* "with" stands before the figure that ends before token i, maybe
- * after "and" and another figure ("with two retiring and two ..."). */
-static bool
-with_before(const struct ctx *c, size_t i)
-{
-	size_t j = i;
-
-	while (j > 0 && (tag_is(c, j - 1, i, P_NUM) || c->tok[j - 1].kind == T_NUM))
-		j--;
-	if (j > 0 && tok_is(c, j - 1, i, "with"))
-		return true;
-	return j > 0 && tok_is(c, j - 1, i, "and") && j > 2 &&
-	       participle_at(c, j - 2, i) && with_before(c, j - 2);
-}
-
-/* The noun phrase a figure counts, after it from token i: "366 drink
- * drivers", "19,871 hours of high visibility policing", "72% of referred
- * crimes", "2,300 '999' calls", "210 applications to join the Special
- * Constabulary", with the phrases that belong to it (chunks.c); the end
- * of the noun phrase itself, before those, in *head_end. */
-static struct span
-np_after(const struct ctx *c, size_t i, size_t b, size_t *head_end)
-{
-	size_t j = i, e;
-
-	j = skip_aside(c, j, b);
-	if (tok_is(c, j, b, "of") && j + 1 < b && (c->tok[j + 1].kind == T_WORD ||
-						    c->tok[j + 1].kind == T_NUM ||
-						    quoted_number_at(c, j + 1, b) > j + 1))
-		j = skip_det(c, j + 1, b);	/* "72% of all calls", "of '999' calls" */
-	/* "13 of the 14 districts", "94% of 999 calls": the noun after */
-	if (j > i && j + 1 < b && c->tok[j].kind == T_NUM &&
-	    c->tok[j - 1].kind == T_WORD && noun_at(c, j + 1, b) &&
-	    (tok_is(c, j - 1, b, "of") || tok_is(c, j - 1, b, "the")))
-		j++;
-	while (j < b && modifier(&c->tok[j]))
-		j++;
-	/* "with two retiring and two joining regulars": an -ing word right
-	 * after a figure after "with" is its verb, not an adjective */
-	if (j == i && participle_at(c, j, b) && !verb_like(&c->tok[j]) &&
-	    !(c->tag[j].pos & POS(PARTICIPLE)) && with_before(c, i)) {
-		*head_end = j;
-		return (struct span){j, j};
-	}
-	*head_end = e = np_end(c, j, b);
-	if (e == j)
-		return (struct span){j, j};
-	return (struct span){j, np_post(c, e, b)};
-}
-
-/* The phrase after the figure from token i, as np_after. */
-static struct span
-phrase_after(const struct ctx *c, size_t i, size_t b)
-{
-	size_t e;
-
-	return np_after(c, i, b, &e);
-}
-
-/* The words of span w: words, codes and numbers, not signs. */
-static size_t
-words_in(const struct ctx *c, struct span w)
-{
-	size_t j, n = 0;
-
-	for (j = w.a; j < w.b; j++)
-		n += c->tok[j].kind != T_PUNCT;
-	return n;
-}
+ * the report's words, with the words that define it.  A figure's own
+ * noun phrase after it (clauses.c), with its clause's subject and verb
+ * when it says little alone; else the figures around it (lists.c); else
+ * the noun phrase before it, back to the figure before (lo), or the
+ * sentence's subject; then the row's measure (row_measure): a goal of
+ * the measure before, a part, a total, the block's last measure. */
 
 static bool
 skippable_before(const struct ctx *c, size_t i, size_t end)
@@ -300,588 +193,6 @@ unit_word(const struct ctx *c, struct span w)
 		!strcmp(t->low, "per"));
 }
 
-/* Where the words naming what the figure is start: "£252,000 worth of
- * drugs", "£1.25 million in cash" (not "£3m in 2023", "in Essex"); for
- * a change, "a reduction of 14% in ASB", "a 9% rise in burglary". */
-static size_t
-named_after(const struct ctx *c, const struct fig *f, size_t b)
-{
-	size_t j = f->ue;
-	bool money = !strcmp(f->unit, "GBP");
-	bool change = f->role == R_CHANGE || f->role == R_PCT;
-
-	if (!money && !change)
-		return j;
-	if (change && j < b && direction(&c->tok[j]))
-		j++;	/* "a 9% rise in" */
-	if (tok_has(c, j, b, W(RATE_PER)) && tok_has(c, j + 1, b, W(RATE_BASE)))
-		j += 2;	/* "£2.4m a year in salary" */
-	if (money && tok_is(c, j, b, "worth") && tok_is(c, j + 1, b, "of"))
-		return j + 2;
-	if (tok_is(c, j, b, "in") && j + 1 < b && c->tok[j + 1].kind == T_WORD &&
-	    (change || !c->tok[j + 1].cap) && content_word(&c->tok[j + 1]) &&
-	    !period_word(c, j + 1, b))
-		return j + 1;
-	return f->ue;
-}
-
-/* A past tense that says what was done to what is counted: "arrested",
- * "seized", "took"; not a link such as "stood", "totalled", "rose". */
-static bool
-deed_verb(const struct tok *t)
-{
-	if (t->kind != T_WORD || !t->low[0] || direction(t) ||
-	    (t->cls & W(COPULA)))
-		return false;
-	return verb_like(t) || (t->cls & W(DEED));
-}
-
-/* A subject that is a group of people: a plural ("Special Constables",
- * "CSCs"; not "status", "crisis") or a collective noun. */
-static bool
-group_noun(const struct tok *t)
-{
-	size_t n = strlen(t->low);
-
-	return t->kind == T_WORD && n > 2 &&
-	       ((t->low[n - 1] == 's' && t->low[n - 2] != 's' &&
-		 t->low[n - 2] != 'u' && t->low[n - 2] != 'i') ||
-		(t->cls & W(GROUP)));
-}
-
-/* The deed verb of the clause between a subject ending at be and the
- * figure at i ("contributed" in "Specials contributed a total of"), or
- * NO_TOKEN. */
-static size_t
-verb_between(const struct ctx *c, size_t be, size_t i)
-{
-	size_t j;
-
-	for (j = i; j > be; j--) {
-		if (clause_edge(&c->tok[j - 1]))
-			break;
-		if (deed_verb(&c->tok[j - 1]) ||
-		    (tag_is(c, j - 1, i, P_VERB) && !direction(&c->tok[j - 1]) &&
-		     !tok_has(c, j - 1, i, W(COPULA))))	/* "give" */
-			return j >= be + 2 && (tok_has(c, j - 2, i, W(BE)) ||
-					       tok_is(c, j - 2, i, "be")) ?
-			       NO_TOKEN : j - 1;
-	}
-	return NO_TOKEN;
-}
-
-/* The predicate after the noun phrase of a figure that is its clause's
- * subject, from pe: "were satisfied", "joined as a Special Constable",
- * "left", "intend to apply to become a Regular Constable", "were
- * arrested for drink driving", "are currently in pre-employment checks";
- * after a share, a lone adjective ("34% of officers are female").
- * Returns its span, empty when there is none.  A change ("rose"), a goal
- * ("planned") or a link ("stood at") is no predicate of what is counted. */
-static struct span
-predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
-{
-	size_t j = skip_aside(c, pe, b);	/* "132 Specials (44%) intend" */
-	bool aux = false;
-	const struct tok *t;
-
-	while (j < b && (tag_is(c, j, b, P_AUX) ||
-			 ((tag_is(c, j, b, P_ADV) || c->tag[j].period) &&
-			  j + 1 < b && !tag_is(c, j + 1, b, P_NUM)))) {
-		/* "will join", "are due to start": a plan, not a state
-		 * ("were due to delays" is a cause) */
-		if (tok_has(c, j, b, W(TARGET) | W(SOON)) &&
-		    !(tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to") &&
-		      !(j + 2 < b && base_verb(&c->tok[j + 2]))))
-			return (struct span){j, j};
-		if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
-			break;
-		aux = aux || tag_is(c, j, b, P_AUX);
-		j++;
-	}
-	if (j >= b || c->tag[j].period)
-		return (struct span){j, j};
-	t = &c->tok[j];
-	if (tag_is(c, j, b, P_VERB) && !direction(t) && !tok_has(c, j, b, W(PLAN)) &&
-	    !tok_has(c, j, b, W(COPULA)) && !direction(&c->tok[j + 1 < b ? j + 1 : j]) &&
-	    !tok_has(c, j, b, W(SHARE_VERB)) && !tok_is(c, j + 1, b, "of")) {
-		size_t e = np_post(c, j + 1, b);
-
-		/* "took part", "came online", "joined the scheme" */
-		if (e == j + 1 && noun_at(c, skip_det(c, j + 1, b), b) &&
-		    !period_word(c, skip_det(c, j + 1, b), b))
-			e = np_post(c, np_end(c, skip_det(c, j + 1, b), b), b);
-		return (struct span){j, e};
-	}
-	if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
-		return (struct span){j, np_post(c, j + 1, b)};	/* "due to delays" */
-	if (aux && noun_at(c, j, b) && participle_at(c, j + 1, b))
-		return (struct span){j, np_post(c, j + 2, b)};	/* "breath tested" */
-	if ((aux || (tok_is(c, j, b, "to") && tag_is(c, j + 1, b, P_VERB))) &&
-	    tag_is(c, j, b, P_PREP) && np_post(c, j, b) > j)
-		return (struct span){j, np_post(c, j, b)};	/* "to become" */
-	if (share && aux && t->kind == T_WORD && content_word(t) &&
-	    !direction(t) && !(t->cls & NUMBER_WORD) &&
-	    (j + 1 == b || !content_word(&c->tok[j + 1])))
-		return (struct span){j, j + 1};
-	/* "Eight of these were fatalities": a part's noun */
-	if (share && aux && noun_at(c, j, b))
-		return (struct span){j, np_end(c, j, b)};
-	return (struct span){j, j};
-}
-
-/* Token lead opens the subject of its clause: no verb stands between it
- * and the clause's start (lo, or a clause's edge). */
-static bool
-figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
-{
-	size_t j;
-
-	for (j = lead; j > lo; j--) {
-		if (clause_edge(&c->tok[j - 1]) || tok_is(c, j - 1, b, "and") ||
-		    tok_is(c, j - 1, b, "or"))
-			return true;	/* "... and 88 people left" */
-		if (c->tag[j - 1].period)
-			continue;
-		if (tag_is(c, j - 1, b, P_AUX) ||
-		    (tag_is(c, j - 1, b, P_VERB) && !(j < lead &&
-						      noun_at(c, j, b))))
-			return false;
-	}
-	return true;
-}
-
-/* The verb and subject of the clause whose object is the figure at lead
- * ("Specials gave 480 hours", "Notices were issued on 58 occasions",
- * "the team has arrested 310 suspects"): the main verb in *verb
- * (NO_TOKEN when none stands before the figure), and the subject's span,
- * empty when there is none (a pronoun, no noun phrase before the verb). */
-static struct span
-subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
-	       size_t *verb)
-{
-	size_t j = lead, a, k;
-
-	*verb = NO_TOKEN;
-	/* "a total of 214", "an average of 20 hours": a quantity's word */
-	if (j >= lo + 2 && tok_is(c, j - 1, b, "of") &&
-	    (tok_has(c, j - 2, b, W(QUANTITY)) || tok_is(c, j - 2, b, "total"))) {
-		j -= 2;
-		if (j > lo && tag_is(c, j - 1, b, P_DET))
-			j--;
-	}
-	while (j > lo && tag_is(c, j - 1, b, P_ADV))
-		j--;	/* "approximately" */
-	/* "on 58 occasions", "to 24,735 young people" */
-	if (j > lo && tag_is(c, j - 1, b, P_PREP) && !tok_is(c, j - 1, b, "of"))
-		j--;
-	while (j > lo && tag_is(c, j - 1, b, P_ADV))
-		j--;
-	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
-			  (tag_is(c, j - 1, b, P_ADV) && *verb != NO_TOKEN) ||
-			  /* "continues to grow", "aims to recruit" */
-			  (tok_is(c, j - 1, b, "to") && *verb != NO_TOKEN &&
-			   j >= lo + 2 && (tag_is(c, j - 2, b, P_VERB) ||
-					   tag_is(c, j - 2, b, P_AUX)))) &&
-	       !c->tag[j - 1].period) {
-		if (tag_is(c, j - 1, b, P_VERB) && *verb == NO_TOKEN)
-			*verb = j - 1;
-		j--;
-	}
-	if (*verb == NO_TOKEN)
-		return (struct span){j, j};
-	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || c->tag[j - 1].period))
-		j--;	/* "Essex Police currently retains" */
-	/* "Operation X, the summer knife crime operation, recovered" */
-	if (j > lo + 1 && tok_punct(c, j - 1, b, ',') && np_start(c, lo, j - 1, b) < j - 1)
-		j--;
-	a = np_start(c, lo, j, b);
-	/* "incidents across the force": a phrase of the subject's own */
-	k = a;
-	if (k > lo && tag_is(c, k - 1, b, P_DET))
-		k--;
-	if (a < j && k > lo + 1 && tag_is(c, k - 1, b, P_PREP) &&
-	    !tok_has(c, k - 1, b, W(CMP)) && np_start(c, lo, k - 1, b) < k - 1)
-		a = np_start(c, lo, k - 1, b);
-	return (struct span){a, a < j ? j : a};
-}
-
-/* The subject before the verb group of verb is "they", "these" or "it"
- * (not "we", "there"). */
-static bool
-pronoun_subject(const struct ctx *c, size_t lo, size_t lead, size_t verb,
-		size_t b)
-{
-	size_t j = verb;
-
-	if (verb > lead)
-		return false;
-	while (j > lo && (tag_is(c, j - 1, b, P_AUX) || tag_is(c, j - 1, b, P_ADV) ||
-			  tag_is(c, j - 1, b, P_VERB)))
-		j--;
-	return j > lo && (tok_is(c, j - 1, b, "they") || tok_is(c, j - 1, b, "these") ||
-			  tok_is(c, j - 1, b, "it") || tok_is(c, j - 1, b, "those"));
-}
-
-/* The first token of the verb group before the figure at lead ("was",
- * "stood at", "has risen to", "rose by"), NO_TOKEN when there is none. */
-static size_t
-verb_group(const struct ctx *c, size_t lo, size_t lead, size_t b)
-{
-	size_t j = lead;
-	bool verb = false;
-
-	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || tag_is(c, j - 1, b, P_PREP) ||
-			  c->tag[j - 1].period) && !tok_is(c, j - 1, b, "of"))
-		j--;	/* "at", "to", "by", "currently" */
-	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
-			  direction(&c->tok[j - 1]) ||
-			  tok_has(c, j - 1, b, W(LINK) | W(COPULA)) ||
-			  (verb && tag_is(c, j - 1, b, P_ADV)))) {
-		verb = true;
-		j--;
-	}
-	return verb ? j : NO_TOKEN;
-}
-
-/* The subject of the clause from token a to the verb group before the
- * figure at lead, read forwards: its noun phrase and the phrases that
- * belong to it ("The average wait to speak to a call handler was",
- * "Complaints about off-road motorbikes fell"); empty when it does not
- * reach the verb group. */
-static struct span
-clause_np(const struct ctx *c, size_t a, size_t lead, size_t b)
-{
-	size_t v = verb_group(c, a, lead, b), j = a, e;
-
-	if (v == NO_TOKEN)
-		return (struct span){a, a};
-	while (j < v && (c->tag[j].period || c->tok[j].kind == T_PUNCT ||
-			 tag_is(c, j, b, P_DET) || tag_is(c, j, b, P_ADV) ||
-			 date_has(c, j, b, DATE(PREP))))
-		j++;	/* "In the last quarter, the ..." */
-	e = np_end(c, j, v);
-	if (e == j)
-		return (struct span){a, a};
-	e = np_post(c, e, v);
-	while (e < v && (tag_is(c, e, b, P_ADV) || c->tag[e].period))
-		e++;
-	return e == v ? (struct span){j, e} : (struct span){a, a};
-}
-
-/* A subject that says what the figure is of: not a pronoun, not a word
- * for anyone who acts ("officers", "the team", "the force"). */
-static bool
-telling_subject(const struct ctx *c, struct span subj)
-{
-	const struct tok *h;
-
-	if (subj.b <= subj.a)
-		return false;
-	h = &c->tok[subj.b - 1];
-	if (h->kind == T_WORD && (h->cls & W(GENERIC)))
-		return false;
-	return !(subj.b == subj.a + 1 && h->kind == T_WORD && (h->cls & W(GROUP)));
-}
-
-/* "2 hours 30 minutes": more than one duration word. */
-static bool
-compound(const struct ctx *c, const struct fig *f)
-{
-	size_t j;
-
-	for (j = f->ts + 1; j + 1 < f->te; j++)
-		if (c->tok[j].kind == T_WORD &&
-		    duration_unit(c, c->tok[j].low, &(const char *){0}) > 0)
-			return true;
-	return false;
-}
-
-/* "make up 36% of", "account for 12% of", "represent 5% of": the verb
- * of a share before token lead whose subject names the part; NO_TOKEN if
- * none. */
-static size_t
-share_verb(const struct ctx *c, struct span s, size_t lead)
-{
-	size_t k = phrase_ending(c, s.a, lead, W(SHARE_VERB), NULL);
-
-	return k ? lead - k : NO_TOKEN;
-}
-
-/* The token where the words of figure k end: its noun phrase and, if
- * it is its clause's subject, its predicate ("37 Specials joined in the
- * last six months"), and a period phrase after them. */
-static size_t
-fig_words_end(struct ctx *c, struct span s, size_t k)
-{
-	const struct fig *f = &c->fig[k];
-	size_t he, lo = k > 0 ? c->fig[k - 1].te : s.a, e;
-	struct span w = np_after(c, named_after(c, f, s.b), s.b, &he), p;
-
-	e = w.b > w.a ? w.b : f->ue;
-	if (figure_is_subject(c, lo, fig_start(c, s, f), s.b)) {
-		p = predicate_after(c, e, s.b, !strcmp(f->unit, "percent"));
-		if (p.b > p.a)
-			e = p.b;
-	}
-	for (;;) {	/* "in the last six months", "at the end of June" */
-		size_t q = e;
-
-		while (q < s.b && (date_has(c, q, s.b, DATE(PREP)) ||
-				   tok_is(c, q, s.b, "the")) && !c->tag[q].period)
-			q++;
-		if (q >= s.b || !c->tag[q].period)
-			break;
-		while (q < s.b && c->tag[q].period)
-			q++;
-		e = q;
-	}
-	return skip_aside(c, e, s.b);	/* "111 (42.2%) female" */
-}
-
-/* Figure k stands in a list with the figure before it, only a comma,
- * "and" or "or" between the other's words and its own: "250 grams of
- * cocaine, 3.5kg of cannabis and two kilograms of heroin", "164 drivers
- * for drink driving and 133 for drug driving", "37 Specials joined and
- * 58 left". */
-/* The figure before figure k that is not an aside in parentheses
- * ("111 (42.2%) female and 28 (10.6%) ..."), or NO_TOKEN. */
-static size_t
-prev_main(const struct ctx *c, size_t k)
-{
-	while (k > 0) {
-		if (!c->fig[--k].paren)
-			return k;
-	}
-	return NO_TOKEN;
-}
-
-static bool
-coordinated(struct ctx *c, struct span s, size_t k)
-{
-	size_t j, e, p = k < c->nfig && !c->fig[k].paren ? prev_main(c, k) : NO_TOKEN;
-	bool conj = false;
-
-	if (p == NO_TOKEN || (c->fig[p].role != R_VALUE &&
-			      c->fig[p].role != R_TARGET))
-		return false;
-	j = fig_words_end(c, s, p);
-	e = lead_token(c, s, &c->fig[k]);
-	for (; j < e; j++) {
-		/* "... and 28", "..., with two more progressing" */
-		if (!(tok_punct(c, j, e, ',') || tok_is(c, j, e, "and") ||
-		      tok_is(c, j, e, "or") || tok_is(c, j, e, "with")))
-			return false;
-		conj = true;
-	}
-	return conj;
-}
-
-/* The first figure of the list figure f stands in (chunks of one clause
- * share its subject and verb). */
-static size_t
-chain_head(struct ctx *c, struct span s, const struct fig *f)
-{
-	size_t k = (size_t)(f - c->fig);
-
-	while (coordinated(c, s, k))
-		k = prev_main(c, k);
-	return k;
-}
-
-/* The lead token of the first figure of the list of figure f. */
-static size_t
-chain_lead(struct ctx *c, struct span s, const struct fig *f, size_t lead)
-{
-	size_t h = chain_head(c, s, f);
-
-	return &c->fig[h] == f ? lead : fig_start(c, s, &c->fig[h]);
-}
-
-/* "and" stands before the verb group of verb, after lo. */
-static bool
-and_before(const struct ctx *c, size_t lo, size_t verb, size_t b)
-{
-	size_t j = verb;
-
-	while (j > lo && (tag_is(c, j - 1, b, P_AUX) || tag_is(c, j - 1, b, P_ADV)))
-		j--;
-	return j > lo && tok_is(c, j - 1, b, "and");
-}
-
-/* The subject and verb of the clause of figure f, whose lead token is
- * lead and the figure before it ends at lo: those of the first figure of
- * its list; a noun right after the figure before is that figure's, not a
- * subject ("341 talks were given to 24,735 pupils"). */
-static struct span
-chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
-	      size_t lead, size_t *verb)
-{
-	size_t h = chain_head(c, s, f), p;
-	struct span subj;
-
-	if (&c->fig[h] != f) {
-		lo = h > 0 ? c->fig[h - 1].te : s.a;
-		lead = fig_start(c, s, &c->fig[h]);
-	}
-	subj = subject_before(c, lo, lead, s.b, verb);
-	/* "Operation X recovered 46 knives and led to 29 arrests": the
-	 * subject of the verb before "and" */
-	if (subj.b == subj.a && *verb != NO_TOKEN && h > 0 &&
-	    (p = prev_main(c, h)) != NO_TOKEN && and_before(c, lo, *verb, s.b)) {
-		size_t v2;
-		struct span s2 = subject_before(c, p > 0 ? c->fig[p - 1].te : s.a,
-						fig_start(c, s, &c->fig[p]), s.b, &v2);
-
-		if (v2 != NO_TOKEN)
-			return s2;
-	}
-	if (subj.a == lo && lo > s.a && !(*verb != NO_TOKEN && *verb + 1 >= lead &&
-					   participle_at(c, *verb, s.b) &&
-					   !verb_like(&c->tok[*verb]) &&
-					   !(c->tag[*verb].pos & POS(PARTICIPLE))))
-		subj.b = subj.a;	/* but "10 CSCs supporting 7 Parishes" */
-	return subj;
-}
-
-/* A figure of a list without a noun of its own ("133 for drug driving",
- * "58 left", "more than 200 signed"): the noun of the list's first figure,
- * the verb of its clause, and its own words after it.  Returns false
- * when it stands in no list. */
-static bool
-measure_listed(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
-{
-	size_t h = chain_head(c, s, f), he, verb, lo;
-	const struct fig *hf = &c->fig[h];
-	struct span w, rest;
-
-	if (hf == f)
-		return false;
-	w = np_after(c, named_after(c, hf, s.b), s.b, &he);
-	if (he <= w.a)
-		return false;
-	lo = h > 0 ? c->fig[h - 1].te : s.a;
-	subject_before(c, lo, fig_start(c, s, hf), s.b, &verb);
-	rest = predicate_after(c, f->ue, s.b, !strcmp(f->unit, "percent"));
-	if (rest.b == rest.a)
-		rest = (struct span){f->ue, np_post(c, f->ue, s.b)};
-	buf_reset(m);
-	if (f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
-	    duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0) {
-		/* "Patrols covered 12,345 miles and 7.25 hours": the list's
-		 * subject and verb, and its own unit */
-		struct span subj = subject_before(c, lo, fig_start(c, s, hf), s.b,
-						  &verb);
-
-		if (subj.b == subj.a && verb != NO_TOKEN && c->topic.len &&
-		    pronoun_subject(c, lo, fig_start(c, s, hf), verb, s.b))
-			buf_add(m, c->topic.p, c->topic.len);	/* "They" */
-		add_words(m, c, subj);
-		if (verb != NO_TOKEN)
-			add_words(m, c, (struct span){verb, verb + 1});
-		add_words(m, c, (struct span){f->te - 1, f->te});
-		return m->len > 0;
-	}
-	add_words(m, c, (struct span){w.a, he});	/* "Special Constables" */
-	if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
-		add_words(m, c, (struct span){verb, verb + 1});
-	add_words(m, c, rest);
-	return true;
-}
-
-/* "40 emergency, 65 priority and 120 routine incidents": the noun the
- * list of figure f ends on, for a figure whose noun phrase is one word;
- * NO_TOKEN when there is none. */
-static size_t
-list_noun(struct ctx *c, struct span s, const struct fig *f)
-{
-	size_t k = (size_t)(f - c->fig), he, e;
-	struct span w;
-
-	e = fig_words_end(c, s, k);
-	if (!(tok_punct(c, e, s.b, ',') || tok_is(c, e, s.b, "and") ||
-	      tok_is(c, e, s.b, "or")))
-		return NO_TOKEN;
-	/* "386 sessions at 112 sites, and 4,920 letters": a plural is a
-	 * noun of its own, not a word before the list's noun */
-	w = np_after(c, named_after(c, f, s.b), s.b, &he);
-	if (he > w.a && group_noun(&c->tok[he - 1]))
-		return NO_TOKEN;
-	for (;;) {
-		size_t n = k + 1;
-
-		while (n < c->nfig && c->fig[n].paren)
-			n++;
-		if (n >= c->nfig || !coordinated(c, s, n))
-			break;
-		k = n;
-	}
-	if (&c->fig[k] == f)
-		return NO_TOKEN;
-	w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
-	return words_in(c, (struct span){w.a, he}) > 1 ? he - 1 : NO_TOKEN;
-}
-
-/* "210 applications to join the Special Constabulary (12% BAME, 30%
- * female)": the figure whose words the parentheses figure f stands in
- * open after, or NO_TOKEN. */
-static size_t
-paren_owner(struct ctx *c, struct span s, const struct fig *f)
-{
-	size_t j = f->ts, k;
-
-	while (j > s.a && !tok_punct(c, j - 1, s.b, '(')) {
-		if (tok_punct(c, j - 1, s.b, ')'))
-			return NO_TOKEN;
-		j--;
-	}
-	if (j == s.a)
-		return NO_TOKEN;
-	for (k = 0; k < c->nfig && c->fig[k].te < j; k++)
-		if (fig_words_end(c, s, k) == skip_aside(c, j - 1, s.b))
-			return k;
-	return NO_TOKEN;
-}
-
-/* "the deaths of 39 people": the first word of the noun phrase before
- * "of" before the figure at lead (its qualifier aside), or NO_TOKEN. */
-static size_t
-of_noun(const struct ctx *c, size_t lo, size_t lead, size_t b)
-{
-	size_t j = lead, a;
-
-	while (j > lo && tag_is(c, j - 1, b, P_ADV))
-		j--;	/* "of around £30,000" */
-	if (j < lo + 2 || !tok_is(c, j - 1, b, "of"))
-		return NO_TOKEN;
-	a = np_start(c, lo, j - 1, b);
-	/* not "a reduction of 12.5%": a change's word */
-	return a < j - 1 && noun_at(c, j - 2, b) && !direction(&c->tok[j - 2]) ?
-	       a : NO_TOKEN;
-}
-
-/* A figure that opens its clause without a noun of its own ("Forty call
- * handlers were recruited; 22 have completed their training"): the noun
- * of the figure before and its own predicate.  Returns false when it has
- * none of them. */
-static bool
-measure_predicate(struct ctx *c, struct span s, const struct fig *f,
-		  size_t lo, size_t lead, struct buf *m)
-{
-	size_t p = prev_main(c, (size_t)(f - c->fig));
-	const char *noun;
-	struct span pred;
-
-	if (p == NO_TOKEN || !figure_is_subject(c, lo, lead, s.b))
-		return false;
-	pred = predicate_after(c, f->ue, s.b, false);
-	if (pred.b == pred.a || !(noun = head_noun(c, &c->fig[p], s.b)))
-		return false;
-	buf_reset(m);
-	buf_adds(m, noun);
-	add_words(m, c, pred);
-	return true;
-}
-
 /* The measure from the words after the figure, into m: "366 drink
  * drivers", "£1.25m in cash", "62% of victims were satisfied", "93
  * people joined as a Special Constable"; with the clause's subject and
@@ -908,7 +219,7 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	    (w.b == w.a + 1 && c->tok[w.a].kind == T_WORD &&
 	     verb_like(&c->tok[w.a])))
 		return false;
-	nw = words_in(c, (struct span){w.a, he});
+	nw = nouns_in(c, (struct span){w.a, he});
 	generic = nw == 1 && c->tok[he - 1].kind == T_WORD &&
 		  (c->tok[he - 1].cls & W(GENERIC));
 	subj = chain_subject(c, s, f, lo, lead, &verb);
@@ -991,7 +302,7 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 			       (given || !tok_is(c, p - 1, s.b, "for"))) ||
 	    (subj.b > subj.a && subj.b + 1 == p && tok_is(c, subj.b, s.b, "of")))
 		return;
-	v = subj.b > subj.a ? verb_between(c, subj.b, lead) : NO_TOKEN;
+	v = subj.b > subj.a ? verb_between(c, subj.b, lead, !given) : NO_TOKEN;
 	/* "Operation X ran for four weeks", "offenders were sentenced to a
 	 * total of 44 years in prison": what was done for so long */
 	if (!given && (v == NO_TOKEN || tok_has(c, v, s.b, W(COPULA))))
@@ -1000,31 +311,6 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 		add_words(m, c, (struct span){v, v + 1});
 	add_words(m, c, (struct span){f->te - 1, f->te});
 	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
-}
-
-/* "officers made 1,012 domestic abuse arrests, an arrest rate of 35.4%":
- * a noun phrase before figure f whose word begins the head of the noun
- * phrase of a figure before it borrows that phrase's other words. */
-static void
-borrow_words(struct ctx *c, struct span s, const struct fig *f,
-	     struct span before, struct buf *m)
-{
-	size_t k, j, he;
-	struct span w;
-
-	for (k = (size_t)(f - c->fig); k-- > 0;) {
-		w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
-		if (he < w.a + 2 || c->tok[he - 1].kind != T_WORD)
-			continue;
-		for (j = before.a; j < before.b; j++)
-			if (c->tok[j].kind == T_WORD && strlen(c->tok[j].low) > 3 &&
-			    !strncmp(c->tok[he - 1].low, c->tok[j].low,
-				     strlen(c->tok[j].low)) &&
-			    !tok_is(c, he - 1, s.b, c->tok[j].low)) {
-				add_words(m, c, (struct span){w.a, he - 1});
-				return;
-			}
-	}
 }
 
 /* The measure of figure f of sentence s into m; lo is where the figure
@@ -1079,105 +365,27 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return why;
 }
 
-/* "of whom 12 retired", "of which 30 were charged": a part of what the
- * figure before counts. */
+/* A measure of a goal alone: at most GOAL_WORDS words, the last a word
+ * for a goal ("target", "the national standard", "uplift target",
+ * "aim"). */
 static bool
-of_these(const struct ctx *c, struct span s, const struct fig *f)
+goal_only(struct ctx *c, const struct buf *m)
 {
-	size_t j = fig_start(c, s, f);
+	size_t e = m->len, a, words = 1, k;
+	char low[GOAL_WORD];
 
-	if (j > s.a && tok_punct(c, j - 1, s.b, ','))
-		j--;	/* "Of these, 45 applied" */
-	return phrase_ending(c, s.a, j, W(PART_OF), NULL) > 0 ||
-	       phrase_at(c, f->ue, s.b, W(PART_OF), NULL) > 0;	/* "26 of them" */
-}
-
-/* Content words after the figure that are not a lone verb ("of which
- * two people were remanded" names its own noun). */
-static bool
-noun_after(const struct ctx *c, const struct fig *f, size_t b)
-{
-	struct span w = phrase_after(c, f->ue, b);
-
-	return w.b > w.a && !(w.b == w.a + 1 && verb_like(&c->tok[w.a]));
-}
-
-/* The noun the whole counts (else the whole's measure) and what the
- * part did: "staff retired", "revenue budget spent". */
-static void
-part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
-	const struct buf *whole_m, struct buf *m)
-{
-	const char *noun = whole ? head_noun(c, whole, b) : NULL;
-	size_t j = f->ue + phrase_at(c, f->ue, b, W(PART_OF), NULL);
-	struct span w = phrase_after(c, j, b), pred;
-	struct buf copy = BUF_INIT;
-
-	if (whole_m == m)
-		whole_m = NULL;
-	if (whole_m && whole_m->len)	/* it may be the block's, m's source */
-		buf_add(&copy, whole_m->p, whole_m->len);
-	buf_reset(m);
-	if (noun)
-		buf_adds(m, noun);
-	else if (copy.len)
-		buf_add(m, copy.p, copy.len);
-	buf_free(&copy);
-	pred = predicate_after(c, j, b, true);
-	if (pred.b == pred.a && w.b == w.a)
-		pred = (struct span){j, np_post(c, j, b)};	/* "396 of them for using" */
-	add_words(m, c, pred.b > pred.a ? pred : w);
-}
-
-/* Figure f is a window of the figure before it: "within" before it,
- * after a figure of its clause ("84.6% of calls were answered within 10
- * seconds"). */
-static bool
-window_of(const struct ctx *c, struct span s, const struct fig *f)
-{
-	size_t p = lead_token(c, s, f);
-
-	return p > s.a && tok_is(c, p - 1, s.b, "within") && f != c->fig &&
-	       same_clause(c, f[-1].ue, p);
-}
-
-/* The row, among rows first..k of the sentence, that figure fi opened
- * (NO_TOKEN or none: NULL). */
-static const struct obs *
-row_of(const struct ctx *c, size_t first, size_t k, size_t fi)
-{
-	size_t j;
-
-	if (fi == NO_TOKEN)
-		return NULL;
-	for (j = first; j < k; j++)
-		if (c->obs[j].fig == fi || c->obs[j].first == fi)
-			return c->obs[j].measure.len ? &c->obs[j] : NULL;
-	return NULL;
-}
-
-/* Figure f stands in a clause that opens with a running total:
- * "bringing the total to 340", "taking the total for the year to". */
-static bool
-running_total(const struct ctx *c, struct span s, const struct fig *f)
-{
-	struct span cl = clause_of(c, s, f->ts);
-	size_t j;
-
-	if (!tok_has(c, cl.a, s.b, W(RUNNING_TOTAL)))
+	if (e == 0)
 		return false;
-	for (j = cl.a; j < f->ts; j++)
-		if (tok_is(c, j, s.b, "total"))
-			return true;
-	return false;
-}
-
-/* A measure that is only the word for a goal. */
-static bool
-lone_goal(const struct buf *m)
-{
-	return (m->len == 6 && !strncasecmp(m->p, "target", 6)) ||
-	       (m->len == 4 && !strncasecmp(m->p, "goal", 4));
+	for (k = 0; k < e; k++)
+		words += m->p[k] == ' ';
+	for (a = e; a > 0 && m->p[a - 1] != ' '; a--)
+		;
+	if (words > GOAL_WORDS || e - a >= sizeof low)
+		return false;
+	for (k = a; k < e; k++)
+		low[k - a] = (char)tolower((unsigned char)m->p[k]);
+	tables_open(c);
+	return lex_is(c->tables_lx, low, e - a, TABLES_GOAL);
 }
 
 /* The measure of row k of sentence s (rows from first are the
@@ -1230,11 +438,23 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	}
 	/* "11 minutes against a target of 10": the target of the measure
 	 * before */
-	if (before && lone_goal(&o->measure) && before->len) {
+	if (goal_only(c, &o->measure)) {
+		struct buf goal = BUF_INIT;
+		struct span subj = sentence_subject(c, s);
+
+		buf_add(&goal, o->measure.p, o->measure.len);
 		buf_reset(&o->measure);
-		buf_add(&o->measure, before->p, before->len);
-		buf_adds(&o->measure, " target");
-		why = "a target of the measure before";
+		if (before && before->len) {
+			buf_add(&o->measure, before->p, before->len);
+			why = "a goal of the measure before";
+		} else if (subj.b > subj.a) {
+			add_words(&o->measure, c, subj);	/* "Satisfaction ... aim" */
+			why = "a goal of the sentence's subject";
+		}
+		if (o->measure.len)
+			buf_addc(&o->measure, ' ');
+		buf_add(&o->measure, goal.p, goal.len);
+		buf_free(&goal);
 	}
 	/* "Eight of these were fatalities": the last measure */
 	if (o->measure.len == 0 && c->last_measure.len) {

@@ -320,6 +320,24 @@ find_periods(struct ctx *c, struct span s)
 	}
 }
 
+/* Past a period phrase and the words that open it from token j ("in
+ * August", "at the end of June", "currently"): the token after it, or
+ * j. */
+static size_t
+skip_period(const struct ctx *c, size_t j, size_t b)
+{
+	size_t q = j;
+
+	while (q < b && (date_has(c, q, b, DATE(PREP)) || tok_is(c, q, b, "the")) &&
+	       !c->tag[q].period)
+		q++;
+	if (q >= b || !c->tag[q].period)
+		return j;
+	while (q < b && c->tag[q].period)
+		q++;
+	return q;
+}
+
 /* Period phrase p is the base of a comparison: "a rise of 12% on the
  * same quarter last year". */
 static bool
