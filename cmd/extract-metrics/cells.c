@@ -130,30 +130,6 @@ mark_end(const char *s, size_t n)
 	       n - k : 0;
 }
 
-/* "3:31" (m:ss) or "1:02:05" (h:mm:ss): seconds, or -1. */
-static double
-clock_duration(const char *s, size_t n)
-{
-	double total = 0;
-	size_t i = 0, parts = 0, d;
-
-	while (i < n) {
-		double part = 0;
-
-		for (d = 0; i < n && is_ascii_digit((unsigned char)s[i]); i++, d++)
-			part = part * 10 + (s[i] - '0');
-		if (d == 0 || (parts > 0 && d != 2) || (parts > 0 && part >= 60))
-			return -1;
-		total = total * 60 + part;
-		parts++;
-		if (i < n && s[i++] != ':')
-			return -1;
-		if (i == n && s[n - 1] == ':')
-			return -1;
-	}
-	return parts >= 2 && parts <= 3 ? total : -1;
-}
-
 /* "17s", "2m 31s", "1h 05m": a duration in letters glued to digits, as
  * dashboards write it: seconds, or -1. */
 static double
@@ -184,36 +160,40 @@ compact_duration(const char *s, size_t n)
 }
 
 /* The figure of a cell, by the number grammar of sentences (numbers.c):
- * "1,234", "4.1%", "£2,300", "£2.4m", "4 mins 21 secs", "+2.3 pts"; with
- * its own unit ("" for a count).  The cell's tokens replace the block's. */
+ * "1,234", "4.1%", "£2,300", "£2.4m", "4 mins 21 secs", "+2.3 pts", "17s";
+ * with its own unit ("" for a count).  The cell's tokens replace the
+ * block's. */
 static bool
 grammar_cell(struct ctx *c, const char *s, size_t n, double *v, char *unit)
 {
 	struct fig f;
-	size_t i = 0, k;
-	bool money = false, word;
+	struct number num;
+	struct span all;
+	size_t i = 0, k, start;
+	const char *money;
+	bool neg, more = false;
 
 	tokenize(c, s, n);
-	if (c->ntok == 0)
-		return false;
-	if (tok_punct(c, 0, c->ntok, 0xA3)) {
-		money = true;
-		i = 1;
-	}
+	all = (struct span){0, c->ntok};
+	while (i < c->ntok && c->tok[i].kind == T_PUNCT)
+		i++;	/* "£" */
 	if (i >= c->ntok || c->tok[i].kind != T_NUM ||
-	    !parse_one_number(c, i, c->ntok, &f.v, &k, &word))
+	    !parse_one_number(c, i, c->ntok, &num))
+		return false;
+	money = currency_before(c, all, i, &start, &neg);
+	if (start != 0)
 		return false;
 	memset(&f, 0, sizeof f);
-	parse_one_number(c, i, c->ntok, &f.v, &k, &word);
-	k = parse_unit(c, k, c->ntok, &f, money);
-	k = parse_compound_duration(c, k, c->ntok, &f);
+	f.v = f.vmax = num.v;
+	k = parse_unit(c, num.end, c->ntok, &f, money, num.scaled);
+	k = parse_compound_duration(c, k, c->ntok, &f, &more);
 	if (k < c->ntok && tok_has(c, k, c->ntok, W(POINTS))) {
 		strcpy(f.unit, "pp");
 		k++;
 	}
 	if (k != c->ntok)
 		return false;
-	*v = f.v;
+	*v = neg ? -f.v : f.v;
 	snprintf(unit, 16, "%s", strcmp(f.unit, "count") ? f.unit : "");
 	return true;
 }
@@ -252,13 +232,19 @@ read_cell(struct ctx *c, struct cell *cl)
 	if (n == 0 || !(is_ascii_digit((unsigned char)s[0]) ||
 			(n > 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3)))
 		return;
-	if ((d = clock_duration(s, n)) >= 0 || (d = compact_duration(s, n)) >= 0) {
-		cl->v = sign * d;
+	if (cell_duration(s, n, &d) || (d = compact_duration(s, n)) >= 0) {
+		cl->v = sign * d;	/* "3:31" (m:ss: numbers.c), "2m 31s" */
 		strcpy(cl->unit, "seconds");
 		cl->numeric = true;
 		return;
 	}
-	if (!grammar_cell(c, s, n, &cl->v, cl->unit))
+	/* plain digits and a share by numbers.c's cell reader ("1,234",
+	 * "4.1%"), anything else by the sentence grammar */
+	if (cell_number(s, n, false, &cl->v))
+		;
+	else if (n > 1 && s[n - 1] == '%' && cell_number(s, n - 1, true, &cl->v))
+		strcpy(cl->unit, "percent");
+	else if (!grammar_cell(c, s, n, &cl->v, cl->unit))
 		return;
 	cl->v *= sign;
 	/* a year alone is a label: "2019" */

@@ -121,9 +121,10 @@ tag_sentence(struct ctx *c, struct span s)
 			}
 			g->p = (unsigned char)word_tag(t, g->pos);
 			/* "the launch", "the injured": a verb's form after a
-			 * determiner names a thing */
-			if (g->p == P_VERB && i > s.a && c->tag[i - 1].p == P_DET)
-				g->p = P_NOUN;
+			 * determiner or "of" names a thing */
+			if (g->p == P_VERB && i > s.a && (c->tag[i - 1].p == P_DET ||
+							 tok_is(c, i - 1, i, "of")))
+				g->p = P_NOUN;	/* "days of leave" too */
 			break;
 		}
 	}

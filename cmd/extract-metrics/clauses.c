@@ -207,6 +207,16 @@ verb_between(const struct ctx *c, size_t be, size_t i, bool passive)
 	return NO_TOKEN;
 }
 
+/* "made up 23%", "rose by 12": a direction word at j that makes the verb
+ * before it a change (not "hung up."). */
+static bool
+phrasal_change(const struct ctx *c, size_t j, size_t b)
+{
+	return j < b && direction(&c->tok[j]) &&
+	       (tag_is(c, j + 1, b, P_NUM) || tok_is(c, j + 1, b, "by") ||
+		tok_is(c, j + 1, b, "to"));
+}
+
 /* The predicate after the noun phrase of a figure that is its clause's
  * subject, from pe: "were satisfied", "joined as a Special Constable",
  * "left", "intend to apply to become a Regular Constable", "were
@@ -240,7 +250,7 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 		return (struct span){j, j};
 	t = &c->tok[j];
 	if (tag_is(c, j, b, P_VERB) && !direction(t) && !tok_has(c, j, b, W(PLAN)) &&
-	    !tok_has(c, j, b, W(COPULA)) && !direction(&c->tok[j + 1 < b ? j + 1 : j]) &&
+	    !tok_has(c, j, b, W(COPULA)) && !phrasal_change(c, j + 1, b) &&
 	    !tok_has(c, j, b, W(SHARE_VERB)) && !tok_is(c, j + 1, b, "of")) {
 		size_t e = np_post(c, j + 1, b);
 

@@ -333,7 +333,7 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		return "the noun and verb of the figure its list starts with";
 	if (measure_predicate(c, s, f, lo, lead, m))
 		return "the noun of the figure before and its own predicate";
-	before = phrase_before(c, s, (struct span){lo, f->ts});
+	before = phrase_before(c, s, (struct span){lo, lead});
 	/* the clause's subject read forwards, when it says more */
 	subj = clause_np(c, lo, lead, b);
 	if (words_in(c, subj) > words_in(c, before) && (lo == a || !noun_at(c, lo, b)))
