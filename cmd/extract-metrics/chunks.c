@@ -356,6 +356,20 @@ np_start(const struct ctx *c, size_t lo, size_t e, size_t b)
 			j -= 3;	/* "'999'" */
 			continue;
 		}
+		/* 'The Christmas campaign "No excuse" ran': a quoted name */
+		if (j == e && j > lo + 2 && c->tok[j - 1].kind == T_PUNCT &&
+		    is_quote(c->tok[j - 1].cp)) {
+			size_t q = j - 1;
+
+			while (q > lo && !(c->tok[q - 1].kind == T_PUNCT &&
+					   is_quote(c->tok[q - 1].cp)) && j - q < ACRONYM_TOKENS)
+				q--;
+			if (q > lo + 1 && c->tok[q - 1].kind == T_PUNCT &&
+			    (noun_at(c, q - 2, b) || title_at(c, q - 2, b))) {
+				j = q - 1;
+				continue;
+			}
+		}
 		if (j < e && j - 1 > lo && (tok_is(c, j - 1, b, "and") ||
 					   tok_is(c, j - 1, b, "or")) &&
 		    (noun_at(c, j - 2, b) || participle_at(c, j - 2, b) ||
@@ -457,6 +471,15 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			p = skip_det(c, p, b);
 			if (c->tag[p < b ? p : b - 1].period)
 				break;
+			/* "calls were made to '101'" */
+			if (p + 2 < b && c->tok[p].kind == T_PUNCT && is_quote(c->tok[p].cp) &&
+			    c->tok[p + 1].kind == T_NUM && c->tok[p + 2].kind == T_PUNCT &&
+			    is_quote(c->tok[p + 2].cp)) {
+				words += p + 3 - j;
+				j = end = p + 3;
+				n++;
+				continue;
+			}
 			if ((k = np_end(c, p, b)) <= p)
 				break;
 			/* "with an average time of 11 minutes": the noun of

@@ -274,6 +274,10 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	/* "Eight of these were fatalities": a part's noun */
 	if (share && aux && noun_at(c, j, b))
 		return (struct span){j, np_end(c, j, b)};
+	/* "of which 33.4% had a positive outcome": what the part has */
+	if (aux && j > pe && tok_has(c, j - 1, b, W(HAVE)) && tag_is(c, j, b, P_DET) &&
+	    noun_at(c, skip_det(c, j, b), b))
+		return (struct span){j, np_post(c, np_end(c, skip_det(c, j, b), b), b)};
 	return (struct span){j, j};
 }
 
@@ -288,6 +292,9 @@ figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
 		if (clause_edge(&c->tok[j - 1]) || tok_is(c, j - 1, b, "and") ||
 		    tok_is(c, j - 1, b, "or"))
 			return true;	/* "... and 88 people left" */
+		/* "as 31 older cadets left": a clause of its own */
+		if (j == lead && (tok_is(c, j - 1, b, "as") || tag_is(c, j - 1, b, P_CONJ)))
+			return true;
 		if (c->tag[j - 1].period)
 			continue;
 		if (tag_is(c, j - 1, b, P_AUX) ||
@@ -297,6 +304,9 @@ figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
 	}
 	return true;
 }
+
+static struct span clause_np(const struct ctx *c, size_t a, size_t lead,
+			     size_t b, bool at_verb);
 
 /* The verb and subject of the clause whose object is the figure at lead
  * ("Specials gave 480 hours", "Notices were issued on 58 occasions",
@@ -324,6 +334,10 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 		j--;
 	while (j > lo && tag_is(c, j - 1, b, P_ADV))
 		j--;
+	/* "were set up at 22 events": a verb's particle */
+	if (j > lo + 1 && (tok_is(c, j - 1, b, "up") || tok_is(c, j - 1, b, "out") ||
+			   tok_is(c, j - 1, b, "off")) && tag_is(c, j - 2, b, P_VERB))
+		j--;
 	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
 			  (tag_is(c, j - 1, b, P_ADV) && *verb != NO_TOKEN) ||
 			  /* "continues to grow", "aims to recruit" */
@@ -335,8 +349,9 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 			*verb = j - 1;
 		j--;
 	}
-	/* "The network has 64 trained supporters": have as the verb */
-	if (*verb == NO_TOKEN && j < lead && tok_has(c, j, b, W(HAVE)) &&
+	/* "The network has 64 trained supporters", "The aim is 300
+	 * Specials": have or be as the verb */
+	if (*verb == NO_TOKEN && j < lead && tok_has(c, j, b, W(HAVE) | W(BE)) &&
 	    !tag_is(c, j + 1, b, P_VERB))
 		*verb = j;
 	if (*verb == NO_TOKEN)
@@ -355,7 +370,20 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 		if (q > lo + 1 && tok_punct(c, q - 1, b, ',') && participle_at(c, q, b))
 			j = q - 1;
 	}
+	/* "the team, which now has 23 officers": the noun before "which" */
+	if (j > lo && tag_is(c, j - 1, b, P_REL)) {
+		j--;
+		if (j > lo && tok_punct(c, j - 1, b, ','))
+			j--;
+	}
 	a = np_start(c, lo, j, b);
+	/* "The new kits issued in January have been used": read forwards */
+	if (a == j) {
+		struct span fw = clause_np(c, lo, j, b, true);
+
+		if (fw.b > fw.a)
+			return fw;
+	}
 	/* "incidents across the force": a phrase of the subject's own */
 	k = a;
 	if (k > lo && tag_is(c, k - 1, b, P_DET))
@@ -410,9 +438,9 @@ verb_group(const struct ctx *c, size_t lo, size_t lead, size_t b)
  * "Complaints about off-road motorbikes fell"); empty when it does not
  * reach the verb group. */
 static struct span
-clause_np(const struct ctx *c, size_t a, size_t lead, size_t b)
+clause_np(const struct ctx *c, size_t a, size_t lead, size_t b, bool at_verb)
 {
-	size_t v = verb_group(c, a, lead, b), j = a, e;
+	size_t v = at_verb ? lead : verb_group(c, a, lead, b), j = a, e;
 
 	if (v == NO_TOKEN)
 		return (struct span){a, a};
@@ -424,9 +452,14 @@ clause_np(const struct ctx *c, size_t a, size_t lead, size_t b)
 	if (e == j)
 		return (struct span){a, a};
 	e = np_post(c, e, v);
-	while (e < v && (tag_is(c, e, b, P_ADV) || c->tag[e].period))
-		e++;
-	return e == v ? (struct span){j, e} : (struct span){a, a};
+	{
+		size_t q = e;
+
+		while (q < v && (tag_is(c, q, b, P_ADV) || c->tag[q].period))
+			q++;
+		q = skip_period(c, q, v);	/* "issued in January" */
+		return q == v ? (struct span){j, e} : (struct span){a, a};
+	}
 }
 
 /* The words of span w but "and", "or" and signs: "officers and staff"

@@ -17,7 +17,9 @@ fig_words_end(struct ctx *c, struct span s, size_t k)
 	size_t he, lo = k > 0 ? c->fig[k - 1].te : s.a, e;
 	struct span w = np_after(c, named_after(c, f, s.b), s.b, &he), p;
 
-	e = w.b > w.a ? w.b : f->ue;
+	/* a figure without a noun: its own phrase ("4.1% for officers") */
+	e = w.b > w.a ? w.b : tag_is(c, f->ue, s.b, P_PREP) ? np_post(c, f->ue, s.b) :
+	    f->ue;
 	if (figure_is_subject(c, lo, fig_start(c, s, f), s.b)) {
 		p = predicate_after(c, e, s.b, !strcmp(f->unit, "percent"));
 		if (p.b > p.a)
@@ -133,6 +135,38 @@ chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return subj;
 }
 
+/* A figure of a list whose first figure has no noun of its own either
+ * ("Sickness absence was 4.1% for officers and 3.7% for staff"): that
+ * figure's row's measure less its own phrase, and the figure's own
+ * phrase.  False when there is no such row. */
+static bool
+head_row_listed(struct ctx *c, struct span s, const struct fig *f, size_t h,
+		struct buf *m)
+{
+	const struct fig *hf = &c->fig[h];
+	size_t k, own = np_post(c, hf->ue, s.b) - hf->ue, cut;
+	struct span rest = {f->ue, np_post(c, f->ue, s.b)};
+
+	for (k = 0; k < c->nobs && c->obs[k].fig != h; k++)
+		;
+	if (k == c->nobs || !c->obs[k].measure.len || rest.b == rest.a)
+		return false;
+	buf_reset(m);
+	buf_add(m, c->obs[k].measure.p, c->obs[k].measure.len);
+	/* "Sickness absence for officers" less "for officers" */
+	if (own > 0) {
+		struct buf tail = BUF_INIT;
+
+		add_words(&tail, c, (struct span){hf->ue, hf->ue + own});
+		cut = m->len >= tail.len + 1 ? m->len - tail.len - 1 : 0;
+		if (cut && !strcmp(m->p + cut + 1, tail.p ? tail.p : ""))
+			buf_truncate(m, cut);
+		buf_free(&tail);
+	}
+	add_words(m, c, rest);
+	return true;
+}
+
 /* A figure of a list without a noun of its own ("133 for drug driving",
  * "58 left", "more than 200 signed"): the noun of the list's first figure,
  * the verb of its clause, and its own words after it.  Returns false
@@ -148,7 +182,7 @@ measure_listed(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
 		return false;
 	w = np_after(c, named_after(c, hf, s.b), s.b, &he);
 	if (he <= w.a)
-		return false;
+		return head_row_listed(c, s, f, h, m);
 	lo = h > 0 ? c->fig[h - 1].te : s.a;
 	subject_before(c, lo, fig_start(c, s, hf), s.b, &verb);
 	rest = predicate_after(c, f->ue, s.b, !strcmp(f->unit, "percent"));
@@ -376,6 +410,32 @@ row_of(const struct ctx *c, size_t first, size_t k, size_t fi)
 		if (c->obs[j].fig == fi || c->obs[j].first == fi)
 			return c->obs[j].measure.len ? &c->obs[j] : NULL;
 	return NULL;
+}
+
+/* Figure f is of a period that runs up to now: its period phrase opens
+ * with "since" or is the time of the report ("to date", "so far"), or
+ * "as a whole" or "for the year" follows it. */
+static bool
+cumulative(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t k;
+
+	for (k = 0; k < c->nperiod; k++) {
+		struct span p = c->period[k];
+
+		if (p.a < f->ue || (k > 0 && c->period[k - 1].a >= f->ue &&
+				    c->period[k - 1].a < p.a))
+			continue;
+		if (!same_clause(c, f->ue, p.a))
+			break;
+		if (tok_is(c, p.a, s.b, "since") || date_has(c, p.a, s.b, DATE(NOW)))
+			return true;
+		return tok_is(c, p.b, s.b, "as") && tok_is(c, p.b + 1, s.b, "a") &&
+		       tok_is(c, p.b + 2, s.b, "whole");
+	}
+	/* "for the year" */
+	return tok_is(c, f->ue, s.b, "for") && tok_is(c, f->ue + 1, s.b, "the") &&
+	       tok_is(c, f->ue + 2, s.b, "year");
 }
 
 /* Figure f stands in a clause that opens with a running total:

@@ -13,11 +13,16 @@ skippable_before(const struct ctx *c, size_t i, size_t end)
 
 	if (t->kind == T_CODE || t->kind == T_NUM)
 		return true;
+	/* a quote closing a name: 'the campaign "No excuse" ran' */
+	if (t->kind == T_PUNCT && is_quote(t->cp) && i > 0 &&
+	    c->tok[i - 1].kind == T_WORD && !t->sp)
+		return false;
 	if (t->kind == T_PUNCT)
 		return t->cp != '.' && t->cp != ';';
 	return !content_word(t) || verb_like(t) || direction(t) || adverb(t) ||
 	       (t->low[0] && (t->cls & W(LINK))) || c->tag[i].p == P_VERB ||
-	       c->tag[i].p == P_AUX || c->tag[i].period || period_word(c, i, end);
+	       c->tag[i].p == P_AUX || c->tag[i].p == P_ADV || c->tag[i].period ||
+	       period_word(c, i, end);
 }
 
 /* Token k ends a word glued with a hyphen: "up" in "follow-up". */
@@ -214,7 +219,13 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	/* "almost half (48%) of all calls" */
 	w = *after = np_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
 			      f->ue + 1 : named_after(c, f, b), b, &he);
-	/* "812 resulted in a charge": a lone verb needs the noun before */
+	/* "812 resulted in a charge": a lone verb needs the noun before;
+	 * "showed a 12% increase": a change's noun is no measure */
+	if (w.b == w.a + 1 && (f->role == R_CHANGE || f->role == R_PCT) &&
+	    direction(&c->tok[w.a])) {
+		after->b = after->a;
+		return false;
+	}
 	if (w.b == w.a || unit_word(c, w) ||
 	    (w.b == w.a + 1 && c->tok[w.a].kind == T_WORD &&
 	     verb_like(&c->tok[w.a])))
@@ -223,8 +234,11 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	generic = nw == 1 && c->tok[he - 1].kind == T_WORD &&
 		  (c->tok[he - 1].cls & W(GENERIC));
 	subj = chain_subject(c, s, f, lo, lead, &verb);
+	if (figure_is_subject(c, lo, lead, b))
+		pred = predicate_after(c, w.b, b, share);
+	/* "..., and 11.6% of callers hung up": a subject of its own clause */
 	with_subj = telling_subject(c, subj) && (nw <= SHORT_OBJECT || generic) &&
-		    !f->paren;
+		    !f->paren && pred.b == pred.a;
 	if (share && (v = share_verb(c, s, lead)) != NO_TOKEN)
 		add_words(m, c, phrase_before(c, s, (struct span){lo, v}));
 						/* "female officers" */
@@ -270,8 +284,6 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		if (ohe > c->fig[v].ue && noun_at(c, ohe - 1, b))
 			add_words(m, c, (struct span){ohe - 1, ohe});
 	}
-	if (figure_is_subject(c, lo, lead, b))
-		pred = predicate_after(c, w.b, b, share);
 	/* "people arrested", "cash seized", "drivers arrested for drink
 	 * driving"; not "arrests made", "reports saw" */
 	if (pred.b == pred.a && !with_subj && verb != NO_TOKEN &&
@@ -334,8 +346,16 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	if (measure_predicate(c, s, f, lo, lead, m))
 		return "the noun of the figure before and its own predicate";
 	before = phrase_before(c, s, (struct span){lo, lead});
+	/* "... and 40 per calendar month are referred": its predicate */
+	if (before.b == before.a && lo > a && figure_is_subject(c, lo, lead, b)) {
+		subj = predicate_after(c, f->ue, b, false);
+		if (subj.b > subj.a) {
+			add_words(m, c, subj);
+			return "its own predicate";
+		}
+	}
 	/* the clause's subject read forwards, when it says more */
-	subj = clause_np(c, lo, lead, b);
+	subj = clause_np(c, lo, lead, b, false);
 	if (words_in(c, subj) > words_in(c, before) && (lo == a || !noun_at(c, lo, b)))
 		before = subj;
 	if (before.b == before.a && lo <= a) {
@@ -358,16 +378,38 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	}
 	borrow_words(c, s, f, before, m);
 	add_words(m, c, before);
+	/* "calls answered within 10 seconds": the verb of a window */
+	if (before.b < lead && lead > a + 1 && tok_is(c, lead - 1, b, "within") &&
+	    participle_at(c, lead - 2, b) && lead - 2 >= before.b)
+		add_words(m, c, (struct span){lead - 2, lead - 1});
 	if (unit_tok)
 		unit_and_verb(c, s, f, before, lead, m);
 	if (after.b > after.a)
 		add_words(m, c, after);
+	/* "Sickness absence was 4.4% for officers": a phrase of its own */
+	else if (!unit_tok && before.b > before.a && tag_is(c, f->ue, b, P_PREP) &&
+		 !c->tag[f->ue].period && np_post(c, f->ue, b) > f->ue)
+		add_words(m, c, (struct span){f->ue, np_post(c, f->ue, b)});
 	return why;
 }
 
 /* A measure of a goal alone: at most GOAL_WORDS words, the last a word
  * for a goal ("target", "the national standard", "uplift target",
  * "aim"). */
+/* A measure that is only a word for a kind of quantity: "average". */
+static bool
+quantity_only(struct ctx *c, const struct buf *m)
+{
+	char low[GOAL_WORD];
+	size_t k;
+
+	if (m->len == 0 || m->len >= sizeof low || memchr(m->p, ' ', m->len))
+		return false;
+	for (k = 0; k < m->len; k++)
+		low[k] = (char)tolower((unsigned char)m->p[k]);
+	return lex_is(c->lex.lx, low, m->len, METRICS_QUANTITY);
+}
+
 static bool
 goal_only(struct ctx *c, const struct buf *m)
 {
@@ -429,8 +471,11 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 				 o->first > 0 ? c->fig[o->first - 1].te : s.a,
 				 &o->measure);
 	/* "..., bringing the total since April to 47,125 hours": the total
-	 * of the measure before */
-	if (before && before->len && running_total(c, s, f)) {
+	 * of the measure before; so is "and 40,400 hours since April", "658
+	 * in the year as a whole" after a figure of the same measure */
+	if (before && before->len && (running_total(c, s, f) ||
+				      (cumulative(c, s, f) &&
+				       !strcmp(c->obs[k - 1].unit, o->unit)))) {
 		buf_reset(&o->measure);
 		buf_add(&o->measure, before->p, before->len);
 		buf_adds(&o->measure, " total");
@@ -438,7 +483,20 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	}
 	/* "11 minutes against a target of 10": the target of the measure
 	 * before */
-	if (goal_only(c, &o->measure)) {
+	/* "who gave 3,870 hours, an average of 20 hours each": the measure
+	 * before, averaged */
+	if (before && before->len && quantity_only(c, &o->measure) &&
+	    fig_start(c, s, f) > s.a && tok_is(c, fig_start(c, s, f) - 1, s.b, "of")) {
+		struct buf q = BUF_INIT;
+
+		buf_add(&q, o->measure.p, o->measure.len);
+		buf_reset(&o->measure);
+		buf_add(&o->measure, before->p, before->len);
+		buf_addc(&o->measure, ' ');
+		buf_add(&o->measure, q.p, q.len);
+		buf_free(&q);
+		why = "a kind of quantity of the measure before";
+	} else if (goal_only(c, &o->measure)) {
 		struct buf goal = BUF_INIT;
 		struct span subj = sentence_subject(c, s);
 
