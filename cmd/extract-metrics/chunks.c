@@ -424,8 +424,17 @@ np_post(const struct ctx *c, size_t e, size_t b)
 		/* "linked", "prosecuted"; not a verb with its object
 		 * ("completed the course") */
 		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]) &&
-		    !tag_is(c, k + 1, b, P_DET) && !noun_at(c, k + 1, b))
-			k++;
+		    !tag_is(c, k + 1, b, P_DET) && !noun_at(c, k + 1, b)) {
+			size_t q = ++k;
+
+			/* "knives handed in or seized": participles joined */
+			if (tok_is(c, q, b, "in") || tok_is(c, q, b, "up") ||
+			    tok_is(c, q, b, "out"))
+				q++;
+			if ((tok_is(c, q, b, "or") || tok_is(c, q, b, "and")) &&
+			    participle_at(c, q + 1, b) && verb_like(&c->tok[q + 1]))
+				k = q + 2;
+		}
 		/* "involving a knife or sharp instrument" */
 		else if (n == 0 && participle_at(c, k, b) && !c->tok[k].cap &&
 			 !verb_like(&c->tok[k]) && tag_is(c, k + 1, b, P_DET) &&

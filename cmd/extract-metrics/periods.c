@@ -168,6 +168,10 @@ season_at(const struct ctx *c, size_t i, size_t b, bool open)
 	if (!(k = date_phrase(c, j, b, DATE(SEASON))))
 		return i;
 	j += k;
+	/* "the summer campaign", "the Christmas market": a season before a
+	 * noun names the noun, not a period */
+	if (j < b && c->tag[j].p == P_NOUN && !year_at(c, j, b))
+		return i;
 	if (tok_is(c, j, b, "of") && year_at(c, j + 1, b))
 		return j + 2;
 	return year_at(c, j, b) ? j + 1 : j;
@@ -486,19 +490,78 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 	return why;
 }
 
-/* The period of row o when its sentence names none: the period the last
- * row of its block named, else the report's own (the period column of
- * split-sections: "2019/20 Q2" is "Quarter 2 2019/20"), and none for
- * plain text.  A row that names its own becomes the block's.  Returns
- * where it came from, NULL when from its sentence (--explain). */
+/* The report's own period (split-sections' period column), into p;
+ * false for plain text or none. */
+static bool
+report_period(const struct ctx *c, struct period *p)
+{
+	const char *rp = c->blk.period;
+
+	return rp && *rp && period_parse(rp, strlen(rp), p);
+}
+
+/* "the quarter", "this year", "the current financial year": a phrase
+ * that names the report's own period, which w then gets in
+ * parentheses: "the quarter (2023/24 Q1)", "this year (2023/24)". */
+static void
+resolve_own(const struct ctx *c, struct buf *w)
+{
+	static const char *const own[] = { "the ", "this ", "current " };
+	struct period p;
+	char f[PERIOD_TEXT_MAX];
+	const char *t = w->p;
+	size_t k, n = w->len;
+
+	if (!t || !report_period(c, &p))
+		return;
+	for (k = 0; k < sizeof own / sizeof own[0]; k++)
+		if (n > strlen(own[k]) && !strncasecmp(t, own[k], strlen(own[k]))) {
+			t += strlen(own[k]);
+			n -= strlen(own[k]);
+			k = 0;	/* "the current financial year" */
+		}
+	if (n == 7 && !strncasecmp(t, "quarter", 7) && p.kind == PERIOD_QUARTER)
+		;
+	else if ((n == 4 && !strncasecmp(t, "year", 4)) ||
+		 (n == 14 && !strncasecmp(t, "financial year", 14))) {
+		if (p.kind != PERIOD_QUARTER && p.kind != PERIOD_YEAR)
+			return;
+		p.kind = PERIOD_YEAR;
+	} else if (!(n == 5 && !strncasecmp(t, "month", 5) && p.kind == PERIOD_MONTH))
+		return;
+	buf_addf(w, " (%s)", period_format(&p, f));
+}
+
+/* The clause of figure f of sentence s states what stands now: "There
+ * are 196 volunteers", "The scheme has 31 employers", "is 4.1%". */
+static bool
+present_clause(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t j = fig_start(c, s, f);
+
+	while (j > s.a && (tag_is(c, j - 1, s.b, P_ADV) || tag_is(c, j - 1, s.b, P_PREP) ||
+			   tok_has(c, j - 1, s.b, W(APPROX))) && !tok_is(c, j - 1, s.b, "of"))
+		j--;
+	return j > s.a && (tok_is(c, j - 1, s.b, "is") || tok_is(c, j - 1, s.b, "are") ||
+			   tok_is(c, j - 1, s.b, "has") || tok_is(c, j - 1, s.b, "have"));
+}
+
+/* The period of row o (of sentence s; NO_SPAN for a table's cell) when
+ * its sentence names none: the period the last row of its block named;
+ * "currently" for what stands now ("There are 196 volunteers"); else
+ * the report's own (the period column of split-sections: "2019/20 Q2" is
+ * "Quarter 2 2019/20"), and none for plain text.  A row that names its
+ * own becomes the block's; "the quarter" gets the report's ("the
+ * quarter (2023/24 Q1)").  Returns where it came from, NULL when from its
+ * sentence (--explain). */
 static const char *
-row_period(struct ctx *c, struct obs *o)
+row_period(struct ctx *c, struct span s, struct obs *o)
 {
 	struct period p;
 	char words[PERIOD_WORDS_MAX];
-	const char *rp = c->blk.period;
 
 	if (o->when.len) {
+		resolve_own(c, &o->when);
 		buf_reset(&c->block_when);
 		buf_add(&c->block_when, o->when.p, o->when.len);
 		return NULL;
@@ -507,7 +570,11 @@ row_period(struct ctx *c, struct obs *o)
 		buf_add(&o->when, c->block_when.p, c->block_when.len);
 		return "the period of a row before it in its block";
 	}
-	if (rp && *rp && period_parse(rp, strlen(rp), &p)) {
+	if (s.b > s.a && present_clause(c, s, &c->fig[o->fig])) {
+		buf_adds(&o->when, "currently");
+		return "what stands now (there are, has, is)";
+	}
+	if (report_period(c, &p)) {
 		buf_adds(&o->when, period_words(&p, words));
 		return "the report's period";
 	}

@@ -77,7 +77,7 @@ do_sentence(struct ctx *c, struct span s)
 		buf_add(&c->topic, c->topic_new.p, c->topic_new.len);
 	}
 	for (k = first; k < c->nobs; k++) {
-		if ((why = row_period(c, &c->obs[k])))
+		if ((why = row_period(c, s, &c->obs[k])))
 			EXPLAIN(c, NO_SPAN, "row %zu: when \"%.*s\": %s",
 				k - first + 1, (int)c->obs[k].when.len,
 				c->obs[k].when.p, why);

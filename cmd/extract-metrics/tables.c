@@ -338,7 +338,7 @@ table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
 		o->change = ch->v;
 	}
 	if (!o->when.len)
-		row_period(c, o);
+		row_period(c, NO_SPAN, o);
 	EXPLAIN(c, NO_SPAN, "cell %zu: measure from the caption, groups, row "
 		"label and head but periods; unit %s; when from its column%s%s",
 		i + 1, o->unit, goal ? "; a goal column: a target" : "",
