@@ -294,9 +294,13 @@ np_end(const struct ctx *c, size_t i, size_t b)
 		    (noun_at(c, j + 1, b) || participle_at(c, j + 1, b) ||
 		     title_at(c, j + 1, b) || (tok_dash(c, j, b) &&
 		     c->tok[j + 1].kind == T_WORD))) {
-			j++;	/* "follow-up", "face-to-face" */
-			if (tok_dash(c, j - 1, b) && !noun_at(c, j, b))
-				last = j + 1;
+			/* "follow-up", "face-to-face", "drop-in": the word
+			 * after a glued hyphen is the compound's */
+			if (tok_dash(c, j, b) && !noun_at(c, j + 1, b)) {
+				last = j += 2;
+				continue;
+			}
+			j++;
 			continue;
 		}
 		if ((k = quoted_number_at(c, j, b)) > j) {
@@ -530,4 +534,30 @@ np_post(const struct ctx *c, size_t e, size_t b)
 		break;
 	}
 	return end;
+}
+
+/* The tokens a figure's noun can be after its unit: "389 new officers",
+ * "2,300 '999' calls". */
+enum { HEAD_REACH = 4 };
+
+/* The word a figure counts: "officers" in "389 officers", "'999'
+ * calls" -> "calls"; NULL if none. */
+static const char *
+head_noun(const struct ctx *c, const struct fig *f, size_t b)
+{
+	size_t j = f->ue, e;
+
+	while (j < b && (c->tok[j].kind == T_PUNCT || modifier(&c->tok[j]) ||
+			 (c->tok[j].kind == T_NUM && j > f->ue)))
+		if (++j > f->ue + HEAD_REACH)
+			return NULL;
+	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
+	    !c->tok[j].low[0])
+		return NULL;
+	/* the head of its noun phrase: "Killed or Seriously Injured (KSI)
+	 * casualties" counts casualties */
+	if ((e = np_end(c, j, b)) > j + 1 && c->tok[e - 1].kind == T_WORD &&
+	    c->tok[e - 1].low[0])
+		return c->tok[e - 1].low;
+	return c->tok[j].low;
 }

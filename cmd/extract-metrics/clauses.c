@@ -535,3 +535,20 @@ share_verb(const struct ctx *c, struct span s, size_t lead)
 
 	return k ? lead - k : NO_TOKEN;
 }
+
+/* "the deaths of 39 people": the first word of the noun phrase before
+ * "of" before the figure at lead (its qualifier aside), or NO_TOKEN. */
+static size_t
+of_noun(const struct ctx *c, size_t lo, size_t lead, size_t b)
+{
+	size_t j = lead, a;
+
+	while (j > lo && tag_is(c, j - 1, b, P_ADV))
+		j--;	/* "of around £30,000" */
+	if (j < lo + 2 || !tok_is(c, j - 1, b, "of"))
+		return NO_TOKEN;
+	a = np_start(c, lo, j - 1, b);
+	/* not "a reduction of 12.5%": a change's word */
+	return a < j - 1 && noun_at(c, j - 2, b) && !direction(&c->tok[j - 2]) ?
+	       a : NO_TOKEN;
+}

@@ -135,6 +135,41 @@ chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return subj;
 }
 
+/* "intakes of 48 and 52 student officers": a figure that opens a list
+ * without a noun of its own takes the noun of the list's last figure.
+ * False when it opens none. */
+static bool
+listed_ahead(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
+{
+	size_t k = (size_t)(f - c->fig), n, he, j;
+	struct span w;
+
+	/* only a figure right before its list's "and" or comma: not "fell to
+	 * 96 in Q1, and six people died" */
+	if (k + 1 >= c->nfig || of_noun(c, k > 0 ? c->fig[k - 1].te : s.a,
+					lead_token(c, s, f), s.b) != NO_TOKEN)
+		return false;	/* "an establishment of 3,450, and 402 PCSOs" */
+	for (j = f->ue; j < lead_token(c, s, &c->fig[k + 1]); j++)
+		if (!(tok_punct(c, j, s.b, ',') || tok_is(c, j, s.b, "and") ||
+		      tok_is(c, j, s.b, "or")))
+			return false;
+	for (;;) {
+		for (n = k + 1; n < c->nfig && c->fig[n].paren; n++)
+			;
+		if (n >= c->nfig || !coordinated(c, s, n))
+			break;
+		k = n;
+	}
+	if (&c->fig[k] == f || strcmp(c->fig[k].unit, f->unit))
+		return false;
+	w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
+	if (he <= w.a)
+		return false;
+	buf_reset(m);
+	add_words(m, c, (struct span){w.a, he});
+	return true;
+}
+
 /* A figure of a list whose first figure has no noun of its own either
  * ("Sickness absence was 4.1% for officers and 3.7% for staff"): that
  * figure's row's measure less its own phrase, and the figure's own
@@ -179,7 +214,7 @@ measure_listed(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
 	struct span w, rest;
 
 	if (hf == f)
-		return false;
+		return listed_ahead(c, s, f, m);
 	w = np_after(c, named_after(c, hf, s.b), s.b, &he);
 	if (he <= w.a)
 		return head_row_listed(c, s, f, h, m);
@@ -264,23 +299,6 @@ paren_owner(struct ctx *c, struct span s, const struct fig *f)
 		if (fig_words_end(c, s, k) == skip_aside(c, j - 1, s.b))
 			return k;
 	return NO_TOKEN;
-}
-
-/* "the deaths of 39 people": the first word of the noun phrase before
- * "of" before the figure at lead (its qualifier aside), or NO_TOKEN. */
-static size_t
-of_noun(const struct ctx *c, size_t lo, size_t lead, size_t b)
-{
-	size_t j = lead, a;
-
-	while (j > lo && tag_is(c, j - 1, b, P_ADV))
-		j--;	/* "of around £30,000" */
-	if (j < lo + 2 || !tok_is(c, j - 1, b, "of"))
-		return NO_TOKEN;
-	a = np_start(c, lo, j - 1, b);
-	/* not "a reduction of 12.5%": a change's word */
-	return a < j - 1 && noun_at(c, j - 2, b) && !direction(&c->tok[j - 2]) ?
-	       a : NO_TOKEN;
 }
 
 /* A figure that opens its clause without a noun of its own ("Forty call

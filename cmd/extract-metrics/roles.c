@@ -44,6 +44,22 @@ adjectival(const struct ctx *c, size_t j, size_t end)
 	       !(c->tok[j + 1].cls & NUMBER_WORD);
 }
 
+/* A goal's word at j that is a deed: "Activity to target two groups",
+ * "Operation X targeted three groups" (not "aimed to recruit"). */
+static bool
+goal_as_deed(const struct ctx *c, size_t cs, size_t j, size_t ce)
+{
+	const struct tok *t = &c->tok[j];
+	size_t n = strlen(t->low);
+
+	if (j > cs && tok_is(c, j - 1, ce, "to") && (tok_is(c, j, ce, "target") ||
+						     tok_is(c, j, ce, "deliver")))
+		return true;
+	return n > 4 && (!strcmp(t->low + n - 2, "ed") || !strcmp(t->low + n - 3, "ing")) &&
+	       (c->tok[j + 1 < ce ? j + 1 : j].kind == T_NUM ||
+		(j + 1 < ce && (c->tok[j + 1].cls & NUMBER_WORD)));
+}
+
 /* The counted noun's own future: "3 detectives will join", "two
  * officers are due to start", "40 staff are expected to transfer". */
 static bool
@@ -87,14 +103,20 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 	ce = cl.b;
 	for (j = cs; j < f->ts; j++)
 		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
-		    !adjectival(c, j, ce))
+		    !adjectival(c, j, ce) && !goal_as_deed(c, cs, j, ce))
 			return "a goal word before it in its clause (aims, will)";
 	if (future_after(c, f->ue, ce))
 		return "its noun's own future after it (will join, are due to)";
-	/* the cues after it are its own up to the next figure: "76 short of
-	 * the target of 1,960 by March" makes 1,960 a target, not 76 */
+	/* the cues after it are the next figure's when a goal word stands
+	 * between them: "76 short of the target of 1,960 by March" makes
+	 * 1,960 a target, not 76 ("intakes of 48 and 52 officers are
+	 * planned" makes both) */
 	if (f + 1 < c->fig + c->nfig && f[1].ts < ce)
-		ce = f[1].ts;
+		for (j = f->te; j < f[1].ts; j++)
+			if (tok_has(c, j, ce, W(TARGET))) {
+				ce = f[1].ts;
+				break;
+			}
 	for (j = f->te; j < ce; j++)
 		if (tok_has(c, j, ce, W(PLAN)))
 			return "a participle after it (planned, expected)";
@@ -103,7 +125,15 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		if (tok_is(c, j, ce, "due") && tok_is(c, j + 1, ce, "to") &&
 		    base_verb(&c->tok[j + 2]))
 			return "\"due to\" and a verb after it";
-	/* "by March 2020", "by the end of the year" */
+	/* "by March 2020", "by the end of the year"; not after what was:
+	 * "fell to 301 by the end of March" */
+	for (j = cs; j < f->ts; j++)
+		if (c->tok[j].kind == T_WORD && (verb_like(&c->tok[j]) ||
+						 tok_is(c, j, ce, "was") ||
+						 tok_is(c, j, ce, "were") ||
+						 (direction(&c->tok[j]) &&
+						  (c->tok[j].cls & W(LINK)))))
+			return NULL;
 	for (j = f->te; j + 1 < ce; j++)
 		if (tok_is(c, j, ce, "by") &&
 		    (is_month(c, j + 1, ce) || tok_is(c, j + 1, ce, "end") ||
@@ -186,6 +216,23 @@ lead_token(const struct ctx *c, struct span s, const struct fig *f)
 	return p;
 }
 
+/* Figure f has a noun of its own, not the noun of a figure before it
+ * ("against 2,987 domestic abuse crimes" after "1,173 arrests"). */
+static bool
+own_noun_differs(const struct ctx *c, const struct fig *f, size_t b)
+{
+	const char *mine = head_noun(c, f, b), *theirs;
+	const struct fig *g;
+
+	if (!mine)
+		return false;
+	for (g = c->fig; g < f; g++)
+		if (!(theirs = head_noun(c, g, b)) || !strcmp(mine, theirs) ||
+		    (strlen(mine) > 3 && !strncmp(mine, theirs, strlen(mine) - 1)))
+			return false;	/* "against 180 vans" after "210 vans" */
+	return true;
+}
+
 /* "up from 464", "compared to 76,803", "versus", "higher than" (but
  * "from 13 to 17 years" is a range, and "from" needs a change or an
  * earlier value: "3,000 from 45 schools" is not a comparison); p is the
@@ -201,8 +248,13 @@ is_prev(const struct ctx *c, struct span s, const struct fig *f, size_t p,
 		       direction_before(c, p - 1 > s.a + FROM_REACH ?
 					   p - 1 - FROM_REACH : s.a, p - 1) ?
 		       "after from, with a value or a change word before it" : NULL;
-	return phrase_ending(c, s.a, p, W(PREV_LEAD), NULL) ?
-	       "after compared to, versus, higher than (prev-lead)" : NULL;
+	if (!phrase_ending(c, s.a, p, W(PREV_LEAD), NULL))
+		return NULL;
+	/* "1,173 arrests ..., against 2,987 domestic abuse crimes": a noun
+	 * of its own, not the value's, counts something else */
+	if (tok_is(c, p - 1, s.b, "against") && f != c->fig && own_noun_differs(c, f, s.b))
+		return NULL;
+	return "after compared to, versus, higher than (prev-lead)";
 }
 
 /* Give figure f its role, and the rule that gave it (--explain). */
@@ -265,9 +317,16 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 
 	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
 		return false;
-	/* "with two more progressing": more of the same, counted */
-	if (tok_has(c, e, b, W(MORE)) && f->ts > 0 && tok_is(c, f->ts - 1, b, "with"))
+	/* "with two more progressing", "the 500 additional officers": more
+	 * of the same, counted; "14 drop-in surgeries": a compound */
+	if (tok_has(c, e, b, W(MORE)) && f->ts > 0 && (tok_is(c, f->ts - 1, b, "with") ||
+						       tok_is(c, f->ts - 1, b, "the")))
 		return false;
+	if (e + 1 < b && tok_dash(c, e + 1, b) && !c->tok[e + 1].sp)
+		return false;
+	/* "19 fewer than a year earlier": a comparison said in full */
+	if (tok_has(c, e, b, W(MORE)) && tok_is(c, e + 1, b, "than"))
+		compared = true;
 	if (pct && tok_has(c, e, b, W(CHANGE_NOUN) | W(PCT_DIRECTION) | W(MORE)))
 		return set_change(f, R_PCT, d,
 				  "a change word after a share (12% higher)");

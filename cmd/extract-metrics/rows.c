@@ -60,32 +60,6 @@ unit_fits(const struct obs *o, const struct fig *f)
 				   !strcmp(o->unit, "percent")));
 }
 
-/* The tokens a figure's noun can be after its unit: "389 new officers",
- * "2,300 '999' calls". */
-enum { HEAD_REACH = 4 };
-
-/* The word a figure counts: "officers" in "389 officers", "'999'
- * calls" -> "calls"; NULL if none. */
-static const char *
-head_noun(const struct ctx *c, const struct fig *f, size_t b)
-{
-	size_t j = f->ue, e;
-
-	while (j < b && (c->tok[j].kind == T_PUNCT || modifier(&c->tok[j]) ||
-			 (c->tok[j].kind == T_NUM && j > f->ue)))
-		if (++j > f->ue + HEAD_REACH)
-			return NULL;
-	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
-	    !c->tok[j].low[0])
-		return NULL;
-	/* the head of its noun phrase: "Killed or Seriously Injured (KSI)
-	 * casualties" counts casualties */
-	if ((e = np_end(c, j, b)) > j + 1 && c->tok[e - 1].kind == T_WORD &&
-	    c->tok[e - 1].low[0])
-		return c->tok[e - 1].low;
-	return c->tok[j].low;
-}
-
 /* The row a comparison figure fi belongs to: the nearest row before it
  * with a free slot, preferring one that counts the same noun ("412
  * officers and 168 PCSOs, up from 389 officers"); coordinated prevs go
@@ -156,6 +130,11 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			/* a change-only row just before takes its value */
 			how = "its value, in the change-only row before it";
 			o = c->nobs > first_obs ? &c->obs[c->nobs - 1] : NULL;
+			/* "Reduce by 5% (no more than 2,280 offences)": a
+			 * level in parentheses after a goal's change is a goal
+			 * of its own */
+			if (o && o->target && in_parens(c, s.a, f->ts))
+				o = NULL;
 			if (!(o && !o->has_value &&
 			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
 			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent"))))) {
