@@ -381,3 +381,47 @@ score() {
 @test "corpus: essex-2023-24-q1 meets the targets" {
 	score essex-2023-24-q1.txt
 }
+
+# Every set of ../shared against its hand labels, through the pipeline
+# (scripts/score metrics): recall, precision, role, label and when of
+# each set and of all together must not fall below where the tool
+# stands.  Issue 10's targets are 0.97, 0.97, 0.93, 0.90 and 0.85; the
+# zoo's recall, precision and labels also wait on split-sections' tables
+# and paragraphs.
+score_set() {
+	need_shared
+	[ -x "$BIN/split-sections" ] || skip "no split-sections beside extract-metrics"
+	local set="$1"
+	shift
+	run env SHARED="$SHARED" BIN="$BIN" "$ROOT/scripts/score" metrics
+	echo "$output"
+	[ "$status" -eq 0 ]
+	echo "$output" | awk -v set="$set" -v min="$*" '
+		BEGIN { split("recall precision role label when", k, " "); split(min, m, " ") }
+		$1 == "metrics" && $2 == set {
+			for (i = 3; i < NF; i++) v[$i] = $(i + 1)
+			for (j = 1; j <= 5; j++)
+				if (v[k[j]] + 0 < m[j] + 0) {
+					printf "%s %s %s < %s\n", set, k[j], v[k[j]], m[j]
+					bad = 1
+				}
+			found = 1
+		}
+		END { exit (!found || bad) }'
+}
+
+@test "sets: corpus meets recall, precision, role, label and when" {
+	score_set corpus 0.99 0.99 0.98 0.87 0.97
+}
+
+@test "sets: zoo meets recall, precision, role, label and when" {
+	score_set zoo 0.94 0.92 0.94 0.69 0.72
+}
+
+@test "sets: series meets recall, precision, role, label and when" {
+	score_set series 0.99 0.99 0.99 0.85 0.87
+}
+
+@test "sets: all together meet recall, precision, role, label and when" {
+	score_set all 0.98 0.97 0.97 0.82 0.88
+}
