@@ -29,6 +29,8 @@ enum {
 	GOAL_WORD = 16,		/* bytes of a word for a goal: "trajectory" */
 	ASIDE_CLAUSE = 10,	/* tokens of a clause between commas inside a
 				 * subject: "Orders, piloted in X from April," */
+	DEED_REACH = 12,	/* tokens from "within" back to the verb of
+				 * the deed done within a window */
 	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
 				 * noun before them: "(1,851 full-time
 				 * equivalent)" after "1,884 officers" */
@@ -89,7 +91,9 @@ np_after(const struct ctx *c, size_t i, size_t b, size_t *head_end)
 	if (tok_is(c, j, b, "of") && j + 1 < b && (c->tok[j + 1].kind == T_WORD ||
 						    c->tok[j + 1].kind == T_NUM ||
 						    quoted_number_at(c, j + 1, b) > j + 1))
-		j = skip_det(c, j + 1, b);	/* "72% of all calls", "of '999' calls" */
+		j = skip_aside(c, skip_det(c, j + 1, b), b);	/* "72% of all calls",
+								 * "of '999' calls", "of these
+								 * (381) investigations" */
 	/* "13 of the 14 districts": the noun after; "94% of 999 calls"
 	 * keeps the channel, which is no figure */
 	if (j > i && j + 1 < b && c->tok[j].kind == T_NUM &&
@@ -217,6 +221,28 @@ phrasal_change(const struct ctx *c, size_t j, size_t b)
 		tok_is(c, j + 1, b, "to"));
 }
 
+/* The verb of the clause a verb of saying at j reports ("felt" in "said
+ * they felt safer", "agreed that the service was good"), NO_TOKEN when
+ * j says nothing or no verb follows. */
+static size_t
+said_clause(const struct ctx *c, size_t j, size_t b)
+{
+	size_t k = j + 1;
+
+	if (!(c->tag[j].pos & POS(SAY)))
+		return NO_TOKEN;
+	if (tok_is(c, k, b, "that"))
+		k++;
+	if (tag_is(c, k, b, P_PRON))
+		k++;
+	else if (tag_is(c, k, b, P_DET) && noun_at(c, k + 1, b))
+		k = np_end(c, k + 1, b);
+	while (k < b && (tag_is(c, k, b, P_AUX) || tag_is(c, k, b, P_ADV)))
+		k++;
+	return k > j + 1 && tag_is(c, k, b, P_VERB) && !tok_has(c, k, b, W(COPULA)) ?
+	       k : NO_TOKEN;
+}
+
 /* The predicate after the noun phrase of a figure that is its clause's
  * subject, from pe: "were satisfied", "joined as a Special Constable",
  * "left", "intend to apply to become a Regular Constable", "were
@@ -252,7 +278,11 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	if (tag_is(c, j, b, P_VERB) && !direction(t) && !tok_has(c, j, b, W(PLAN)) &&
 	    !tok_has(c, j, b, W(COPULA)) && !phrasal_change(c, j + 1, b) &&
 	    !tok_has(c, j, b, W(SHARE_VERB)) && !tok_is(c, j + 1, b, "of")) {
-		size_t e = np_post(c, j + 1, b);
+		size_t e, k = said_clause(c, j, b);
+
+		if (k != NO_TOKEN)
+			j = k;	/* "said they felt safer": what was said */
+		e = np_post(c, j + 1, b);
 
 		/* "took part", "came online", "joined the scheme" */
 		if (e == j + 1 && noun_at(c, skip_det(c, j + 1, b), b) &&

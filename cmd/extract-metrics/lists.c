@@ -394,6 +394,17 @@ part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
 		buf_add(m, copy.p, copy.len);
 	buf_free(&copy);
 	pred = predicate_after(c, j, b, true);
+	/* "of those who left the service said they felt safer": who they
+	 * are, then what they did */
+	if (pred.b == pred.a && tag_is(c, j, b, P_REL)) {
+		struct span rel = predicate_after(c, j + 1, b, false), then;
+
+		then = rel.b > rel.a ? predicate_after(c, rel.b, b, true) : rel;
+		if (then.b > then.a) {
+			add_words(m, c, rel);
+			pred = then;
+		}
+	}
 	if (pred.b == pred.a && w.b == w.a)
 		pred = (struct span){j, np_post(c, j, b)};	/* "396 of them for using" */
 	add_words(m, c, pred.b > pred.a ? pred : w);

@@ -325,6 +325,89 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
 }
 
+/* The sentence opens with "Of the cases reviewed" or "Among those
+ * stopped" before lead: a phrase of what the figure at lead is part of. */
+static bool
+fronted_whole(const struct ctx *c, struct span s, size_t lead)
+{
+	size_t j;
+
+	if (lead <= s.a + 1 || !(tok_is(c, s.a, s.b, "of") || tok_is(c, s.a, s.b, "among")))
+		return false;
+	for (j = s.a + 1; j < lead; j++)
+		if (tag_is(c, j, s.b, P_AUX) || c->tok[j].kind == T_NUM)
+			return false;
+	return true;
+}
+
+/* Figure f opens its clause as its subject, without a noun of its own
+ * ("In 2023, 45 were arrested", "95% said they felt safer", "Of the
+ * cases reviewed 55% have been positive outcomes"): its predicate into
+ * *pred. */
+static bool
+subject_figure(const struct ctx *c, struct span s, const struct fig *f,
+	       size_t lead, struct span *pred)
+{
+	size_t j = skip_aside(c, f->ue, s.b);
+
+	if (!tag_is(c, j, s.b, P_AUX) && !tag_is(c, j, s.b, P_VERB))
+		return false;
+	/* "Cannabis worth £10,000 was seized": the noun before is the
+	 * subject */
+	if (!fronted_whole(c, s, lead) &&
+	    (!figure_is_subject(c, s.a, lead, s.b) ||
+	     !(lead == s.a || c->tok[lead - 1].kind == T_PUNCT ||
+	       tag_is(c, lead - 1, s.b, P_CONJ) || c->tag[lead - 1].period)))
+		return false;
+	*pred = predicate_after(c, f->ue, s.b, true);
+	return pred->b > pred->a;
+}
+
+/* "speak to an adviser within 24 hours of reporting", "Officers attended
+ * within 15 minutes of the call": a window's measure is the deed done
+ * within it (the verb and what follows it, with the subject when the
+ * verb is alone), not the time it is counted from.  False when the
+ * clause has no verb before "within". */
+static bool
+window_deed(const struct ctx *c, struct span s, size_t lo, size_t lead,
+	    struct buf *m)
+{
+	size_t w = lead - 1, j, v = NO_TOKEN;
+	struct span subj;
+
+	for (j = w; j > lo && w - j < DEED_REACH; j--) {
+		if (tok_punct(c, j - 1, s.b, ')')) {	/* "(ISVA)" */
+			size_t q = j - 1;
+
+			while (q > lo && w - q < DEED_REACH && !tok_punct(c, q - 1, s.b, '('))
+				q--;
+			if (q > lo + 1 && tok_punct(c, q - 1, s.b, '('))
+				j = q - 1;
+		}
+		if (clause_edge(&c->tok[j - 1]) || tag_is(c, j - 1, s.b, P_REL))
+			break;
+		if (tag_is(c, j - 1, s.b, P_AUX)) {
+			v = j;	/* "can speak to": the words after the aux */
+			break;
+		}
+		if (tag_is(c, j - 1, s.b, P_VERB)) {
+			v = j - 1;
+			break;
+		}
+	}
+	if (v == NO_TOKEN || v >= w)
+		return false;
+	if (words_in(c, (struct span){v, w}) == 1) {
+		for (j = v; j > lo && (tag_is(c, j - 1, s.b, P_AUX) ||
+				       tag_is(c, j - 1, s.b, P_ADV)); j--)
+			;
+		subj = phrase_before(c, s, (struct span){lo, j});
+		add_words(m, c, subj);
+	}
+	add_words(m, c, (struct span){v, w});
+	return true;
+}
+
 /* The measure of figure f of sentence s into m; lo is where the figure
  * before it ends (s.a when there is none).  Returns where its words came
  * from (--explain). */
@@ -339,13 +422,41 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 			duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
 	buf_reset(m);
+	if (unit_tok && lead > lo + 1 && tok_is(c, lead - 1, b, "within") &&
+	    tok_is(c, f->ue, b, "of") && window_deed(c, s, lo, lead, m))
+		return "the deed done within it";
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
 	if (measure_listed(c, s, f, m))
 		return "the noun and verb of the figure its list starts with";
 	if (measure_predicate(c, s, f, lo, lead, m))
 		return "the noun of the figure before and its own predicate";
+	/* "In 2023, 45 were arrested": of what the sentence or the block
+	 * before counts, its predicate */
+	if (lo <= a && subject_figure(c, s, f, lead, &subj)) {
+		before = (struct span){a, a};
+		if (fronted_whole(c, s, lead)) {	/* "those arrested" */
+			before = (struct span){skip_det(c, a + 1, b), lead};
+			if (c->tok[before.b - 1].kind == T_PUNCT)
+				before.b--;
+		}
+		if (before.b == before.a && c->last_measure.len)
+			buf_add(m, c->last_measure.p, c->last_measure.len);
+		add_words(m, c, before);
+		add_words(m, c, subj);
+		return "what it is part of and its predicate: the figure is the subject";
+	}
 	before = phrase_before(c, s, (struct span){lo, lead});
+	/* "kits will be retained by the force for 25 years": the agent of
+	 * a passive is not what is measured */
+	if (before.b > before.a) {
+		size_t k = before.a > lo && tag_is(c, before.a - 1, b, P_DET) ?
+			   before.a - 1 : before.a;
+
+		if (k > lo + 2 && tok_is(c, k - 1, b, "by") && participle_at(c, k - 2, b) &&
+		    tag_is(c, k - 3, b, P_AUX))
+			before = phrase_before(c, s, (struct span){lo, k - 1});
+	}
 	/* "... and 40 per calendar month are referred": its predicate */
 	if (before.b == before.a && lo > a && figure_is_subject(c, lo, lead, b)) {
 		subj = predicate_after(c, f->ue, b, false);
@@ -364,9 +475,16 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		if (before.b > f->ts)
 			before.b = before.a;
 	}
+	/* "seized drugs to the value of £44,000", "calls at a rate of 20 a
+	 * day": what the quantity is of stands before its phrase */
+	if (before.b == before.a + 1 && tok_has(c, before.a, b, W(QUANTITY)) &&
+		 before.a > lo + 2 && tag_is(c, before.a - 1, b, P_DET) &&
+		 tag_is(c, before.a - 2, b, P_PREP) && !tok_is(c, before.a - 2, b, "of") &&
+		 noun_at(c, before.a - 3, b))
+		add_words(m, c, (struct span){np_start(c, lo, before.a - 2, b), before.a - 2});
 	/* "calls were answered in an average of 7 seconds": a word for a
 	 * kind of quantity alone says what of only with the subject */
-	if (before.b == before.a + 1 && lo <= a &&
+	else if (before.b == before.a + 1 && lo <= a &&
 	    tok_has(c, before.a, b, W(QUANTITY))) {
 		struct span whose = subject_of(c, (struct span){a, before.a});
 

@@ -76,6 +76,20 @@ future_after(const struct ctx *c, size_t j, size_t ce)
 	       tok_has(c, j + 1, ce, W(SOON)) && tok_is(c, j + 2, ce, "to");
 }
 
+/* A unit of time: seconds up to years. */
+static bool
+time_unit(const char *u)
+{
+	static const char *const t[] = {"seconds", "minutes", "hours", "days",
+					"weeks", "months", "years"};
+	size_t k;
+
+	for (k = 0; k < sizeof t / sizeof t[0]; k++)
+		if (!strcmp(u, t[k]))
+			return true;
+	return false;
+}
+
 /* Figure f of sentence s is a goal, plan or forecast: the cue that says
  * so, or NULL. */
 static const char *
@@ -101,6 +115,9 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		cl.a = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
 	cs = cl.a;
 	ce = cl.b;
+	/* "kits will be kept for 25 years": how long, a rule not a goal */
+	if (f->ts > cs && tok_is(c, f->ts - 1, ce, "for") && time_unit(f->unit))
+		return NULL;
 	for (j = cs; j < f->ts; j++)
 		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
 		    !adjectival(c, j, ce) && !goal_as_deed(c, cs, j, ce))
