@@ -184,7 +184,8 @@ participle_at(const struct ctx *c, size_t j, size_t b)
 		return false;
 	n = strlen(t->low);
 	return verb_like(t) || (c->tag[j].pos & POS(PARTICIPLE)) ||
-	       (n >= 6 && !strcmp(t->low + n - 3, "ing"));
+	       ((n >= 6 || (c->tag[j].pos & POS(VERB))) && n > 3 &&
+		!strcmp(t->low + n - 3, "ing"));	/* "using" */
 }
 
 /* Token j is a capitalised word of a name or title ("Killed and
@@ -490,6 +491,13 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			    is_quote(c->tok[p + 2].cp)) {
 				words += p + 3 - j;
 				j = end = p + 3;
+				n++;
+				continue;
+			}
+			/* "people linked to them": a pronoun's phrase */
+			if (p < b && (c->tag[p].pos & POS(OBJECT))) {
+				words += p + 1 - j;
+				j = end = p + 1;
 				n++;
 				continue;
 			}

@@ -386,8 +386,10 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 		*verb = j;
 	if (*verb == NO_TOKEN)
 		return (struct span){j, j};
-	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || c->tag[j - 1].period))
-		j--;	/* "Essex Police currently retains" */
+	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || c->tag[j - 1].period ||
+			  (j < lead && c->tag[j].period && tag_is(c, j - 1, b, P_PREP))))
+		j--;	/* "Essex Police currently retains", "kits issued in
+			 * January have been used" */
 	/* "Operation X, the summer knife crime operation, recovered" */
 	if (j > lo + 1 && tok_punct(c, j - 1, b, ',') && np_start(c, lo, j - 1, b) < j - 1)
 		j--;

@@ -442,7 +442,7 @@ row_of(const struct ctx *c, size_t first, size_t k, size_t fi)
 }
 
 /* Figure f is of a period that runs up to now: its period phrase opens
- * with "since" or is the time of the report ("to date", "so far"), or
+ * with "since" or sums up to the report's time ("to date", "so far"), or
  * "as a whole" or "for the year" follows it. */
 static bool
 cumulative(const struct ctx *c, struct span s, const struct fig *f)
@@ -457,7 +457,7 @@ cumulative(const struct ctx *c, struct span s, const struct fig *f)
 			continue;
 		if (!same_clause(c, f->ue, p.a))
 			break;
-		if (tok_is(c, p.a, s.b, "since") || date_has(c, p.a, s.b, DATE(NOW)))
+		if (tok_is(c, p.a, s.b, "since") || date_has(c, p.a, s.b, DATE(TO_DATE)))
 			return true;
 		return tok_is(c, p.b, s.b, "as") && tok_is(c, p.b + 1, s.b, "a") &&
 		       tok_is(c, p.b + 2, s.b, "whole");

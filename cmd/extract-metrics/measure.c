@@ -548,6 +548,32 @@ goal_only(struct ctx *c, const struct buf *m)
 	return lex_is(c->tables_lx, low, e - a, TABLES_GOAL);
 }
 
+/* "8 above the uplift target", "39 short of the target of 1,960": a
+ * figure that says how far another is from a goal; the end of those
+ * words, or NO_TOKEN; where the goal's noun phrase starts in *goal. */
+static size_t
+from_goal(struct ctx *c, struct span s, const struct fig *f, size_t *goal)
+{
+	size_t j = f->ue, e, k;
+
+	if (tok_is(c, j, s.b, "short") || tok_is(c, j, s.b, "ahead") ||
+	    tok_is(c, j, s.b, "behind"))
+		j += 1 + tok_is(c, j + 1, s.b, "of");
+	else if (tok_has(c, j, s.b, W(GOAL_PREP)) && !tok_is(c, j, s.b, "on") &&
+		 !tok_is(c, j, s.b, "within"))
+		j++;
+	else
+		return NO_TOKEN;
+	j = *goal = skip_det(c, j, s.b);
+	e = np_end(c, j, s.b);
+	tables_open(c);
+	for (k = j; k < e; k++)
+		if (c->tok[k].kind == T_WORD && c->word[k].n &&
+		    lex_is(c->tables_lx, c->tok[k].low, c->word[k].n, TABLES_GOAL))
+			return e;
+	return NO_TOKEN;
+}
+
 /* The measure of row k of sentence s (rows from first are the
  * sentence's): the words of its figure, or of the figure or row it goes
  * with.  Returns where they came from (--explain). */
@@ -559,6 +585,7 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	const struct buf *before = k > first ? &c->obs[k - 1].measure : NULL;
 	const char *why = "the row before's: in parentheses right after it";
 	const struct obs *owner;
+	size_t e, g;
 
 	/* "(44%)" right after a figure, or after its words ("27 of the KSI
 	 * casualties (23%)"), counts the same thing; so does a window
@@ -574,6 +601,11 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);
+	} else if (before && before->len && (e = from_goal(c, s, f, &g)) != NO_TOKEN) {
+		/* "1,968 officers, 8 above the uplift target" */
+		buf_add(&o->measure, before->p, before->len);
+		add_words(&o->measure, c, (struct span){f->ue, e});
+		why = "the row before's, and how far from a goal";
 	} else if (of_these(c, s, f) && !noun_after(c, f, s.b) &&
 		   (o->fig > 0 || c->last_measure.len)) {
 		/* "Of these, 45 applied": of the last measure of the block */
@@ -620,6 +652,14 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 
 		buf_add(&goal, o->measure.p, o->measure.len);
 		buf_reset(&o->measure);
+		/* "1,968 officers, 8 above the uplift target of 1,960": the
+		 * goal of the row before the one that says how far from it */
+		if (k > first + 1 && before &&
+		    (e = from_goal(c, s, &c->fig[c->obs[k - 1].fig], &g)) != NO_TOKEN) {
+			before = &c->obs[k - 2].measure;
+			buf_reset(&goal);
+			add_words(&goal, c, (struct span){g, e});
+		}
 		if (before && before->len) {
 			buf_add(&o->measure, before->p, before->len);
 			why = "a goal of the measure before";

@@ -108,6 +108,19 @@ explain_fold(const struct ctx *c, const struct fig *f, const struct obs *o,
 		when_why ? when_why : "");
 }
 
+/* "from 389 to 243": prev figure fi is followed by "to" and the value
+ * it was before, which then opens the row it joins. */
+static bool
+from_to(const struct ctx *c, size_t fi)
+{
+	const struct fig *f = &c->fig[fi];
+
+	return f->role == R_PREV && fi + 1 < c->nfig && f->ts > 0 &&
+	       tok_is(c, f->ts - 1, f->ts, "from") && tok_is(c, f->ue, c->ntok, "to") &&
+	       c->fig[fi + 1].ts == f->ue + 1 && c->fig[fi + 1].role == R_VALUE &&
+	       !strcmp(c->fig[fi + 1].unit, f->unit);
+}
+
 /* The figures of sentence s as rows, from c->obs[first_obs] on: a value
  * or target opens a row, a comparison figure joins the row it compares;
  * each row gets its period. */
@@ -152,8 +165,18 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			o->fig = fi;
 			when_why = when_of(c, after, true, WM_VALUE, &o->when);
 			explain_fold(c, f, o, first_obs, how, when_why);
+			if (fi > 0 && from_to(c, fi - 1) && !o->has_prev) {
+				explain_fold(c, &c->fig[fi - 1], o, first_obs,
+					     "the prev of the value after \"to\"", NULL);
+				o->has_prev = true;
+				o->prev = c->fig[fi - 1].v;
+				o->first = fi - 1;
+				prev_row = (size_t)(o - c->obs);
+			}
 			continue;
 		}
+		if (from_to(c, fi))
+			continue;	/* it joins the row of the value after it */
 		how = "joins the row it compares (the nearest with a free slot)";
 		o = find_row(c, fi, first_obs, prev_row);
 		if (o && only_pct(o) && f->role != R_PCT)
