@@ -218,7 +218,8 @@ phrasal_change(const struct ctx *c, size_t j, size_t b)
 {
 	return j < b && direction(&c->tok[j]) &&
 	       (tag_is(c, j + 1, b, P_NUM) || tok_is(c, j + 1, b, "by") ||
-		tok_is(c, j + 1, b, "to"));
+		(tok_is(c, j + 1, b, "to") && !tag_is(c, j + 2, b, P_DET) &&
+		 !noun_at(c, j + 2, b)));	/* not "signed up to the scheme" */
 }
 
 /* The verb of the clause a verb of saying at j reports ("felt" in "said
@@ -282,12 +283,15 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 
 		if (k != NO_TOKEN)
 			j = k;	/* "said they felt safer": what was said */
-		e = np_post(c, j + 1, b);
+		k = j + 1;
+		if (tok_is(c, k, b, "up") || tok_is(c, k, b, "out") || tok_is(c, k, b, "off"))
+			k++;	/* "signed up to the scheme" */
+		e = np_post(c, k, b);
 
 		/* "took part", "came online", "joined the scheme" */
-		if (e == j + 1 && noun_at(c, skip_det(c, j + 1, b), b) &&
-		    !period_word(c, skip_det(c, j + 1, b), b))
-			e = np_post(c, np_end(c, skip_det(c, j + 1, b), b), b);
+		if (e == k && noun_at(c, skip_det(c, k, b), b) &&
+		    !period_word(c, skip_det(c, k, b), b))
+			e = np_post(c, np_end(c, skip_det(c, k, b), b), b);
 		return (struct span){j, e};
 	}
 	if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
@@ -324,6 +328,9 @@ figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
 			return true;	/* "... and 88 people left" */
 		/* "as 31 older cadets left": a clause of its own */
 		if (j == lead && (tok_is(c, j - 1, b, "as") || tag_is(c, j - 1, b, P_CONJ)))
+			return true;
+		/* "showed that (only) 1% of victims" */
+		if (tok_is(c, j - 1, b, "that") && (j == lead || tag_is(c, j, b, P_ADV)))
 			return true;
 		if (c->tag[j - 1].period)
 			continue;

@@ -334,9 +334,12 @@ fronted_whole(const struct ctx *c, struct span s, size_t lead)
 
 	if (lead <= s.a + 1 || !(tok_is(c, s.a, s.b, "of") || tok_is(c, s.a, s.b, "among")))
 		return false;
-	for (j = s.a + 1; j < lead; j++)
+	for (j = s.a + 1; j < lead; j++) {
+		if (tag_is(c, j, s.b, P_REL))
+			break;	/* "Of the packages that have been actioned" */
 		if (tag_is(c, j, s.b, P_AUX) || c->tok[j].kind == T_NUM)
 			return false;
+	}
 	return true;
 }
 
@@ -456,6 +459,22 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		if (k > lo + 2 && tok_is(c, k - 1, b, "by") && participle_at(c, k - 2, b) &&
 		    tag_is(c, k - 3, b, P_AUX))
 			before = phrase_before(c, s, (struct span){lo, k - 1});
+	}
+	/* "Patrols will be directed to these locations for 15 minutes": how
+	 * long the subject did it, not the place */
+	if (unit_tok && before.b > before.a && lead > lo + 1 &&
+	    tok_is(c, lead - 1 - phrase_ending(c, lo, lead, W(APPROX), NULL), b, "for")) {
+		size_t j, v = NO_TOKEN;
+
+		for (j = before.b; j > lo && !clause_edge(&c->tok[j - 1]); j--)
+			if (tag_is(c, j - 1, b, P_VERB)) {
+				v = j - 1;
+				break;
+			}
+		subj = v != NO_TOKEN ? phrase_before(c, s, (struct span){lo, v}) :
+		       (struct span){lo, lo};
+		if (subj.b > subj.a && telling_subject(c, subj) && noun_at(c, subj.b - 1, b))
+			before = subj;
 	}
 	/* "... and 40 per calendar month are referred": its predicate */
 	if (before.b == before.a && lo > a && figure_is_subject(c, lo, lead, b)) {

@@ -115,8 +115,11 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		cl.a = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
 	cs = cl.a;
 	ce = cl.b;
-	/* "kits will be kept for 25 years": how long, a rule not a goal */
-	if (f->ts > cs && tok_is(c, f->ts - 1, ce, "for") && time_unit(f->unit))
+	/* "kits will be kept for 25 years": how long, a rule not a goal;
+	 * but "will patrol for at least 15 minutes" sets a minimum */
+	j = f->ts - phrase_ending(c, cs, f->ts, W(APPROX), NULL);
+	if (j > cs && tok_is(c, j - 1, ce, "for") && time_unit(f->unit) &&
+	    !(f->approx && !strcmp(f->approx, ">=")))
 		return NULL;
 	for (j = cs; j < f->ts; j++)
 		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
