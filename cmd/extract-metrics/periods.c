@@ -534,6 +534,8 @@ resolve_own(const struct ctx *c, struct buf *w)
 
 /* The clause of figure f of sentence s states what stands now: "There
  * are 196 volunteers", "The scheme has 31 employers", "is 4.1%". */
+static bool present_verb(const struct ctx *c, size_t j, struct span s);
+
 static bool
 present_clause(const struct ctx *c, struct span s, const struct fig *f)
 {
@@ -543,7 +545,51 @@ present_clause(const struct ctx *c, struct span s, const struct fig *f)
 			   tok_has(c, j - 1, s.b, W(APPROX))) && !tok_is(c, j - 1, s.b, "of"))
 		j--;
 	return j > s.a && (tok_is(c, j - 1, s.b, "is") || tok_is(c, j - 1, s.b, "are") ||
-			   tok_is(c, j - 1, s.b, "has") || tok_is(c, j - 1, s.b, "have"));
+			   tok_is(c, j - 1, s.b, "has") || tok_is(c, j - 1, s.b, "have") ||
+			   present_verb(c, j - 1, s));
+}
+
+/* Token j is a verb in the present after its subject: "Ashdown Police
+ * supports 463", "the scheme now runs five" (a lower-case word in -s
+ * after a noun or an adverb; not "ss", "us", "is"). */
+static bool
+present_verb(const struct ctx *c, size_t j, struct span s)
+{
+	const struct tok *t = &c->tok[j];
+	size_t n = strlen(t->low), k;
+
+	for (k = 0; k < c->nfig; k++)
+		if (j >= c->fig[k].ts && j < c->fig[k].ue)
+			return false;	/* "3 percentage points to 29%" */
+	if (t->kind != T_WORD || t->cap || n < 4 || t->low[n - 1] != 's' ||
+	    strchr("sui", t->low[n - 2]) || j == s.a || c->tag[j].period ||
+	    !(tag_is(c, j, s.b, P_NOUN) || tag_is(c, j, s.b, P_VERB)) ||
+	    (t->cls & (W(STOP) | W(GENERIC))))
+		return false;
+	return noun_at(c, j - 1, s.b) || tag_is(c, j - 1, s.b, P_ADV) ||
+	       tag_is(c, j - 1, s.b, P_PRON) ||	/* "This includes" */
+	       date_has(c, j - 1, s.b, DATE(NOW));
+}
+
+/* Figure f, or one before it in its sentence with no verb between them
+ * ("There are 436 cadets in 15 units, and 188 volunteers"), states what
+ * stands now. */
+static bool
+present_list(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t k = (size_t)(f - c->fig), j;
+
+	for (;;) {
+		if (present_clause(c, s, &c->fig[k]))
+			return true;
+		if (k == 0)
+			return false;
+		for (j = c->fig[k - 1].ue; j < c->fig[k].ts; j++)
+			if (tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX) ||
+			    tok_punct(c, j, s.b, ';') || tok_punct(c, j, s.b, ':'))
+				return false;
+		k--;
+	}
 }
 
 /* The period of row o (of sentence s; NO_SPAN for a table's cell) when
@@ -570,7 +616,7 @@ row_period(struct ctx *c, struct span s, struct obs *o)
 		buf_add(&o->when, c->block_when.p, c->block_when.len);
 		return "the period of a row before it in its block";
 	}
-	if (s.b > s.a && present_clause(c, s, &c->fig[o->fig])) {
+	if (s.b > s.a && present_list(c, s, &c->fig[o->fig])) {
 		buf_adds(&o->when, "currently");
 		return "what stands now (there are, has, is)";
 	}
