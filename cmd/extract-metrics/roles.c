@@ -319,6 +319,15 @@ change_before(const struct ctx *c, struct span s, struct fig *f, size_t p,
 	    !(p > a + 1 && tok_has(c, p - 2, b, W(PHRASAL))))
 		return set_change(f, pct ? R_PCT : R_CHANGE, d,
 				  "a change word just before a share (up 12%)");
+	/* "the force lost 12 officers", "cut 40 offences": a fall in what
+	 * the subject has (not "lost 5.3% of their hours", "cut ... from
+	 * 389 to 243") */
+	if (p > a && !strcmp(f->unit, "count") && !f->paren &&
+	    ((c->tag[p - 1].pos & POS(LOSS)) ||
+	     (direction(&c->tok[p - 1]) < 0 && tag_is(c, p - 1, b, P_VERB))) &&
+	    head_noun(c, f, b) && !tok_is(c, f->ue, b, "to") && !tok_is(c, f->ue, b, "from"))
+		return set_change(f, R_CHANGE, -1,
+				  "lost or cut before a count (lost 12 officers)");
 	if (p > a && !pct && compared && tok_has(c, p - 1, b, W(MORE)) &&
 	    !tok_is(c, p - 1, b, "further"))
 		return set_change(f, R_CHANGE, direction(&c->tok[p - 1]),
@@ -350,10 +359,26 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 	if (pct && tok_has(c, e, b, W(CHANGE_NOUN) | W(PCT_DIRECTION) | W(MORE)))
 		return set_change(f, R_PCT, d,
 				  "a change word after a share (12% higher)");
+	/* "40 fewer burglaries": fewer is always a comparison */
 	if (!pct && (tok_has(c, e, b, W(CHANGE_NOUN)) ||
-		     (tok_has(c, e, b, W(MORE)) && (compared || pp))))
+		     (tok_has(c, e, b, W(MORE)) && (compared || pp || d < 0))))
 		return set_change(f, R_CHANGE, d,
 				  "a change word after it (62 fewer, 19 increase)");
+	return false;
+}
+
+/* Sentence s opens with "In contrast" or "By comparison" and names a
+ * period before figure f. */
+static bool
+contrast_before(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t k;
+
+	if (!lex_phrase(c->pos_lx, c->word + s.a, s.b - s.a, POS(CONTRAST), NULL, NULL))
+		return false;
+	for (k = 0; k < c->nperiod; k++)
+		if (c->period[k].b <= f->ts)
+			return true;
 	return false;
 }
 
@@ -387,9 +412,10 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 			   "a share in parentheses after a change word");
 		return;
 	}
-	/* "(2022/23: 2,104)": an earlier period's figure */
+	/* "(2022/23: 2,104)", "(Q1 was 44.80)": an earlier period's figure */
 	if (in_parens(c, a, f->ts) && f->ts >= a + 2 &&
-	    tok_punct(c, f->ts - 1, b, ':') &&
+	    (tok_punct(c, f->ts - 1, b, ':') ||
+	     (have_value && (tok_is(c, f->ts - 1, b, "was") || tok_is(c, f->ts - 1, b, "were")))) &&
 	    (c->tok[f->ts - 2].kind == T_NUM || c->tok[f->ts - 2].kind == T_CODE ||
 	     is_month(c, f->ts - 2, b))) {
 		set_role(f, R_PREV,
@@ -415,6 +441,13 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 	if (have_value && in_parens(c, a, f->ts) &&
 	    earlier_period_starts(c, f->ue, b)) {
 		set_role(f, R_PREV, "in parentheses before an earlier period");
+		return;
+	}
+	/* "In contrast, in October 2024, 55% of calls were answered": the
+	 * figure the sentence before is compared with */
+	if (!have_value && !f->paren && contrast_before(c, s, f)) {
+		set_role(f, R_PREV, "a sentence of contrast with a period before it");
+		f->when_back = true;
 		return;
 	}
 	if (f != c->fig && f[-1].role == R_PREV && joined(c, f[-1].ue, f->ts)) {

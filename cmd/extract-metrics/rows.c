@@ -108,6 +108,15 @@ explain_fold(const struct ctx *c, const struct fig *f, const struct obs *o,
 		when_why ? when_why : "");
 }
 
+/* Figures f and g count different nouns ("12 officers", "9 arrests"). */
+static bool
+other_noun(const struct ctx *c, const struct fig *f, const struct fig *g)
+{
+	const char *a = head_noun(c, f, c->ntok), *b;
+
+	return a && (b = head_noun(c, g, c->ntok)) && strcmp(a, b) != 0;
+}
+
 /* "from 389 to 243": prev figure fi is followed by "to" and the value
  * it was before, which then opens the row it joins. */
 static bool
@@ -147,6 +156,10 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			 * level in parentheses after a goal's change is a goal
 			 * of its own */
 			if (o && o->target && in_parens(c, s.a, f->ts))
+				o = NULL;
+			/* "lost 12 officers and made 9 arrests": a change of
+			 * another noun */
+			if (o && !o->has_value && other_noun(c, &c->fig[o->fig], f))
 				o = NULL;
 			if (!(o && !o->has_value &&
 			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
