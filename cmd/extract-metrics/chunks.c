@@ -528,6 +528,8 @@ np_post(const struct ctx *c, size_t e, size_t b)
 
 			if (e2 == k + 2 && noun_at(c, skip_det(c, k + 2, b), b))
 				e2 = np_end(c, skip_det(c, k + 2, b), b);
+			else if (e2 == k + 2 && k + 2 < b && (c->tag[k + 2].pos & POS(OBJECT)))
+				e2 = k + 3;	/* "victims who used it" */
 			words += e2 - j;
 			j = end = e2;
 			n++;

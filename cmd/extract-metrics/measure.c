@@ -436,14 +436,15 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		return "the noun of the figure before and its own predicate";
 	/* "In 2023, 45 were arrested": of what the sentence or the block
 	 * before counts, its predicate */
-	if (lo <= a && subject_figure(c, s, f, lead, &subj)) {
+	if (subject_figure(c, s, f, lead, &subj)) {
 		before = (struct span){a, a};
 		if (fronted_whole(c, s, lead)) {	/* "those arrested" */
 			before = (struct span){skip_det(c, a + 1, b), lead};
 			if (c->tok[before.b - 1].kind == T_PUNCT)
 				before.b--;
 		}
-		if (before.b == before.a && c->last_measure.len)
+		/* "..., and 88% said they were satisfied": its predicate */
+		if (before.b == before.a && lo <= a && c->last_measure.len)
 			buf_add(m, c->last_measure.p, c->last_measure.len);
 		add_words(m, c, before);
 		add_words(m, c, subj);

@@ -534,7 +534,7 @@ resolve_own(const struct ctx *c, struct buf *w)
 
 /* The clause of figure f of sentence s states what stands now: "There
  * are 196 volunteers", "The scheme has 31 employers", "is 4.1%". */
-static bool present_verb(const struct ctx *c, size_t j, struct span s);
+static bool present_verb(const struct ctx *c, size_t j, struct span s, size_t lead);
 
 static bool
 present_clause(const struct ctx *c, struct span s, const struct fig *f)
@@ -546,17 +546,44 @@ present_clause(const struct ctx *c, struct span s, const struct fig *f)
 		j--;
 	return j > s.a && (tok_is(c, j - 1, s.b, "is") || tok_is(c, j - 1, s.b, "are") ||
 			   tok_is(c, j - 1, s.b, "has") || tok_is(c, j - 1, s.b, "have") ||
-			   present_verb(c, j - 1, s));
+			   present_verb(c, j - 1, s, fig_start(c, s, f)));
+}
+
+/* The figure starting at lead has no noun of its own: a level ("stands
+ * at 71.5%"), not a place ("at 74 homes"). */
+static bool
+noun_after_at(const struct ctx *c, size_t lead, size_t b)
+{
+	size_t k;
+
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ts <= lead && lead < c->fig[k].ue)
+			return head_noun(c, &c->fig[k], b) != NULL;
+	return false;
 }
 
 /* Token j is a verb in the present after its subject: "Ashdown Police
- * supports 463", "the scheme now runs five" (a lower-case word in -s
- * after a noun or an adverb; not "ss", "us", "is"). */
+ * supports 463", "the scheme now runs five", "stands at 71.5%" (a
+ * lower-case word in -s after a noun or an adverb, right before the
+ * figure at lead or "at" it; not "ss", "us", "is"; not "doorbells at 74
+ * homes", "schemes with 41,000 members"). */
 static bool
-present_verb(const struct ctx *c, size_t j, struct span s)
+present_verb(const struct ctx *c, size_t j, struct span s, size_t lead)
 {
 	const struct tok *t = &c->tok[j];
 	size_t n = strlen(t->low), k;
+
+	for (k = j + 1; k < lead; k++) {
+		size_t q = phrase_at(c, k, s.b, W(APPROX), NULL);	/* "up to" */
+
+		if (q) {
+			k += q - 1;
+			continue;
+		}
+		if (tag_is(c, k, s.b, P_PREP) &&
+		    !(tok_is(c, k, s.b, "at") && !noun_after_at(c, lead, s.b)))
+			return false;
+	}
 
 	for (k = 0; k < c->nfig; k++)
 		if (j >= c->fig[k].ts && j < c->fig[k].ue)
