@@ -302,19 +302,6 @@ label_split(struct ctx *c, const char *s, size_t n)
 		l->w[k].s = l->low[k];
 }
 
-static bool
-has_word(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w), i;
-
-	for (i = 0; i + wl <= n; i++)
-		if (tolower((unsigned char)s[i]) == w[0] &&
-		    strncasecmp(s + i, w, wl) == 0 &&
-		    (i == 0 || !is_ascii_alpha((unsigned char)s[i - 1])))
-			return true;
-	return false;
-}
-
 /* What a label or head names (H_PERIOD...): a period ("Q1", "Quarter
  * 2", "Jun-23", "2019/20", "2024"), a difference ("Variance", "+/-",
  * "% change"), a goal ("Target", "Aim"), the stub ("Measure"). */

@@ -154,6 +154,21 @@ date_phrase(const struct ctx *c, size_t i, size_t b, lex_mask mask)
 	return lex_phrase(c->dates_lx, c->word + i, b - i, mask, NULL, NULL);
 }
 
+/* Text s[0..n) holds word w (lower case) at a word's start, in any
+ * case: "Target (%)" holds "target". */
+static bool
+has_word(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w), i;
+
+	for (i = 0; i + wl <= n; i++)
+		if (tolower((unsigned char)s[i]) == w[0] &&
+		    strncasecmp(s + i, w, wl) == 0 &&
+		    (i == 0 || !is_ascii_alpha((unsigned char)s[i - 1])))
+			return true;
+	return false;
+}
+
 /* ---- noun phrases ---- */
 
 enum {
@@ -259,7 +274,14 @@ inner_and(const struct ctx *c, size_t i, size_t j, size_t b)
 	if (tag_is(c, j + 1, b, P_ADV) && participle_at(c, j + 2, b))
 		return true;	/* "killed or seriously injured" */
 	e = np_end(c, j + 1, b);
-	return e > j + 1 && noun_at(c, e - 1, b);	/* "stop and searches" */
+	if (e <= j + 1 || !noun_at(c, e - 1, b))
+		return false;
+	/* "stop and searches"; not "40 arrests and staff gave 30 hours": the
+	 * subject of a clause with a figure of its own */
+	while (e < b && (tag_is(c, e, b, P_AUX) || tag_is(c, e, b, P_VERB) ||
+			 tag_is(c, e, b, P_ADV)))
+		e++;
+	return !(e > j + 1 && tag_is(c, e, b, P_NUM) && !tag_is(c, e - 1, b, P_NOUN));
 }
 
 /* The end of the noun phrase whose first word is token i (before b): the

@@ -29,7 +29,9 @@ enum {
 	GOAL_WORD = 16,		/* bytes of a word for a goal: "trajectory" */
 	ASIDE_CLAUSE = 10,	/* tokens of a clause between commas inside a
 				 * subject: "Orders, piloted in X from April," */
-	DEED_REACH = 12,	/* tokens from "within" back to the verb of
+	DEED_REACH = 12,
+	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
+				 * what a sentence is about */	/* tokens from "within" back to the verb of
 				 * the deed done within a window */
 	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
 				 * noun before them: "(1,851 full-time
@@ -416,6 +418,16 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 			j--;
 	}
 	a = np_start(c, lo, j, b);
+	/* "Stop and search rose to": both nouns, when the first opens the
+	 * clause (not "made 40 arrests and staff gave") */
+	if (a < j && a > lo + 1 && (tok_is(c, a - 1, b, "and") || tok_is(c, a - 1, b, "or")) &&
+	    noun_at(c, a - 2, b)) {
+		size_t a2 = np_start(c, lo, a - 1, b);
+
+		if (a2 < a - 1 && (a2 == lo || clause_edge(&c->tok[a2 - 1]) ||
+				   (a2 == lo + 1 && tag_is(c, lo, b, P_DET))))
+			a = a2;
+	}
 	/* "The new kits issued in January have been used": read forwards */
 	if (a == j) {
 		struct span fw = clause_np(c, lo, j, b, true);
@@ -490,6 +502,10 @@ clause_np(const struct ctx *c, size_t a, size_t lead, size_t b, bool at_verb)
 	e = np_end(c, j, v);
 	if (e == j)
 		return (struct span){a, a};
+	/* "Stop and search rose", "Officers and staff gave": the subject
+	 * is both */
+	if ((tok_is(c, e, b, "and") || tok_is(c, e, b, "or")) && noun_at(c, e + 1, v))
+		e = np_end(c, e + 1, v);
 	e = np_post(c, e, v);
 	{
 		size_t q = e;

@@ -207,6 +207,18 @@ unit_word(const struct ctx *c, struct span w)
  * ("arrested 14 people" is "people arrested", "seized £30,000 in cash"
  * is "cash seized").  Returns false, with those words in *after, when
  * they are only a unit or a lone verb. */
+/* The noun phrase ending at e is one bare word after a verb or a
+ * preposition: an idiom ("took place", "in place"), not a thing (a
+ * name is one: "with Trucam"). */
+static bool
+idiom_noun(const struct ctx *c, size_t lo, size_t e, size_t b)
+{
+	size_t a = np_start(c, lo, e, b);
+
+	return e == a + 1 && a > lo && !c->tok[a].cap && (tag_is(c, a - 1, b, P_VERB) ||
+					tag_is(c, a - 1, b, P_PREP));
+}
+
 static bool
 measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
@@ -254,6 +266,17 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		with_subj = true;
 		if (deed_verb(&c->tok[verb]))
 			add_words(m, c, (struct span){verb, verb + 1});
+	}
+	/* "436 cadets in 15 units", "plans for 21 hotspots": what the
+	 * place or group holds, a noun phrase right before its preposition */
+	else if (nw <= SHORT_OBJECT && verb == NO_TOKEN && lead > lo + 1 &&
+		 tag_is(c, lead - 1, b, P_PREP) && !tok_is(c, lead - 1, b, "of") &&
+		 !tok_is(c, lead - 1, b, "with") && !c->tag[lead - 1].period &&
+		 !tok_is(c, lead - 1, b, "out") && !tok_is(c, lead - 1, b, "up") &&
+		 !tok_is(c, lead - 1, b, "off") &&
+		 noun_at(c, lead - 2, b) && !idiom_noun(c, lo, lead - 1, b)) {
+		add_words(m, c, (struct span){np_start(c, lo, lead - 1, b), lead - 1});
+		with_subj = true;
 	}
 	/* "a headcount of 600 Specials", "the deaths of 39 people", "the
 	 * uplift target of 1,960 officers": the noun the figure is of */
@@ -594,6 +617,29 @@ from_goal(struct ctx *c, struct span s, const struct fig *f, size_t *goal)
 	return NO_TOKEN;
 }
 
+/* "Stop and search: 1,390 searches": a short label of what the sentence
+ * is about opens it, a colon after it; not an area's name ("Westbury:",
+ * "Marram Bay:", all capitalised).  Its span, empty when none. */
+static struct span
+topic_label(const struct ctx *c, struct span s)
+{
+	size_t j, words = 0;
+	bool lower = false;
+
+	for (j = s.a; j < s.b && j < s.a + TOPIC_TOKENS; j++) {
+		const struct tok *t = &c->tok[j];
+
+		if (tok_punct(c, j, s.b, ':'))
+			return lower && j > s.a ? (struct span){s.a, j} : (struct span){s.a, s.a};
+		if (t->kind != T_WORD || tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX) ||
+		    c->tag[j].period)
+			break;
+		words++;
+		lower = lower || (!t->cap && content_word(t) && noun_at(c, j, s.b));
+	}
+	return (struct span){s.a, s.a};
+}
+
 /* The measure of row k of sentence s (rows from first are the
  * sentence's): the words of its figure, or of the figure or row it goes
  * with.  Returns where they came from (--explain). */
@@ -691,6 +737,29 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 			buf_addc(&o->measure, ' ');
 		buf_add(&o->measure, goal.p, goal.len);
 		buf_free(&goal);
+	}
+	/* "Stop and search: 1,390 searches" */
+	{
+		struct span t = topic_label(c, s);
+
+		size_t j, missing = 0;
+
+		for (j = t.a; j < t.b; j++)
+			missing += content_word(&c->tok[j]) && c->tok[j].low[0] &&
+				   !has_word(o->measure.p ? o->measure.p : "", o->measure.len,
+					     c->tok[j].low);
+		if (missing && f->ts > t.b) {
+			struct buf q = BUF_INIT;
+
+			add_words(&q, c, t);
+			if (o->measure.len) {
+				buf_addc(&q, ' ');
+				buf_add(&q, o->measure.p, o->measure.len);
+			}
+			buf_reset(&o->measure);
+			buf_add(&o->measure, q.p, q.len);
+			buf_free(&q);
+		}
 	}
 	/* "Eight of these were fatalities": the last measure */
 	if (o->measure.len == 0 && c->last_measure.len) {
