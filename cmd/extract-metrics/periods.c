@@ -354,6 +354,22 @@ base_span(const struct ctx *c, struct span p)
 	return j > 0 && tok_is(c, j - 1, j, "on");
 }
 
+/* Period phrase p is the base of the change right before it: "reduce
+ * by 4% on 2023/24" (not "opened on 9 January"). */
+static bool
+change_base(const struct ctx *c, struct span p)
+{
+	size_t k, j = p.a - (p.a > 0 && tok_is(c, p.a - 1, p.a, "the"));
+
+	if (!base_span(c, p))
+		return false;
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ue + 1 == j &&
+		    (c->fig[k].role == R_CHANGE || c->fig[k].role == R_PCT))
+			return true;
+	return false;
+}
+
 /* A period phrase of the sentence ends at token e and names an earlier
  * period: "the same quarter last year", "the previous month", "a year
  * ago", or any period after "on" ("a 4% rise on 2022/23"). */
@@ -450,8 +466,9 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 
 	buf_reset(w);
 	for (k = 0; k < c->nperiod && c->period[k].a < from; k++)
-		if (look_back && c->period[k].b <= from)
-			best = k;
+		if (look_back && c->period[k].b <= from &&
+		    (mode == WM_PREV || !change_base(c, c->period[k])))
+			best = k;	/* not "reduce by 4% on 2023/24 (3,150)" */
 	if (k < c->nperiod && c->period[k].a < after.b) {
 		for (j = from; j < c->period[k].a &&
 			     !tok_has(c, j, after.b, W(CMP)); j++)
@@ -508,7 +525,7 @@ resolve_own(const struct ctx *c, struct buf *w)
 {
 	static const char *const own[] = { "the ", "this ", "current " };
 	struct period p;
-	char f[PERIOD_TEXT_MAX];
+	char f[PERIOD_WORDS_MAX];
 	const char *t = w->p;
 	size_t k, n = w->len;
 
@@ -529,7 +546,8 @@ resolve_own(const struct ctx *c, struct buf *w)
 		p.kind = PERIOD_YEAR;
 	} else if (!(n == 5 && !strncasecmp(t, "month", 5) && p.kind == PERIOD_MONTH))
 		return;
-	buf_addf(w, " (%s)", period_format(&p, f));
+	/* "the month (February 2025)", "the quarter (2023/24 Q1)" */
+	buf_addf(w, " (%s)", p.kind == PERIOD_MONTH ? period_words(&p, f) : period_format(&p, f));
 }
 
 /* The clause of figure f of sentence s states what stands now: "There
