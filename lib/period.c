@@ -435,6 +435,64 @@ period_format(const struct period *p, char *out)
 	return out;
 }
 
+/* The full name of month m (1 to 12), capitalized, into out (16 bytes):
+ * the longest month word of the dates lexicon with that value. */
+static const char *
+month_name(int m, char *out)
+{
+	static const char *name[13];	/* found once: a constant table */
+	size_t i, n;
+
+	out[0] = '\0';
+	if (m < 1 || m > 12)
+		return out;
+	for (i = 0; !name[m] && i < dates_lex.nrow; i++) {
+		const struct lex_row *r = &dates_lex.row[i];
+		int v;
+
+		if (r->cls != DATES_MONTH || (v = small_int(r->value)) < 1 || v > 12)
+			continue;
+		if (!name[v] || strlen(r->phrase) > strlen(name[v]))
+			name[v] = r->phrase;
+	}
+	if (!name[m] || (n = strlen(name[m])) >= 16)
+		return out;
+	memcpy(out, name[m], n + 1);
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 32);
+	return out;
+}
+
+char *
+period_words(const struct period *p, char *out)
+{
+	char a[16], b[16];
+
+	switch (p->kind) {
+	case PERIOD_QUARTER:
+		snprintf(out, PERIOD_WORDS_MAX, "Quarter %d %04d/%02d", p->q,
+			 p->fy, (p->fy + 1) % 100);
+		break;
+	case PERIOD_MONTH:
+		snprintf(out, PERIOD_WORDS_MAX, "%s %04d",
+			 month_name(p->month, a), p->year);
+		break;
+	case PERIOD_SPAN:
+		if (p->year == p->year2)
+			snprintf(out, PERIOD_WORDS_MAX, "%s to %s %04d",
+				 month_name(p->month, a),
+				 month_name(p->month2, b), p->year2);
+		else
+			snprintf(out, PERIOD_WORDS_MAX, "%s %04d to %s %04d",
+				 month_name(p->month, a), p->year,
+				 month_name(p->month2, b), p->year2);
+		break;
+	default:
+		period_format(p, out);
+	}
+	return out;
+}
+
 /* n digits at s: their value, or -1. */
 static int
 digits(const char *s, size_t n)

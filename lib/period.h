@@ -44,6 +44,13 @@ bool period_find(const char *s, size_t n, struct period *p);
 /* The normal form, into out (PERIOD_TEXT_MAX bytes); "" for none. */
 char *period_format(const struct period *p, char *out);
 
+/* The period in words, as a report writes it in a sentence or title,
+ * into out (PERIOD_WORDS_MAX bytes): "Quarter 2 2019/20", "2019/20",
+ * "February 2025", "April to September 2024", "November 2024 to
+ * January 2025"; "" for none. */
+enum { PERIOD_WORDS_MAX = 40 };
+char *period_words(const struct period *p, char *out);
+
 /* A normal form back ("2019/20 Q2", "2019/20", "2025-02", "2024-04/2024-09",
  * "2019/20 q2"), the whole of s; false when s is not one. */
 bool period_parse(const char *s, size_t n, struct period *p);

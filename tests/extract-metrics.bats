@@ -33,8 +33,9 @@ cases() {
 	awk -v em="$EM" -v tmp="$BATS_TEST_TMPDIR" -f "$CORPUS/extract-metrics.awk" "$@"
 }
 
-@test "grammar: every case of the corpus and of the negative corpus" {
-	run cases "$CORPUS/extract-metrics.txt" "$CORPUS/extract-metrics-negative.txt"
+@test "grammar: every case of the corpus, the negative corpus and the tables as split-sections gives them" {
+	run cases "$CORPUS/extract-metrics.txt" "$CORPUS/extract-metrics-negative.txt" \
+		"$CORPUS/extract-metrics-sections.txt"
 	echo "$output"
 	assert_success
 	assert_output --partial " 0 failed"
@@ -379,4 +380,48 @@ score() {
 
 @test "corpus: essex-2023-24-q1 meets the targets" {
 	score essex-2023-24-q1.txt
+}
+
+# Every set of ../shared against its hand labels, through the pipeline
+# (scripts/score metrics): recall, precision, role, label and when of
+# each set and of all together must not fall below where the tool
+# stands.  Issue 10's targets are 0.97, 0.97, 0.93, 0.90 and 0.85; the
+# zoo's recall, precision and labels also wait on split-sections' tables
+# and paragraphs.
+score_set() {
+	need_shared
+	[ -x "$BIN/split-sections" ] || skip "no split-sections beside extract-metrics"
+	local set="$1"
+	shift
+	run env SHARED="$SHARED" BIN="$BIN" "$ROOT/scripts/score" metrics
+	echo "$output"
+	[ "$status" -eq 0 ]
+	echo "$output" | awk -v set="$set" -v min="$*" '
+		BEGIN { split("recall precision role label when", k, " "); split(min, m, " ") }
+		$1 == "metrics" && $2 == set {
+			for (i = 3; i < NF; i++) v[$i] = $(i + 1)
+			for (j = 1; j <= 5; j++)
+				if (v[k[j]] + 0 < m[j] + 0) {
+					printf "%s %s %s < %s\n", set, k[j], v[k[j]], m[j]
+					bad = 1
+				}
+			found = 1
+		}
+		END { exit (!found || bad) }'
+}
+
+@test "sets: corpus meets recall, precision, role, label and when" {
+	score_set corpus 0.99 0.99 0.98 0.91 0.97
+}
+
+@test "sets: zoo meets recall, precision, role, label and when" {
+	score_set zoo 0.94 0.92 0.94 0.71 0.77
+}
+
+@test "sets: series meets recall, precision, role, label and when" {
+	score_set series 0.99 0.99 0.99 0.89 0.89
+}
+
+@test "sets: all together meet recall, precision, role, label and when" {
+	score_set all 0.98 0.97 0.97 0.86 0.89
 }

@@ -379,7 +379,7 @@ test_lex(struct tally *t)
 static void
 test_periods(struct tally *t, const char *dir)
 {
-	char path[4096], line[1024], got[PERIOD_TEXT_MAX];
+	char path[4096], line[1024], got[PERIOD_WORDS_MAX];
 	char *f[4];
 	FILE *fp;
 	int lineno = 0;
@@ -411,6 +411,10 @@ test_periods(struct tally *t, const char *dir)
 					    .fy = (int)(q / 4), .q = (int)(q % 4) + 1};
 			period_format(&p, got);
 			f[2] = f[3];
+		} else if (!strcmp(f[0], "words") && nf == 3) {
+			if (!period_parse(f[1], strlen(f[1]), &p))
+				p.kind = PERIOD_NONE;
+			period_words(&p, got);
 		} else if (!strcmp(f[0], "month") && nf == 3) {
 			snprintf(got, sizeof got, "%d", period_month(f[1], strlen(f[1])));
 		} else {

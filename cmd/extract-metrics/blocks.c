@@ -48,14 +48,10 @@ pipe_row(const char *text, size_t len, struct buf *out)
 	return true;
 }
 
-/* The longest line, in bytes, that can caption the table below it. */
-enum { CAPTION_MAX = 100 };
-
 static void
 do_block(struct ctx *c)
 {
 	struct block *b = &c->blk;
-	bool table;
 
 	if (pipe_row(b->text, b->len, &c->pipe)) {
 		b->text = c->pipe.p ? c->pipe.p : "";
@@ -64,34 +60,11 @@ do_block(struct ctx *c)
 		if (b->len == 0)
 			return;
 	}
-	table = b->kind ? !strcmp(b->kind, "table") :
-			  memchr(b->text, '\t', b->len) != NULL;
-
 	buf_reset(&c->last_measure);
-	if (!table) {
-		table_reset(&c->tab);
-		/* a short line without a full stop may caption a table below */
-		buf_reset(&c->tab.pending);
-		if (b->len > 0 && b->len < CAPTION_MAX && b->text[b->len - 1] != '.')
-			text_squeeze_space(&c->tab.pending, b->text, b->len);
+	buf_reset(&c->block_when);
+	buf_reset(&c->topic);
+	if (!table_block(c))	/* a row of a table or a record: records.c */
 		do_text(c, b->text, b->len);
-		return;
-	}
-	if (!c->tab.active && !b->heading && c->tab.pending.len) {
-		buf_add(&c->tab.caption, c->tab.pending.p, c->tab.pending.len);
-		buf_reset(&c->tab.pending);
-		c->tab.active = true;
-	}
-	if (b->heading && (!c->tab.active || strcmp(b->heading, c->tab.heading.p ?
-						     c->tab.heading.p : ""))) {
-		table_reset(&c->tab);
-		buf_reset(&c->tab.heading);
-		buf_adds(&c->tab.heading, b->heading);
-		if (*b->heading)
-			buf_adds(&c->tab.caption, b->heading);
-		c->tab.active = true;
-	}
-	do_table_row(c, b->text, b->len);
 }
 
 /* split-sections output starts with these columns, as TSV or as CSV

@@ -339,11 +339,13 @@ parse_figure(struct ctx *c, struct span s, size_t i)
 		f->approx = approx_before(c, s, i);
 	/* a bare range is a page range ("3-7"); a bare number alone in its
 	 * block is a page number (but "12,867" alone is a figure: a tile of a
-	 * dashboard, its label in the next block) */
+	 * dashboard, its label in the next block; and so is a field's value:
+	 * "Annual target: 1,900", records.c) */
 	if ((ranged && !strcmp(f->unit, "count") &&
 	     (k >= b || c->tok[k].kind != T_WORD || (c->tok[k].cls & W(STOP)))) ||
 	    (a == 0 && i == 0 && k >= b && !n.word && !strcmp(f->unit, "count") &&
-	     !memchr(c->text + c->tok[i].s, ',', c->tok[i].e - c->tok[i].s))) {
+	     !memchr(c->text + c->tok[i].s, ',', c->tok[i].e - c->tok[i].s) &&
+	     !c->field.on)) {
 		EXPLAIN(c, (struct span){i, k}, "not a figure: %s", ranged ?
 			"a bare range (a page range)" :
 			"a number alone in its block (a page number)");

@@ -71,19 +71,57 @@ struct cols {
 	size_t n, cap;
 };
 
-/* Headers of the data table being read. */
+/* Headers of the data table being read (tables.c). */
 struct table_ctx {
 	bool active;
 	struct buf caption;
 	struct cols head, group;	/* the headers, the row above them */
+	struct buf rowgroup;		/* a group row's words: "Response" */
 	struct buf heading;		/* split-sections heading it started under */
+	struct buf period;		/* the period its caption names */
+	struct period cap_period;	/* ... as lib/period reads it */
+	bool has_period;
+	struct buf words;		/* a cell's words, for its unit */
 	struct buf unit_key;		/* cell_unit's last words and answer */
 	const char *unit;
 	bool unit_pct, unit_money;
 	bool had_data;			/* a data row came since the headers */
-	unsigned char *hflag;		/* H_PERIOD, H_CHANGE of each header */
+	bool between;			/* a short line came after its rows */
+	size_t period_rows;		/* data rows labelled with a period */
+	unsigned char *hflag;		/* H_PERIOD, H_CHANGE... of each header */
 	size_t cap_hflag;
 	struct buf pending;		/* a possible caption before the table */
+};
+
+/* What the fields of a record say of the figures of a field's value
+ * (records.c): their measure, role and period. */
+enum frole { F_NONE, F_VALUE, F_TARGET, F_CHANGE };
+
+struct field_ctx {
+	bool on;			/* a field's value is being read */
+	enum frole role;
+	struct buf record;		/* the record's measure */
+	struct buf measure, when;	/* this field's */
+	struct buf text;		/* a tile as a sentence */
+	struct buf actual;		/* the period of the record's values */
+};
+
+/* What a word is to the noun-phrase chunker (chunks.c): a noun or
+ * adjective (a word of a noun phrase), a function word, a verb, a number,
+ * a sign. */
+enum ptag {
+	P_NOUN, P_DET, P_PRON, P_PREP, P_CONJ, P_AUX, P_REL, P_VERB, P_ADV,
+	P_LEAD, P_NUM, P_PUNCT
+};
+
+/* A token of a sentence with figures, as the chunker and the period
+ * grammar read it (chunks.c, periods.c). */
+struct tag {
+	lex_mask pos;		/* its classes in data/lexicon/pos.tsv */
+	lex_mask date, date_starts;	/* in data/lexicon/dates.tsv, and of
+					 * the dates phrases it begins */
+	unsigned char p;	/* enum ptag */
+	bool period;		/* inside a period phrase of its sentence */
 };
 
 /* No tokens: a note about a whole sentence or row (explain.c). */
@@ -129,6 +167,10 @@ struct ctx {
 	struct tok *tok;
 	struct lex_word *word;		/* each token as lib/lex reads it */
 	size_t ntok, cap_tok;
+	struct tag *tag;		/* the tokens of a sentence with figures
+					 * as the chunker reads them */
+	size_t cap_tag;
+	struct lex *pos_lx, *dates_lx;	/* pos.tsv and dates.tsv (chunks.c) */
 	struct span *period;		/* the period phrases of the sentence */
 	size_t nperiod, cap_period;
 	struct fig *fig;
@@ -138,6 +180,8 @@ struct ctx {
 	long *map_off, *map_line;
 	size_t nmap, cap_map;
 	struct table_ctx tab;
+	struct field_ctx field;
+	struct lex *tables_lx;		/* tables.tsv (tables.c) */
 	struct cell *cells;		/* the cells of a table row */
 	size_t cap_cells;
 	struct label label;		/* a label's or header's words */
@@ -145,6 +189,11 @@ struct ctx {
 	struct buf evidence;		/* the sentence, squeezed */
 	struct buf pipe;		/* a Markdown table row as cells */
 	struct buf last_measure;	/* for "Eight of these were..." */
+	struct buf block_when;		/* the last period a row of the block
+					 * named, for the sentences after it */
+	struct buf topic;		/* what the last sentence of the block
+					 * was about: "They" after it */
+	struct buf topic_new;		/* ... of the sentence being read */
 	int status;
 	bool strict;
 	bool explain;			/* --explain: tell what each rule did */

@@ -60,16 +60,21 @@
 #include "lexicon.c"
 #include "tokens.c"
 #include "explain.c"
+#include "chunks.c"
 #include "numbers.c"
 #include "filter.c"
 #include "figures.c"
 #include "periods.c"
 #include "roles.c"
 #include "rows.c"
+#include "clauses.c"
+#include "lists.c"
 #include "measure.c"
 #include "output.c"
 #include "sentences.c"
+#include "cells.c"
 #include "tables.c"
+#include "records.c"
 #include "blocks.c"
 
 static const char usage[] =
@@ -119,20 +124,11 @@ ctx_free(struct ctx *c)
 		buf_free(&c->obs[k].when);
 		buf_free(&c->obs[k].prev_when);
 	}
-	for (k = 0; k < c->tab.head.cap; k++)
-		buf_free(&c->tab.head.col[k]);
-	for (k = 0; k < c->tab.group.cap; k++)
-		buf_free(&c->tab.group.col[k]);
-	free(c->tab.head.col);
-	free(c->tab.group.col);
-	buf_free(&c->tab.caption);
-	buf_free(&c->tab.heading);
-	buf_free(&c->tab.unit_key);
-	buf_free(&c->tab.pending);
-	free(c->tab.hflag);
+	tables_free(c);
 	free(c->obs);
 	free(c->tok);
 	free(c->period);
+	chunks_free(c);
 	free(c->word);
 	free(c->label.low);
 	free(c->label.w);
@@ -145,6 +141,9 @@ ctx_free(struct ctx *c)
 	buf_free(&c->evidence);
 	buf_free(&c->pipe);
 	buf_free(&c->last_measure);
+	buf_free(&c->block_when);
+	buf_free(&c->topic);
+	buf_free(&c->topic_new);
 }
 
 int

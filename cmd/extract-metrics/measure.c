@@ -1,110 +1,10 @@
 /* measure.c: stage 5, the measure: the noun phrase a figure counts, in
- * the report's words.  Its words are spans of tokens of sentence s: the
- * phrase after the figure, the phrase before it (back to the figure
- * before it, lo), the sentence's subject. */
-
-/* How far a measure's words reach: a measure is a short noun phrase, and
- * a longer reach picks up the words of other figures. */
-enum {
-	ASIDE_MAX = 5,		/* tokens from an aside's "(" to its ")":
-				 * "(42.2%)", "(MSHT)" */
-	AFTER_WORDS = 6,	/* words of the phrase after a figure */
-	OF_HEAD_WORDS = 2,	/* ... that "of" can follow: "hours of" */
-	OF_WORDS = 4,		/* ... and words after it: "hours of high
-				 * visibility policing" */
-	BEFORE_SKIP = 25,	/* tokens passed over from a figure back to
-				 * its phrase: verbs, periods, asides */
-	BEFORE_WORDS = 5,	/* words of the phrase before a figure */
-	SHORT_WORDS = 4,	/* a phrase shorter than this reaches back
-				 * over "of", "with" or a purpose clause ... */
-	HEAD_WORDS = 7,		/* ... to this many words in all */
-	SUBJECT_SKIP = 8,	/* tokens before a subject's first word */
-	SUBJECT_WORDS = 4,	/* words of a subject */
-	SUBJECT_GAP = 6		/* tokens from a subject to a quantity word:
-				 * "calls were answered in an average of" */
-};
-
-/* Skip "(MSHT)" or "(42.2%)": a short parenthesized aside at i. */
-static size_t
-skip_aside(const struct ctx *c, size_t i, size_t b)
-{
-	size_t j;
-
-	if (!tok_punct(c, i, b, '('))
-		return i;
-	for (j = i + 1; j < b && j <= i + ASIDE_MAX; j++)
-		if (tok_punct(c, j, b, ')'))
-			return j + 1;
-	return i;
-}
-
-/* Content words after the figure, from token i: "366 drink drivers",
- * "19,871 hours of high visibility policing", "72% of referred crimes". */
-static struct span
-phrase_after(const struct ctx *c, size_t i, size_t b)
-{
-	size_t j = i, n = 0, k, ps;
-
-	j = skip_aside(c, j, b);
-	while (j < b && c->tok[j].kind == T_PUNCT && is_quote(c->tok[j].cp))
-		j++;
-	if (j < b && c->tok[j].kind == T_NUM && j + 1 < b &&
-	    c->tok[j + 1].kind == T_PUNCT && is_quote(c->tok[j + 1].cp))
-		j += 2;		/* '999' calls */
-	if (tok_is(c, j, b, "of") && j + 1 < b && (c->tok[j + 1].kind == T_WORD ||
-						    c->tok[j + 1].kind == T_NUM)) {
-		j++;
-		while (tok_is(c, j, b, "the") || tok_is(c, j, b, "all") ||
-		       tok_is(c, j, b, "our"))
-			j++;
-	}
-	/* "13 of the 14 districts", "94% of 999 calls": the noun after */
-	if (j > i && j + 1 < b && c->tok[j].kind == T_NUM &&
-		 c->tok[j - 1].kind == T_WORD && content_word(&c->tok[j + 1]) &&
-		 (tok_is(c, j - 1, b, "of") || tok_is(c, j - 1, b, "the")))
-		j++;
-	while (j < b && modifier(&c->tok[j]))
-		j++;
-	ps = j;
-	while (j < b && n < AFTER_WORDS) {
-		const struct tok *t = &c->tok[j];
-
-		if (n > 0 && (k = skip_aside(c, j, b)) > j) {
-			j = k;
-			continue;
-		}
-		if (n > 0 && t->kind == T_PUNCT && (t->cp == '/' || is_quote(t->cp)) &&
-		    j + 1 < b && content_word(&c->tok[j + 1])) {
-			j++;
-			continue;
-		}
-		if (!content_word(t) || period_word(c, j, b) ||
-		    (t->kind == T_WORD && adverb(t)))
-			break;
-		n++;
-		j++;
-		/* "face-to-face", "anti-social": glued hyphens join words */
-		while (j + 1 < b && tok_dash(c, j, b) && !c->tok[j].sp &&
-		       !c->tok[j + 1].sp && c->tok[j + 1].kind == T_WORD)
-			j += 2;
-		/* "suspected drink drivers" but "drivers arrested" */
-		if (t->kind == T_WORD && verb_like(t) && n > 1)
-			break;
-	}
-	/* "hours of high visibility policing" */
-	if (n > 0 && n <= OF_HEAD_WORDS && tok_is(c, j, b, "of") && j + 1 < b &&
-	    content_word(&c->tok[j + 1])) {
-		size_t m = 0;
-
-		k = j + 1;
-		while (k < b && m < OF_WORDS && content_word(&c->tok[k])) {
-			k++;
-			m++;
-		}
-		return (struct span){ps, k};
-	}
-	return (struct span){ps, j};
-}
+ * the report's words, with the words that define it.  A figure's own
+ * noun phrase after it (clauses.c), with its clause's subject and verb
+ * when it says little alone; else the figures around it (lists.c); else
+ * the noun phrase before it, back to the figure before (lo), or the
+ * sentence's subject; then the row's measure (row_measure): a goal of
+ * the measure before, a part, a total, the block's last measure. */
 
 static bool
 skippable_before(const struct ctx *c, size_t i, size_t end)
@@ -113,10 +13,15 @@ skippable_before(const struct ctx *c, size_t i, size_t end)
 
 	if (t->kind == T_CODE || t->kind == T_NUM)
 		return true;
+	/* a quote closing a name: 'the campaign "No excuse" ran' */
+	if (t->kind == T_PUNCT && is_quote(t->cp) && i > 0 &&
+	    c->tok[i - 1].kind == T_WORD && !t->sp)
+		return false;
 	if (t->kind == T_PUNCT)
 		return t->cp != '.' && t->cp != ';';
 	return !content_word(t) || verb_like(t) || direction(t) || adverb(t) ||
-	       (t->low[0] && (t->cls & W(LINK))) ||
+	       (t->low[0] && (t->cls & W(LINK))) || c->tag[i].p == P_VERB ||
+	       c->tag[i].p == P_AUX || c->tag[i].p == P_ADV || c->tag[i].period ||
 	       period_word(c, i, end);
 }
 
@@ -139,6 +44,19 @@ participle_inside(const struct ctx *c, struct span room, size_t k, size_t h)
 	       verb_like(&c->tok[k]) && !direction(&c->tok[k]) &&
 	       !(c->tok[k].cls & W(LINK)) && c->tok[k - 1].kind == T_WORD &&
 	       !skippable_before(c, k - 1, room.b);
+}
+
+/* A verb of its clause stands in tokens [j, e): "given" in "Hours given
+ * rose to" is then the noun's, "averaged" in "Response times averaged"
+ * the clause's own. */
+static bool
+verb_after(const struct ctx *c, size_t j, size_t e)
+{
+	for (; j < e; j++)
+		if (tag_is(c, j, e, P_VERB) || tag_is(c, j, e, P_AUX) ||
+		    tok_has(c, j, e, W(LINK) | W(COPULA)) || direction(&c->tok[j]))
+			return true;
+	return false;
 }
 
 /* Content words before a figure: "The Special Constable headcount
@@ -183,6 +101,19 @@ phrase_before(const struct ctx *c, struct span s, struct span room)
 		/* "anti-social", "follow-up": glued hyphens join words */
 		while (hyphen_tail(c, lo, j))
 			j -= 2;
+	}
+	/* "Hours given rose to", "Cash seized in the quarter came to": a
+	 * participle after the noun is the noun's */
+	if (pe > lo && pe < room.b && participle_at(c, pe, b) &&
+	    noun_at(c, pe - 1, b) && !direction(&c->tok[pe]) &&
+	    !tok_has(c, pe, b, W(COPULA)) && verb_after(c, pe + 1, room.b))
+		pe++;
+	/* the chunker's noun phrase may reach further: "Grade of Service
+	 * (GOS) for '101' calls", "Killed and seriously injured (KSI)
+	 * casualties" */
+	if (pe > lo && np_start(c, lo, pe, b) < j) {
+		j = np_start(c, lo, pe, b);
+		n = words_in(c, (struct span){j, pe});
 	}
 	/* "Victim satisfaction with the overall service stands at": the
 	 * head before "of", "with", "in" or "among" names what is measured;
@@ -267,161 +198,125 @@ unit_word(const struct ctx *c, struct span w)
 		!strcmp(t->low, "per"));
 }
 
-/* Where the words naming what the figure is start: "£252,000 worth of
- * drugs", "£1.25 million in cash" (not "£3m in 2023", "in Essex"); for
- * a change, "a reduction of 14% in ASB", "a 9% rise in burglary". */
-static size_t
-named_after(const struct ctx *c, const struct fig *f, size_t b)
-{
-	size_t j = f->ue;
-	bool money = !strcmp(f->unit, "GBP");
-	bool change = f->role == R_CHANGE || f->role == R_PCT;
-
-	if (!money && !change)
-		return j;
-	if (change && j < b && direction(&c->tok[j]))
-		j++;	/* "a 9% rise in" */
-	if (money && tok_is(c, j, b, "worth") && tok_is(c, j + 1, b, "of"))
-		return j + 2;
-	if (tok_is(c, j, b, "in") && j + 1 < b && c->tok[j + 1].kind == T_WORD &&
-	    (change || !c->tok[j + 1].cap) && content_word(&c->tok[j + 1]) &&
-	    !period_word(c, j + 1, b))
-		return j + 1;
-	return f->ue;
-}
-
-/* A past tense that says what was done to what is counted: "arrested",
- * "seized", "took"; not a link such as "stood", "totalled", "rose". */
-static bool
-deed_verb(const struct tok *t)
-{
-	if (t->kind != T_WORD || !t->low[0] || direction(t) ||
-	    (t->cls & W(COPULA)))
-		return false;
-	return verb_like(t) || (t->cls & W(DEED));
-}
-
-static bool
-generic_noun(const struct tok *t)
-{
-	return t->kind == T_WORD && (t->cls & W(GENERIC));
-}
-
-/* A subject that is a group of people: a plural ("Special Constables",
- * "CSCs"; not "status", "crisis") or a collective noun. */
-static bool
-group_noun(const struct tok *t)
-{
-	size_t n = strlen(t->low);
-
-	return t->kind == T_WORD && n > 2 &&
-	       ((t->low[n - 1] == 's' && t->low[n - 2] != 's' &&
-		 t->low[n - 2] != 'u' && t->low[n - 2] != 'i') ||
-		(t->cls & W(GROUP)));
-}
-
-/* The deed verb of the clause between a subject ending at be and the
- * figure at i ("contributed" in "Specials contributed a total of"), or
- * NO_TOKEN. */
-static size_t
-verb_between(const struct ctx *c, size_t be, size_t i)
-{
-	size_t j;
-
-	for (j = i; j > be; j--) {
-		if (clause_edge(&c->tok[j - 1]))
-			break;
-		if (deed_verb(&c->tok[j - 1]))
-			return j >= be + 2 && (tok_has(c, j - 2, i, W(BE)) ||
-					       tok_is(c, j - 2, i, "be")) ?
-			       NO_TOKEN : j - 1;
-	}
-	return NO_TOKEN;
-}
-
-/* "of victims were satisfied", "of crimes were resolved": the state
- * after the counted noun (ending at pe) belongs to the measure; after a
- * share, so does a lone adjective ("34% of officers are female").
- * Returns the token of the participle or adjective, or NO_TOKEN. */
-static size_t
-predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
-{
-	size_t j = pe;
-
-	if (!(tok_is(c, j, b, "were") || tok_is(c, j, b, "was") ||
-	      tok_is(c, j, b, "are") || tok_is(c, j, b, "is")))
-		return NO_TOKEN;
-	j++;
-	if (tok_is(c, j, b, "been") || tok_is(c, j, b, "being"))
-		j++;
-	if (j < b && c->tok[j].kind == T_WORD && !direction(&c->tok[j]) &&
-	    (verb_like(&c->tok[j]) || tok_has(c, j, b, W(DEED))) &&
-	    !tok_has(c, j, b, W(PLAN)))
-		return j;
-	if (share && j < b && c->tok[j].kind == T_WORD && content_word(&c->tok[j]) &&
-	    !direction(&c->tok[j]) && !(c->tok[j].cls & NUMBER_WORD) &&
-	    (j + 1 == b || !content_word(&c->tok[j + 1])))
-		return j;
-	return NO_TOKEN;
-}
-
-/* "2 hours 30 minutes": more than one duration word. */
-static bool
-compound(const struct ctx *c, const struct fig *f)
-{
-	size_t j;
-
-	for (j = f->ts + 1; j + 1 < f->te; j++)
-		if (c->tok[j].kind == T_WORD &&
-		    duration_unit(c, c->tok[j].low, &(const char *){0}) > 0)
-			return true;
-	return false;
-}
-
-/* "make up 36% of", "account for 12% of", "represent 5% of": the verb
- * of a share before token lead whose subject names the part; NO_TOKEN if
- * none. */
-static size_t
-share_verb(const struct ctx *c, struct span s, size_t lead)
-{
-	size_t k = phrase_ending(c, s.a, lead, W(SHARE_VERB), NULL);
-
-	return k ? lead - k : NO_TOKEN;
-}
-
 /* The measure from the words after the figure, into m: "366 drink
- * drivers", "£1.25m in cash", "62% of victims were satisfied",
- * "arrested 14 people".  Returns false, with those words in *after,
- * when they are only a unit or a lone verb. */
+ * drivers", "£1.25m in cash", "62% of victims were satisfied", "93
+ * people joined as a Special Constable"; with the clause's subject and
+ * verb for an object that says little alone ("Specials gave 480 hours",
+ * "Speed Watch volunteers held 386 sessions", "Notices were issued on
+ * 58 occasions"), and its verb for a generic noun, money and mass
+ * ("arrested 14 people" is "people arrested", "seized £30,000 in cash"
+ * is "cash seized").  Returns false, with those words in *after, when
+ * they are only a unit or a lone verb. */
+/* The noun phrase ending at e is one bare word after a verb or a
+ * preposition: an idiom ("took place", "in place"), not a thing (a
+ * name is one: "with Trucam"). */
 static bool
-measure_after(const struct ctx *c, struct span s, const struct fig *f,
+idiom_noun(const struct ctx *c, size_t lo, size_t e, size_t b)
+{
+	size_t a = np_start(c, lo, e, b);
+
+	return e == a + 1 && a > lo && !c->tok[a].cap && (tag_is(c, a - 1, b, P_VERB) ||
+					tag_is(c, a - 1, b, P_PREP));
+}
+
+static bool
+measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
 	      struct span *after)
 {
-	size_t a = s.a, b = s.b, v;
-	struct span w;
+	size_t b = s.b, v, he, verb, nw;
+	struct span w, subj, pred = {0, 0};
+	bool share = !strcmp(f->unit, "percent"), with_subj, generic;
 
 	/* "almost half (48%) of all calls" */
-	w = *after = phrase_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
-				  f->ue + 1 : named_after(c, f, b), b);
-	/* "812 resulted in a charge": a lone verb needs the noun before */
+	w = *after = np_after(c, f->paren && tok_is(c, f->ue + 1, b, "of") ?
+			      f->ue + 1 : named_after(c, f, b), b, &he);
+	/* "812 resulted in a charge": a lone verb needs the noun before;
+	 * "showed a 12% increase": a change's noun is no measure */
+	if (w.b == w.a + 1 && (f->role == R_CHANGE || f->role == R_PCT) &&
+	    direction(&c->tok[w.a])) {
+		after->b = after->a;
+		return false;
+	}
 	if (w.b == w.a || unit_word(c, w) ||
 	    (w.b == w.a + 1 && c->tok[w.a].kind == T_WORD &&
 	     verb_like(&c->tok[w.a])))
 		return false;
-	if (!strcmp(f->unit, "percent") && (v = share_verb(c, s, lead)) != NO_TOKEN)
+	nw = nouns_in(c, (struct span){w.a, he});
+	generic = nw == 1 && c->tok[he - 1].kind == T_WORD &&
+		  (c->tok[he - 1].cls & W(GENERIC));
+	subj = chain_subject(c, s, f, lo, lead, &verb);
+	if (figure_is_subject(c, lo, lead, b))
+		pred = predicate_after(c, w.b, b, share);
+	/* "..., and 11.6% of callers hung up": a subject of its own clause */
+	with_subj = telling_subject(c, subj) && (nw <= SHORT_OBJECT || generic) &&
+		    !f->paren && pred.b == pred.a;
+	if (share && (v = share_verb(c, s, lead)) != NO_TOKEN)
 		add_words(m, c, phrase_before(c, s, (struct span){lo, v}));
 						/* "female officers" */
+	else if (with_subj) {
+		add_words(m, c, subj);
+		if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
+			add_words(m, c, (struct span){verb, verb + 1});
+	} else if (nw <= SHORT_OBJECT && verb != NO_TOKEN && c->topic.len &&
+		   pronoun_subject(c, lo, chain_lead(c, s, f, lead), verb, b)) {
+		/* "They completed 53 duties": what the sentence before
+		 * counted did it */
+		buf_add(m, c->topic.p, c->topic.len);
+		with_subj = true;
+		if (deed_verb(&c->tok[verb]))
+			add_words(m, c, (struct span){verb, verb + 1});
+	}
+	/* "436 cadets in 15 units", "plans for 21 hotspots": what the
+	 * place or group holds, a noun phrase right before its preposition */
+	else if (nw <= SHORT_OBJECT && verb == NO_TOKEN && lead > lo + 1 &&
+		 tag_is(c, lead - 1, b, P_PREP) && !tok_is(c, lead - 1, b, "of") &&
+		 !tok_is(c, lead - 1, b, "with") && !c->tag[lead - 1].period &&
+		 !tok_is(c, lead - 1, b, "out") && !tok_is(c, lead - 1, b, "up") &&
+		 !tok_is(c, lead - 1, b, "off") &&
+		 noun_at(c, lead - 2, b) && !idiom_noun(c, lo, lead - 1, b)) {
+		add_words(m, c, (struct span){np_start(c, lo, lead - 1, b), lead - 1});
+		with_subj = true;
+	}
+	/* "a headcount of 600 Specials", "the deaths of 39 people", "the
+	 * uplift target of 1,960 officers": the noun the figure is of */
+	if (!with_subj && (v = of_noun(c, lo, lead_token(c, s, f), b)) != NO_TOKEN)
+		add_words(m, c, (struct span){v, lead_token(c, s, f) - 1});
 	/* the unit word may precede the phrase: "1,279 hours" */
 	if (unit_tok)
 		add_words(m, c, (struct span){f->te - 1, tok_is(c, f->ue, b, "of") ?
 							 f->ue + 1 : f->te});
-	add_words(m, c, w);
-	if ((v = predicate_after(c, w.b, b, !strcmp(f->unit, "percent"))) != NO_TOKEN)
+	/* what a later "They" stands for: a telling subject, or the noun
+	 * of a figure that opens its clause ("There are 10 CSCs") */
+	if (!c->topic_new.len && telling_subject(c, subj))
+		add_words(&c->topic_new, c, subj);
+	else if (!c->topic_new.len && (figure_is_subject(c, lo, lead, b) ||
+				       tok_has(c, lead - (lead > s.a), b, W(BE))))
+		add_words(&c->topic_new, c, (struct span){w.a, he});
+	add_words(m, c, (struct span){w.a, he});
+	/* "40 emergency, 65 priority and 120 routine incidents" */
+	if (nw == 1 && (v = list_noun(c, s, f)) != NO_TOKEN)
 		add_words(m, c, (struct span){v, v + 1});
-	else if (w.b == w.a + 1 && generic_noun(&c->tok[w.a]) && lead > a &&
-		 deed_verb(&c->tok[lead - 1]))
-		add_words(m, c, (struct span){lead - 1, lead});	/* "people arrested" */
+	/* "(12% BAME, 30% female)" after "210 applications": shares of
+	 * what the figure before counts */
+	else if (nw <= PAREN_OBJECT && !with_subj &&
+		 (v = paren_owner(c, s, f)) != NO_TOKEN) {
+		size_t ohe;
+
+		np_after(c, named_after(c, &c->fig[v], b), b, &ohe);
+		if (ohe > c->fig[v].ue && noun_at(c, ohe - 1, b))
+			add_words(m, c, (struct span){ohe - 1, ohe});
+	}
+	/* "people arrested", "cash seized", "drivers arrested for drink
+	 * driving"; not "arrests made", "reports saw" */
+	if (pred.b == pred.a && !with_subj && verb != NO_TOKEN &&
+	    deed_verb(&c->tok[verb]) && !unit_tok &&
+	    (generic || verb_like(&c->tok[verb]) || !strcmp(f->unit, "GBP") ||
+	     !strcmp(f->unit, "kg")))
+		add_words(m, c, (struct span){verb, verb + 1});
+	add_words(m, c, (struct span){he, w.b});
+	if (pred.b > pred.a)
+		add_words(m, c, pred);
 	return true;
 }
 
@@ -435,15 +330,108 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 	      struct span subj, size_t lead, struct buf *m)
 {
 	size_t p = lead_token(c, s, f), v;
+	bool given = !strncmp(f->unit, "hours", 5) || !strncmp(f->unit, "days", 4);
 
-	if ((strncmp(f->unit, "hours", 5) && strncmp(f->unit, "days", 4)) ||
-	    compound(c, f) || (p > s.a && tok_has(c, p - 1, s.b, W(WINDOW_PREP))) ||
+	/* a window ("within 48 hours"), but "ran for four weeks" */
+	if (compound(c, f) || (p > s.a && tok_has(c, p - 1, s.b, W(WINDOW_PREP)) &&
+			       (given || !tok_is(c, p - 1, s.b, "for"))) ||
 	    (subj.b > subj.a && subj.b + 1 == p && tok_is(c, subj.b, s.b, "of")))
 		return;
-	if (subj.b > subj.a && group_noun(&c->tok[subj.b - 1]) &&
-	    (v = verb_between(c, subj.b, lead)) != NO_TOKEN)
+	v = subj.b > subj.a ? verb_between(c, subj.b, lead, !given) : NO_TOKEN;
+	/* "Operation X ran for four weeks", "offenders were sentenced to a
+	 * total of 44 years in prison": what was done for so long */
+	if (!given && (v == NO_TOKEN || tok_has(c, v, s.b, W(COPULA))))
+		return;
+	if (v != NO_TOKEN && (!given || group_noun(&c->tok[subj.b - 1])))
 		add_words(m, c, (struct span){v, v + 1});
 	add_words(m, c, (struct span){f->te - 1, f->te});
+	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
+}
+
+/* The sentence opens with "Of the cases reviewed" or "Among those
+ * stopped" before lead: a phrase of what the figure at lead is part of. */
+static bool
+fronted_whole(const struct ctx *c, struct span s, size_t lead)
+{
+	size_t j;
+
+	if (lead <= s.a + 1 || !(tok_is(c, s.a, s.b, "of") || tok_is(c, s.a, s.b, "among")))
+		return false;
+	for (j = s.a + 1; j < lead; j++) {
+		if (tag_is(c, j, s.b, P_REL))
+			break;	/* "Of the packages that have been actioned" */
+		if (tag_is(c, j, s.b, P_AUX) || c->tok[j].kind == T_NUM)
+			return false;
+	}
+	return true;
+}
+
+/* Figure f opens its clause as its subject, without a noun of its own
+ * ("In 2023, 45 were arrested", "95% said they felt safer", "Of the
+ * cases reviewed 55% have been positive outcomes"): its predicate into
+ * *pred. */
+static bool
+subject_figure(const struct ctx *c, struct span s, const struct fig *f,
+	       size_t lead, struct span *pred)
+{
+	size_t j = skip_aside(c, f->ue, s.b);
+
+	if (!tag_is(c, j, s.b, P_AUX) && !tag_is(c, j, s.b, P_VERB))
+		return false;
+	/* "Cannabis worth £10,000 was seized": the noun before is the
+	 * subject */
+	if (!fronted_whole(c, s, lead) &&
+	    (!figure_is_subject(c, s.a, lead, s.b) ||
+	     !(lead == s.a || c->tok[lead - 1].kind == T_PUNCT ||
+	       tag_is(c, lead - 1, s.b, P_CONJ) || c->tag[lead - 1].period)))
+		return false;
+	*pred = predicate_after(c, f->ue, s.b, true);
+	return pred->b > pred->a;
+}
+
+/* "speak to an adviser within 24 hours of reporting", "Officers attended
+ * within 15 minutes of the call": a window's measure is the deed done
+ * within it (the verb and what follows it, with the subject when the
+ * verb is alone), not the time it is counted from.  False when the
+ * clause has no verb before "within". */
+static bool
+window_deed(const struct ctx *c, struct span s, size_t lo, size_t lead,
+	    struct buf *m)
+{
+	size_t w = lead - 1, j, v = NO_TOKEN;
+	struct span subj;
+
+	for (j = w; j > lo && w - j < DEED_REACH; j--) {
+		if (tok_punct(c, j - 1, s.b, ')')) {	/* "(ISVA)" */
+			size_t q = j - 1;
+
+			while (q > lo && w - q < DEED_REACH && !tok_punct(c, q - 1, s.b, '('))
+				q--;
+			if (q > lo + 1 && tok_punct(c, q - 1, s.b, '('))
+				j = q - 1;
+		}
+		if (clause_edge(&c->tok[j - 1]) || tag_is(c, j - 1, s.b, P_REL))
+			break;
+		if (tag_is(c, j - 1, s.b, P_AUX)) {
+			v = j;	/* "can speak to": the words after the aux */
+			break;
+		}
+		if (tag_is(c, j - 1, s.b, P_VERB)) {
+			v = j - 1;
+			break;
+		}
+	}
+	if (v == NO_TOKEN || v >= w)
+		return false;
+	if (words_in(c, (struct span){v, w}) == 1) {
+		for (j = v; j > lo && (tag_is(c, j - 1, s.b, P_AUX) ||
+				       tag_is(c, j - 1, s.b, P_ADV)); j--)
+			;
+		subj = phrase_before(c, s, (struct span){lo, j});
+		add_words(m, c, subj);
+	}
+	add_words(m, c, (struct span){v, w});
+	return true;
 }
 
 /* The measure of figure f of sentence s into m; lo is where the figure
@@ -455,85 +443,201 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 {
 	const char *why = "the words before it";
 	size_t a = s.a, b = s.b, lead = fig_start(c, s, f);
-	struct span after, before;
+	struct span after, before, subj;
 	bool unit_tok = f->te > f->ts + 1 && c->tok[f->te - 1].kind == T_WORD &&
 			duration_unit(c, c->tok[f->te - 1].low, &(const char *){0}) > 0;
 
 	buf_reset(m);
+	if (unit_tok && lead > lo + 1 && tok_is(c, lead - 1, b, "within") &&
+	    tok_is(c, f->ue, b, "of") && window_deed(c, s, lo, lead, m))
+		return "the deed done within it";
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
+	if (measure_listed(c, s, f, m))
+		return "the noun and verb of the figure its list starts with";
+	if (measure_predicate(c, s, f, lo, lead, m))
+		return "the noun of the figure before and its own predicate";
+	/* "In 2023, 45 were arrested": of what the sentence or the block
+	 * before counts, its predicate */
+	if (subject_figure(c, s, f, lead, &subj)) {
+		before = (struct span){a, a};
+		if (fronted_whole(c, s, lead)) {	/* "those arrested" */
+			before = (struct span){skip_det(c, a + 1, b), lead};
+			if (c->tok[before.b - 1].kind == T_PUNCT)
+				before.b--;
+		}
+		/* "..., and 88% said they were satisfied": its predicate */
+		if (before.b == before.a && lo <= a && c->last_measure.len)
+			buf_add(m, c->last_measure.p, c->last_measure.len);
+		add_words(m, c, before);
+		add_words(m, c, subj);
+		return "what it is part of and its predicate: the figure is the subject";
+	}
 	before = phrase_before(c, s, (struct span){lo, lead});
+	/* "kits will be retained by the force for 25 years": the agent of
+	 * a passive is not what is measured */
+	if (before.b > before.a) {
+		size_t k = before.a > lo && tag_is(c, before.a - 1, b, P_DET) ?
+			   before.a - 1 : before.a;
+
+		if (k > lo + 2 && tok_is(c, k - 1, b, "by") && participle_at(c, k - 2, b) &&
+		    tag_is(c, k - 3, b, P_AUX))
+			before = phrase_before(c, s, (struct span){lo, k - 1});
+	}
+	/* "Patrols will be directed to these locations for 15 minutes": how
+	 * long the subject did it, not the place */
+	if (unit_tok && before.b > before.a && lead > lo + 1 &&
+	    tok_is(c, lead - 1 - phrase_ending(c, lo, lead, W(APPROX), NULL), b, "for")) {
+		size_t j, v = NO_TOKEN;
+
+		for (j = before.b; j > lo && !clause_edge(&c->tok[j - 1]); j--)
+			if (tag_is(c, j - 1, b, P_VERB)) {
+				v = j - 1;
+				break;
+			}
+		subj = v != NO_TOKEN ? phrase_before(c, s, (struct span){lo, v}) :
+		       (struct span){lo, lo};
+		if (subj.b > subj.a && telling_subject(c, subj) && noun_at(c, subj.b - 1, b))
+			before = subj;
+	}
+	/* "... and 40 per calendar month are referred": its predicate */
+	if (before.b == before.a && lo > a && figure_is_subject(c, lo, lead, b)) {
+		subj = predicate_after(c, f->ue, b, false);
+		if (subj.b > subj.a) {
+			add_words(m, c, subj);
+			return "its own predicate";
+		}
+	}
+	/* the clause's subject read forwards, when it says more */
+	subj = clause_np(c, lo, lead, b, false);
+	if (words_in(c, subj) > words_in(c, before) && (lo == a || !noun_at(c, lo, b)))
+		before = subj;
 	if (before.b == before.a && lo <= a) {
 		why = "the sentence's subject";
 		before = subject_of(c, (struct span){a, f->ts});
 		if (before.b > f->ts)
 			before.b = before.a;
 	}
+	/* "seized drugs to the value of £44,000", "calls at a rate of 20 a
+	 * day": what the quantity is of stands before its phrase */
+	if (before.b == before.a + 1 && tok_has(c, before.a, b, W(QUANTITY)) &&
+		 before.a > lo + 2 && tag_is(c, before.a - 1, b, P_DET) &&
+		 tag_is(c, before.a - 2, b, P_PREP) && !tok_is(c, before.a - 2, b, "of") &&
+		 noun_at(c, before.a - 3, b))
+		add_words(m, c, (struct span){np_start(c, lo, before.a - 2, b), before.a - 2});
 	/* "calls were answered in an average of 7 seconds": a word for a
 	 * kind of quantity alone says what of only with the subject */
-	if (before.b == before.a + 1 && lo <= a &&
+	else if (before.b == before.a + 1 && lo <= a &&
 	    tok_has(c, before.a, b, W(QUANTITY))) {
-		struct span subj = subject_of(c, (struct span){a, before.a});
+		struct span whose = subject_of(c, (struct span){a, before.a});
 
-		if (subj.b > subj.a && subj.b < before.a &&
-		    before.a - subj.b <= SUBJECT_GAP) {
-			add_words(m, c, subj);
+		if (whose.b > whose.a && whose.b < before.a &&
+		    before.a - whose.b <= SUBJECT_GAP) {
+			add_words(m, c, whose);
 			why = "the subject and the quantity word before it";
 		}
 	}
+	borrow_words(c, s, f, before, m);
 	add_words(m, c, before);
+	/* "calls answered within 10 seconds": the verb of a window */
+	if (before.b < lead && lead > a + 1 && tok_is(c, lead - 1, b, "within") &&
+	    participle_at(c, lead - 2, b) && lead - 2 >= before.b)
+		add_words(m, c, (struct span){lead - 2, lead - 1});
 	if (unit_tok)
 		unit_and_verb(c, s, f, before, lead, m);
 	if (after.b > after.a)
 		add_words(m, c, after);
+	/* "Sickness absence was 4.4% for officers": a phrase of its own */
+	else if (!unit_tok && before.b > before.a && tag_is(c, f->ue, b, P_PREP) &&
+		 !c->tag[f->ue].period && np_post(c, f->ue, b) > f->ue)
+		add_words(m, c, (struct span){f->ue, np_post(c, f->ue, b)});
 	return why;
 }
 
-/* "of whom 12 retired", "of which 30 were charged": a part of what the
- * figure before counts. */
+/* A measure of a goal alone: at most GOAL_WORDS words, the last a word
+ * for a goal ("target", "the national standard", "uplift target",
+ * "aim"). */
+/* A measure that is only a word for a kind of quantity: "average". */
 static bool
-of_these(const struct ctx *c, struct span s, const struct fig *f)
+quantity_only(struct ctx *c, const struct buf *m)
 {
-	return phrase_ending(c, s.a, fig_start(c, s, f), W(PART_OF), NULL) > 0;
+	char low[GOAL_WORD];
+	size_t k;
+
+	if (m->len == 0 || m->len >= sizeof low || memchr(m->p, ' ', m->len))
+		return false;
+	for (k = 0; k < m->len; k++)
+		low[k] = (char)tolower((unsigned char)m->p[k]);
+	return lex_is(c->lex.lx, low, m->len, METRICS_QUANTITY);
 }
 
-/* Content words after the figure that are not a lone verb ("of which
- * two people were remanded" names its own noun). */
 static bool
-noun_after(const struct ctx *c, const struct fig *f, size_t b)
+goal_only(struct ctx *c, const struct buf *m)
 {
-	struct span w = phrase_after(c, f->ue, b);
+	size_t e = m->len, a, words = 1, k;
+	char low[GOAL_WORD];
 
-	return w.b > w.a && !(w.b == w.a + 1 && verb_like(&c->tok[w.a]));
+	if (e == 0)
+		return false;
+	for (k = 0; k < e; k++)
+		words += m->p[k] == ' ';
+	for (a = e; a > 0 && m->p[a - 1] != ' '; a--)
+		;
+	if (words > GOAL_WORDS || e - a >= sizeof low)
+		return false;
+	for (k = a; k < e; k++)
+		low[k - a] = (char)tolower((unsigned char)m->p[k]);
+	tables_open(c);
+	return lex_is(c->tables_lx, low, e - a, TABLES_GOAL);
 }
 
-/* The noun the whole counts (else the whole's measure) and what the
- * part did: "staff retired", "revenue budget spent". */
-static void
-part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
-	const struct buf *whole_m, struct buf *m)
+/* "8 above the uplift target", "39 short of the target of 1,960": a
+ * figure that says how far another is from a goal; the end of those
+ * words, or NO_TOKEN; where the goal's noun phrase starts in *goal. */
+static size_t
+from_goal(struct ctx *c, struct span s, const struct fig *f, size_t *goal)
 {
-	const char *noun = head_noun(c, whole, b);
-	struct span w = phrase_after(c, f->ue, b);
-	size_t v;
+	size_t j = f->ue, e, k;
 
-	buf_reset(m);
-	if (noun)
-		buf_adds(m, noun);
-	else if (whole_m && whole_m->len)
-		buf_add(m, whole_m->p, whole_m->len);
-	if ((v = predicate_after(c, w.a, b, false)) != NO_TOKEN)
-		add_words(m, c, (struct span){v, v + 1});
+	if (tok_is(c, j, s.b, "short") || tok_is(c, j, s.b, "ahead") ||
+	    tok_is(c, j, s.b, "behind"))
+		j += 1 + tok_is(c, j + 1, s.b, "of");
+	else if (tok_has(c, j, s.b, W(GOAL_PREP)) && !tok_is(c, j, s.b, "on") &&
+		 !tok_is(c, j, s.b, "within"))
+		j++;
 	else
-		add_words(m, c, w);
+		return NO_TOKEN;
+	j = *goal = skip_det(c, j, s.b);
+	e = np_end(c, j, s.b);
+	tables_open(c);
+	for (k = j; k < e; k++)
+		if (c->tok[k].kind == T_WORD && c->word[k].n &&
+		    lex_is(c->tables_lx, c->tok[k].low, c->word[k].n, TABLES_GOAL))
+			return e;
+	return NO_TOKEN;
 }
 
-/* A measure that is only the word for a goal. */
-static bool
-lone_goal(const struct buf *m)
+/* "Stop and search: 1,390 searches": a short label of what the sentence
+ * is about opens it, a colon after it; not an area's name ("Westbury:",
+ * "Marram Bay:", all capitalised).  Its span, empty when none. */
+static struct span
+topic_label(const struct ctx *c, struct span s)
 {
-	return (m->len == 6 && !strncasecmp(m->p, "target", 6)) ||
-	       (m->len == 4 && !strncasecmp(m->p, "goal", 4));
+	size_t j, words = 0;
+	bool lower = false;
+
+	for (j = s.a; j < s.b && j < s.a + TOPIC_TOKENS; j++) {
+		const struct tok *t = &c->tok[j];
+
+		if (tok_punct(c, j, s.b, ':'))
+			return lower && j > s.a ? (struct span){s.a, j} : (struct span){s.a, s.a};
+		if (t->kind != T_WORD || tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX) ||
+		    c->tag[j].period)
+			break;
+		words++;
+		lower = lower || (!t->cap && content_word(t) && noun_at(c, j, s.b));
+	}
+	return (struct span){s.a, s.a};
 }
 
 /* The measure of row k of sentence s (rows from first are the
@@ -546,14 +650,33 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	const struct fig *f = &c->fig[o->fig];
 	const struct buf *before = k > first ? &c->obs[k - 1].measure : NULL;
 	const char *why = "the row before's: in parentheses right after it";
+	const struct obs *owner;
+	size_t e, g;
 
-	/* "(44%)" right after a figure counts the same thing */
-	if (f->paren && o->fig > 0 && before &&
+	/* "(44%)" right after a figure, or after its words ("27 of the KSI
+	 * casualties (23%)"), counts the same thing; so does a window
+	 * after it ("answered within 10 seconds") */
+	if ((f->paren || window_of(c, s, f)) && o->fig > 0 &&
+	    (owner = row_of(c, first, k, f->paren ? paren_owner(c, s, f) :
+			    o->fig - 1)) != NULL) {
+		buf_add(&o->measure, owner->measure.p ? owner->measure.p : "",
+			owner->measure.len);
+		why = f->paren ? "the row of the figure it stands in parentheses after" :
+		      "the row of the figure it is a window of";
+	} else if (f->paren && o->fig > 0 && before &&
 	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);
-	} else if (o->fig > 0 && of_these(c, s, f) && !noun_after(c, f, s.b)) {
-		part_of(c, s.b, f, &c->fig[o->fig - 1], before, &o->measure);
+	} else if (before && before->len && (e = from_goal(c, s, f, &g)) != NO_TOKEN) {
+		/* "1,968 officers, 8 above the uplift target" */
+		buf_add(&o->measure, before->p, before->len);
+		add_words(&o->measure, c, (struct span){f->ue, e});
+		why = "the row before's, and how far from a goal";
+	} else if (of_these(c, s, f) && !noun_after(c, f, s.b) &&
+		   (o->fig > 0 || c->last_measure.len)) {
+		/* "Of these, 45 applied": of the last measure of the block */
+		part_of(c, s.b, f, o->fig > 0 ? &c->fig[o->fig - 1] : NULL,
+			o->fig > 0 ? before : &c->last_measure, &o->measure);
 		why = "a part of the figure before (of whom, of which)";
 	} else {
 		why = measure_of(c, s, f, o->fig > 0 ? c->fig[o->fig - 1].te : s.a,
@@ -563,13 +686,80 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		why = measure_of(c, s, &c->fig[o->first],
 				 o->first > 0 ? c->fig[o->first - 1].te : s.a,
 				 &o->measure);
-	/* "11 minutes against a target of 10": the target of the measure
-	 * before */
-	if (before && lone_goal(&o->measure) && before->len) {
+	/* "..., bringing the total since April to 47,125 hours": the total
+	 * of the measure before; so is "and 40,400 hours since April", "658
+	 * in the year as a whole" after a figure of the same measure */
+	if (before && before->len && (running_total(c, s, f) ||
+				      (cumulative(c, s, f) &&
+				       !strcmp(c->obs[k - 1].unit, o->unit)))) {
 		buf_reset(&o->measure);
 		buf_add(&o->measure, before->p, before->len);
-		buf_adds(&o->measure, " target");
-		why = "a target of the measure before";
+		buf_adds(&o->measure, " total");
+		why = "the total of the measure before (bringing the total to)";
+	}
+	/* "11 minutes against a target of 10": the target of the measure
+	 * before */
+	/* "who gave 3,870 hours, an average of 20 hours each": the measure
+	 * before, averaged */
+	if (before && before->len && quantity_only(c, &o->measure) &&
+	    fig_start(c, s, f) > s.a && tok_is(c, fig_start(c, s, f) - 1, s.b, "of")) {
+		struct buf q = BUF_INIT;
+
+		buf_add(&q, o->measure.p, o->measure.len);
+		buf_reset(&o->measure);
+		buf_add(&o->measure, before->p, before->len);
+		buf_addc(&o->measure, ' ');
+		buf_add(&o->measure, q.p, q.len);
+		buf_free(&q);
+		why = "a kind of quantity of the measure before";
+	} else if (goal_only(c, &o->measure)) {
+		struct buf goal = BUF_INIT;
+		struct span subj = sentence_subject(c, s);
+
+		buf_add(&goal, o->measure.p, o->measure.len);
+		buf_reset(&o->measure);
+		/* "1,968 officers, 8 above the uplift target of 1,960": the
+		 * goal of the row before the one that says how far from it */
+		if (k > first + 1 && before &&
+		    (e = from_goal(c, s, &c->fig[c->obs[k - 1].fig], &g)) != NO_TOKEN) {
+			before = &c->obs[k - 2].measure;
+			buf_reset(&goal);
+			add_words(&goal, c, (struct span){g, e});
+		}
+		if (before && before->len) {
+			buf_add(&o->measure, before->p, before->len);
+			why = "a goal of the measure before";
+		} else if (subj.b > subj.a) {
+			add_words(&o->measure, c, subj);	/* "Satisfaction ... aim" */
+			why = "a goal of the sentence's subject";
+		}
+		if (o->measure.len)
+			buf_addc(&o->measure, ' ');
+		buf_add(&o->measure, goal.p, goal.len);
+		buf_free(&goal);
+	}
+	/* "Stop and search: 1,390 searches" */
+	{
+		struct span t = topic_label(c, s);
+
+		size_t j, missing = 0;
+
+		for (j = t.a; j < t.b; j++)
+			missing += content_word(&c->tok[j]) && c->tok[j].low[0] &&
+				   !has_word(o->measure.p ? o->measure.p : "", o->measure.len,
+					     c->tok[j].low);
+		if (missing && f->ts > t.b) {
+			struct buf q = BUF_INIT;
+
+			add_words(&q, c, t);
+			if (o->measure.len) {
+				buf_addc(&q, ' ');
+				buf_add(&q, o->measure.p, o->measure.len);
+			}
+			buf_reset(&o->measure);
+			buf_add(&o->measure, q.p, q.len);
+			buf_free(&q);
+		}
 	}
 	/* "Eight of these were fatalities": the last measure */
 	if (o->measure.len == 0 && c->last_measure.len) {

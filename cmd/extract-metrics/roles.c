@@ -44,6 +44,22 @@ adjectival(const struct ctx *c, size_t j, size_t end)
 	       !(c->tok[j + 1].cls & NUMBER_WORD);
 }
 
+/* A goal's word at j that is a deed: "Activity to target two groups",
+ * "Operation X targeted three groups" (not "aimed to recruit"). */
+static bool
+goal_as_deed(const struct ctx *c, size_t cs, size_t j, size_t ce)
+{
+	const struct tok *t = &c->tok[j];
+	size_t n = strlen(t->low);
+
+	if (j > cs && tok_is(c, j - 1, ce, "to") && (tok_is(c, j, ce, "target") ||
+						     tok_is(c, j, ce, "deliver")))
+		return true;
+	return n > 4 && (!strcmp(t->low + n - 2, "ed") || !strcmp(t->low + n - 3, "ing")) &&
+	       (c->tok[j + 1 < ce ? j + 1 : j].kind == T_NUM ||
+		(j + 1 < ce && (c->tok[j + 1].cls & NUMBER_WORD)));
+}
+
 /* The counted noun's own future: "3 detectives will join", "two
  * officers are due to start", "40 staff are expected to transfer". */
 static bool
@@ -58,6 +74,20 @@ future_after(const struct ctx *c, size_t j, size_t ce)
 		return true;
 	return (tok_is(c, j, ce, "are") || tok_is(c, j, ce, "is")) &&
 	       tok_has(c, j + 1, ce, W(SOON)) && tok_is(c, j + 2, ce, "to");
+}
+
+/* A unit of time: seconds up to years. */
+static bool
+time_unit(const char *u)
+{
+	static const char *const t[] = {"seconds", "minutes", "hours", "days",
+					"weeks", "months", "years"};
+	size_t k;
+
+	for (k = 0; k < sizeof t / sizeof t[0]; k++)
+		if (!strcmp(u, t[k]))
+			return true;
+	return false;
 }
 
 /* Figure f of sentence s is a goal, plan or forecast: the cue that says
@@ -85,12 +115,28 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		cl.a = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
 	cs = cl.a;
 	ce = cl.b;
+	/* "kits will be kept for 25 years": how long, a rule not a goal;
+	 * but "will patrol for at least 15 minutes" sets a minimum */
+	j = f->ts - phrase_ending(c, cs, f->ts, W(APPROX), NULL);
+	if (j > cs && tok_is(c, j - 1, ce, "for") && time_unit(f->unit) &&
+	    !(f->approx && !strcmp(f->approx, ">=")))
+		return NULL;
 	for (j = cs; j < f->ts; j++)
 		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
-		    !adjectival(c, j, ce))
+		    !adjectival(c, j, ce) && !goal_as_deed(c, cs, j, ce))
 			return "a goal word before it in its clause (aims, will)";
 	if (future_after(c, f->ue, ce))
 		return "its noun's own future after it (will join, are due to)";
+	/* the cues after it are the next figure's when a goal word stands
+	 * between them: "76 short of the target of 1,960 by March" makes
+	 * 1,960 a target, not 76 ("intakes of 48 and 52 officers are
+	 * planned" makes both) */
+	if (f + 1 < c->fig + c->nfig && f[1].ts < ce)
+		for (j = f->te; j < f[1].ts; j++)
+			if (tok_has(c, j, ce, W(TARGET))) {
+				ce = f[1].ts;
+				break;
+			}
 	for (j = f->te; j < ce; j++)
 		if (tok_has(c, j, ce, W(PLAN)))
 			return "a participle after it (planned, expected)";
@@ -99,7 +145,15 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		if (tok_is(c, j, ce, "due") && tok_is(c, j + 1, ce, "to") &&
 		    base_verb(&c->tok[j + 2]))
 			return "\"due to\" and a verb after it";
-	/* "by March 2020", "by the end of the year" */
+	/* "by March 2020", "by the end of the year"; not after what was:
+	 * "fell to 301 by the end of March" */
+	for (j = cs; j < f->ts; j++)
+		if (c->tok[j].kind == T_WORD && (verb_like(&c->tok[j]) ||
+						 tok_is(c, j, ce, "was") ||
+						 tok_is(c, j, ce, "were") ||
+						 (direction(&c->tok[j]) &&
+						  (c->tok[j].cls & W(LINK)))))
+			return NULL;
 	for (j = f->te; j + 1 < ce; j++)
 		if (tok_is(c, j, ce, "by") &&
 		    (is_month(c, j + 1, ce) || tok_is(c, j + 1, ce, "end") ||
@@ -182,6 +236,23 @@ lead_token(const struct ctx *c, struct span s, const struct fig *f)
 	return p;
 }
 
+/* Figure f has a noun of its own, not the noun of a figure before it
+ * ("against 2,987 domestic abuse crimes" after "1,173 arrests"). */
+static bool
+own_noun_differs(const struct ctx *c, const struct fig *f, size_t b)
+{
+	const char *mine = head_noun(c, f, b), *theirs;
+	const struct fig *g;
+
+	if (!mine)
+		return false;
+	for (g = c->fig; g < f; g++)
+		if (!(theirs = head_noun(c, g, b)) || !strcmp(mine, theirs) ||
+		    (strlen(mine) > 3 && !strncmp(mine, theirs, strlen(mine) - 1)))
+			return false;	/* "against 180 vans" after "210 vans" */
+	return true;
+}
+
 /* "up from 464", "compared to 76,803", "versus", "higher than" (but
  * "from 13 to 17 years" is a range, and "from" needs a change or an
  * earlier value: "3,000 from 45 schools" is not a comparison); p is the
@@ -197,8 +268,13 @@ is_prev(const struct ctx *c, struct span s, const struct fig *f, size_t p,
 		       direction_before(c, p - 1 > s.a + FROM_REACH ?
 					   p - 1 - FROM_REACH : s.a, p - 1) ?
 		       "after from, with a value or a change word before it" : NULL;
-	return phrase_ending(c, s.a, p, W(PREV_LEAD), NULL) ?
-	       "after compared to, versus, higher than (prev-lead)" : NULL;
+	if (!phrase_ending(c, s.a, p, W(PREV_LEAD), NULL))
+		return NULL;
+	/* "1,173 arrests ..., against 2,987 domestic abuse crimes": a noun
+	 * of its own, not the value's, counts something else */
+	if (tok_is(c, p - 1, s.b, "against") && f != c->fig && own_noun_differs(c, f, s.b))
+		return NULL;
+	return "after compared to, versus, higher than (prev-lead)";
 }
 
 /* Give figure f its role, and the rule that gave it (--explain). */
@@ -243,6 +319,15 @@ change_before(const struct ctx *c, struct span s, struct fig *f, size_t p,
 	    !(p > a + 1 && tok_has(c, p - 2, b, W(PHRASAL))))
 		return set_change(f, pct ? R_PCT : R_CHANGE, d,
 				  "a change word just before a share (up 12%)");
+	/* "the force lost 12 officers", "cut 40 offences": a fall in what
+	 * the subject has (not "lost 5.3% of their hours", "cut ... from
+	 * 389 to 243") */
+	if (p > a && !strcmp(f->unit, "count") && !f->paren &&
+	    ((c->tag[p - 1].pos & POS(LOSS)) ||
+	     (direction(&c->tok[p - 1]) < 0 && tag_is(c, p - 1, b, P_VERB))) &&
+	    head_noun(c, f, b) && !tok_is(c, f->ue, b, "to") && !tok_is(c, f->ue, b, "from"))
+		return set_change(f, R_CHANGE, -1,
+				  "lost or cut before a count (lost 12 officers)");
 	if (p > a && !pct && compared && tok_has(c, p - 1, b, W(MORE)) &&
 	    !tok_is(c, p - 1, b, "further"))
 		return set_change(f, R_CHANGE, direction(&c->tok[p - 1]),
@@ -261,13 +346,39 @@ change_after(const struct ctx *c, size_t b, struct fig *f, bool compared)
 
 	if (e >= b || c->tok[e].kind != T_WORD || (d = direction(&c->tok[e])) == 0)
 		return false;
+	/* "with two more progressing", "the 500 additional officers": more
+	 * of the same, counted; "14 drop-in surgeries": a compound */
+	if (tok_has(c, e, b, W(MORE)) && f->ts > 0 && (tok_is(c, f->ts - 1, b, "with") ||
+						       tok_is(c, f->ts - 1, b, "the")))
+		return false;
+	if (e + 1 < b && tok_dash(c, e + 1, b) && !c->tok[e + 1].sp)
+		return false;
+	/* "19 fewer than a year earlier": a comparison said in full */
+	if (tok_has(c, e, b, W(MORE)) && tok_is(c, e + 1, b, "than"))
+		compared = true;
 	if (pct && tok_has(c, e, b, W(CHANGE_NOUN) | W(PCT_DIRECTION) | W(MORE)))
 		return set_change(f, R_PCT, d,
 				  "a change word after a share (12% higher)");
+	/* "40 fewer burglaries": fewer is always a comparison */
 	if (!pct && (tok_has(c, e, b, W(CHANGE_NOUN)) ||
-		     (tok_has(c, e, b, W(MORE)) && (compared || pp))))
+		     (tok_has(c, e, b, W(MORE)) && (compared || pp || d < 0))))
 		return set_change(f, R_CHANGE, d,
 				  "a change word after it (62 fewer, 19 increase)");
+	return false;
+}
+
+/* Sentence s opens with "In contrast" or "By comparison" and names a
+ * period before figure f. */
+static bool
+contrast_before(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t k;
+
+	if (!lex_phrase(c->pos_lx, c->word + s.a, s.b - s.a, POS(CONTRAST), NULL, NULL))
+		return false;
+	for (k = 0; k < c->nperiod; k++)
+		if (c->period[k].b <= f->ts)
+			return true;
 	return false;
 }
 
@@ -301,13 +412,15 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 			   "a share in parentheses after a change word");
 		return;
 	}
-	/* "(2022/23: 2,104)": an earlier period's figure */
+	/* "(2022/23: 2,104)", "(Q1 was 44.80)": an earlier period's figure */
 	if (in_parens(c, a, f->ts) && f->ts >= a + 2 &&
-	    tok_punct(c, f->ts - 1, b, ':') &&
+	    (tok_punct(c, f->ts - 1, b, ':') ||
+	     (have_value && (tok_is(c, f->ts - 1, b, "was") || tok_is(c, f->ts - 1, b, "were")))) &&
 	    (c->tok[f->ts - 2].kind == T_NUM || c->tok[f->ts - 2].kind == T_CODE ||
 	     is_month(c, f->ts - 2, b))) {
 		set_role(f, R_PREV,
 			 "labelled with a period in parentheses (2022/23: 912)");
+		f->when_back = true;
 		return;
 	}
 	/* "(277)" after "compared to the same period last year"; "compares
@@ -328,6 +441,13 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 	if (have_value && in_parens(c, a, f->ts) &&
 	    earlier_period_starts(c, f->ue, b)) {
 		set_role(f, R_PREV, "in parentheses before an earlier period");
+		return;
+	}
+	/* "In contrast, in October 2024, 55% of calls were answered": the
+	 * figure the sentence before is compared with */
+	if (!have_value && !f->paren && contrast_before(c, s, f)) {
+		set_role(f, R_PREV, "a sentence of contrast with a period before it");
+		f->when_back = true;
 		return;
 	}
 	if (f != c->fig && f[-1].role == R_PREV && joined(c, f[-1].ue, f->ts)) {

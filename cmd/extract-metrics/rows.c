@@ -60,27 +60,6 @@ unit_fits(const struct obs *o, const struct fig *f)
 				   !strcmp(o->unit, "percent")));
 }
 
-/* The tokens a figure's noun can be after its unit: "389 new officers",
- * "2,300 '999' calls". */
-enum { HEAD_REACH = 4 };
-
-/* The word a figure counts: "officers" in "389 officers", "'999'
- * calls" -> "calls"; NULL if none. */
-static const char *
-head_noun(const struct ctx *c, const struct fig *f, size_t b)
-{
-	size_t j = f->ue;
-
-	while (j < b && (c->tok[j].kind == T_PUNCT || modifier(&c->tok[j]) ||
-			 (c->tok[j].kind == T_NUM && j > f->ue)))
-		if (++j > f->ue + HEAD_REACH)
-			return NULL;
-	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
-	    !c->tok[j].low[0])
-		return NULL;
-	return c->tok[j].low;
-}
-
 /* The row a comparison figure fi belongs to: the nearest row before it
  * with a free slot, preferring one that counts the same noun ("412
  * officers and 168 PCSOs, up from 389 officers"); coordinated prevs go
@@ -129,6 +108,28 @@ explain_fold(const struct ctx *c, const struct fig *f, const struct obs *o,
 		when_why ? when_why : "");
 }
 
+/* Figures f and g count different nouns ("12 officers", "9 arrests"). */
+static bool
+other_noun(const struct ctx *c, const struct fig *f, const struct fig *g)
+{
+	const char *a = head_noun(c, f, c->ntok), *b;
+
+	return a && (b = head_noun(c, g, c->ntok)) && strcmp(a, b) != 0;
+}
+
+/* "from 389 to 243": prev figure fi is followed by "to" and the value
+ * it was before, which then opens the row it joins. */
+static bool
+from_to(const struct ctx *c, size_t fi)
+{
+	const struct fig *f = &c->fig[fi];
+
+	return f->role == R_PREV && fi + 1 < c->nfig && f->ts > 0 &&
+	       tok_is(c, f->ts - 1, f->ts, "from") && tok_is(c, f->ue, c->ntok, "to") &&
+	       c->fig[fi + 1].ts == f->ue + 1 && c->fig[fi + 1].role == R_VALUE &&
+	       !strcmp(c->fig[fi + 1].unit, f->unit);
+}
+
 /* The figures of sentence s as rows, from c->obs[first_obs] on: a value
  * or target opens a row, a comparison figure joins the row it compares;
  * each row gets its period. */
@@ -151,6 +152,15 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			/* a change-only row just before takes its value */
 			how = "its value, in the change-only row before it";
 			o = c->nobs > first_obs ? &c->obs[c->nobs - 1] : NULL;
+			/* "Reduce by 5% (no more than 2,280 offences)": a
+			 * level in parentheses after a goal's change is a goal
+			 * of its own */
+			if (o && o->target && in_parens(c, s.a, f->ts))
+				o = NULL;
+			/* "lost 12 officers and made 9 arrests": a change of
+			 * another noun */
+			if (o && !o->has_value && other_noun(c, &c->fig[o->fig], f))
+				o = NULL;
 			if (!(o && !o->has_value &&
 			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
 			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent"))))) {
@@ -168,8 +178,18 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			o->fig = fi;
 			when_why = when_of(c, after, true, WM_VALUE, &o->when);
 			explain_fold(c, f, o, first_obs, how, when_why);
+			if (fi > 0 && from_to(c, fi - 1) && !o->has_prev) {
+				explain_fold(c, &c->fig[fi - 1], o, first_obs,
+					     "the prev of the value after \"to\"", NULL);
+				o->has_prev = true;
+				o->prev = c->fig[fi - 1].v;
+				o->first = fi - 1;
+				prev_row = (size_t)(o - c->obs);
+			}
 			continue;
 		}
+		if (from_to(c, fi))
+			continue;	/* it joins the row of the value after it */
 		how = "joins the row it compares (the nearest with a free slot)";
 		o = find_row(c, fi, first_obs, prev_row);
 		if (o && only_pct(o) && f->role != R_PCT)

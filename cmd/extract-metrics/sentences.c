@@ -1,6 +1,10 @@
 /* sentences.c: a text block cut into sentences, and each sentence
  * through the stages in order. */
 
+/* The rows of a field's value take its record's measure, role and
+ * period (records.c, which reads fields through do_text). */
+static void field_rows(struct ctx *c, size_t first);
+
 /* A lower-case word of at most this many letters before a full stop is
  * an abbreviation ("e.g.", "no."), which does not end the sentence. */
 enum { ABBREV_MAX = 2 };
@@ -41,6 +45,7 @@ do_sentence(struct ctx *c, struct span s)
 		i = parse_figure(c, s, i);
 	if (c->nfig == 0)
 		return;
+	tag_sentence(c, s);
 	find_periods(c, s);
 	if (c->explain)
 		explain_periods(c);
@@ -54,6 +59,7 @@ do_sentence(struct ctx *c, struct span s)
 			have_value = true;
 	}
 	fold(c, s, first);
+	buf_reset(&c->topic_new);
 	buf_reset(&c->evidence);
 	text_squeeze_space(&c->evidence, c->text + c->tok[s.a].s,
 			   c->tok[s.b - 1].e - c->tok[s.a].s);
@@ -62,6 +68,19 @@ do_sentence(struct ctx *c, struct span s)
 		EXPLAIN(c, NO_SPAN, "row %zu: measure \"%.*s\": %s", k - first + 1,
 			(int)c->obs[k].measure.len, c->obs[k].measure.p ?
 			c->obs[k].measure.p : "", why);
+	}
+	if (c->field.on)
+		field_rows(c, first);
+	/* "They completed 53 duties": what this sentence was about */
+	if (c->topic_new.len) {
+		buf_reset(&c->topic);
+		buf_add(&c->topic, c->topic_new.p, c->topic_new.len);
+	}
+	for (k = first; k < c->nobs; k++) {
+		if ((why = row_period(c, s, &c->obs[k])))
+			EXPLAIN(c, NO_SPAN, "row %zu: when \"%.*s\": %s",
+				k - first + 1, (int)c->obs[k].when.len,
+				c->obs[k].when.p, why);
 		if (c->explain)
 			explain_row(c, k - first + 1, &c->obs[k]);
 		emit(c, &c->obs[k], c->evidence.p, c->evidence.len);

@@ -1,153 +1,11 @@
-/* tables.c: data tables.  Rows of cells joined by TAB take measure,
- * period and unit from the table's caption, row label and column headers
- * instead of from sentences. */
-
-struct cell {
-	const char *s;
-	size_t n;
-	bool numeric;
-	double v;
-	bool percent, money;
-	bool clock;		/* "3:31": a duration, in seconds */
-	bool period, change;	/* words: names a period, a difference */
-};
-
-/* Header flags, worked out once per header row. */
-enum { H_PERIOD = 1, H_CHANGE = 2 };
-
-/* A cell of more words than this is running text, not a label. */
-enum { PROSE_WORDS = 8 };
-
-static bool
-is_prose(const char *s, size_t n)
-{
-	size_t i, words = 0;
-	bool in = false;
-
-	for (i = 0; i < n; i++) {
-		bool sp = s[i] == ' ';
-
-		if (!sp && !in)
-			words++;
-		in = !sp;
-	}
-	return words > PROSE_WORDS;
-}
-
-/* A cell that is a number and nothing else: "1,234", "-0.18", "4.1%",
- * "£2,300". */
-static bool
-numeric_cell(struct cell *cl)
-{
-	const char *s = cl->s;
-	size_t n = cl->n, i = 0;
-
-	cl->percent = cl->money = false;
-	if ((cl->clock = cell_duration(s, n, &cl->v)))
-		return true;
-	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3) {
-		cl->money = true;
-		s += 2;
-		n -= 2;
-	}
-	if (n > 0 && s[n - 1] == '%') {
-		cl->percent = true;
-		n--;
-	}
-	if (n == 0)
-		return false;
-	if (s[0] == '-' || s[0] == '+')
-		i++;
-	if (i >= n || !is_ascii_digit((unsigned char)s[i]))
-		return false;
-	if (!cell_number(s, n, cl->percent, &cl->v))
-		return false;
-	/* a year alone is a label: "2019" */
-	return !(n == 4 && cl->v >= YEAR_MIN && cl->v <= YEAR_MAX && !cl->percent);
-}
-
-static bool
-has_word(const char *s, size_t n, const char *w)
-{
-	size_t wl = strlen(w), i;
-
-	for (i = 0; i + wl <= n; i++)
-		if (tolower((unsigned char)s[i]) == w[0] &&
-		    strncasecmp(s + i, w, wl) == 0 &&
-		    (i == 0 || !is_ascii_alpha((unsigned char)s[i - 1])))
-			return true;
-	return false;
-}
-
-/* Split a label or header into c->label (struct label). */
-static void
-label_split(struct ctx *c, const char *s, size_t n)
-{
-	struct label *l = &c->label;
-	size_t i = 0, k, len;
-
-	l->nw = 0;
-	while (i < n) {
-		unsigned char ch = (unsigned char)s[i];
-		char *w;
-
-		if (ch == ' ' || is_ascii_digit(ch)) {	/* numbers are no words */
-			i++;
-			continue;
-		}
-		if (l->nw == l->cap) {
-			l->cap = l->cap ? 2 * l->cap : 16;
-			l->low = xrealloc(l->low, l->cap * sizeof *l->low);
-			l->w = xrealloc(l->w, l->cap * sizeof *l->w);
-		}
-		w = l->low[l->nw];
-		len = 1;
-		if (is_ascii_alpha(ch)) {
-			for (k = i; k < n && (is_ascii_alpha((unsigned char)s[k]) ||
-					      is_ascii_digit((unsigned char)s[k])); k++)
-				;
-			len = k - i;
-			for (k = 0; k < len && k + 1 < sizeof *l->low; k++)
-				w[k] = (char)tolower((unsigned char)s[i + k]);
-			w[k] = '\0';
-			if (len + 1 > sizeof *l->low)
-				w[0] = '\0';	/* too long for any word we know */
-		} else if (ch == '%') {
-			strcpy(w, "%");
-		} else if (ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA3) {
-			strcpy(w, "£");
-			len = 2;
-		} else {
-			w[0] = '\0';	/* a sign between words */
-		}
-		l->w[l->nw++].n = strlen(w);
-		i += len;
-	}
-	for (k = 0; k < l->nw; k++)
-		l->w[k].s = l->low[k];
-}
-
-/* What a label or header cl names: a period ("Q1", "Quarter 2",
- * "Jun-23", "2019/20"), a difference ("Variance", "Change", "+/-"). */
-static void
-label_kind(struct ctx *c, struct cell *cl)
-{
-	const struct label *l = &c->label;
-	size_t i, digits = 0;
-	lex_mask m = 0;
-
-	label_split(c, cl->s, cl->n);
-	cl->period = cl->change = false;
-	for (i = 0; i < l->nw; i++) {
-		m |= lex_classes(c->lex.lx, l->w[i].s, l->w[i].n);
-		cl->period = cl->period || period_month(l->w[i].s, l->w[i].n) > 0;
-	}
-	for (i = 0; i < cl->n; i++)
-		digits += is_ascii_digit((unsigned char)cl->s[i]);
-	cl->period = cl->period || (m & W(PERIOD_LABEL)) ||
-		     (digits >= 4 && memchr(cl->s, '/', cl->n) != NULL);
-	cl->change = (m & W(CHANGE_LABEL)) || has_word(cl->s, cl->n, "+/-");
-}
+/* tables.c: data tables.  A table's cells take measure, period, unit and
+ * role from its caption, its column heads, its group rows and its row
+ * labels instead of from sentences (docs/tables.md).
+ *
+ * split-sections says what each row is (kind caption, head, group, table,
+ * field: records.c reads fields); plain text gives rows of cells joined
+ * by TAB, and the first row of a run that holds no figure is taken as its
+ * head.  The cells and the words of labels and heads are cells.c's. */
 
 /* Set column i to the text s of n bytes, squeezed. */
 static void
@@ -194,89 +52,142 @@ table_reset(struct table_ctx *t)
 {
 	t->active = false;
 	t->had_data = false;
+	t->between = false;
 	buf_reset(&t->caption);
+	buf_reset(&t->rowgroup);
+	buf_reset(&t->period);
+	t->has_period = false;
+	t->period_rows = 0;
 	t->head.n = t->group.n = 0;
 }
 
-/* The unit a table cell counts in, from the words around it: the first
- * of these that a phrase of theirs names (the percent and table-unit
- * rows of the lexicon: "%", "% pt.", "percentage points", "rate",
- * "hours", "cost"); a points column belongs to a percent measure. */
-static const char *
-cell_unit(struct ctx *c, const struct cell *cl, const char *words, size_t n)
+/* The table's caption: its words, and the period it names ("Table 3:
+ * KPIs, 2019/20 to 2023/24", "July to September 2024"), which gives a
+ * bare month its year and a goal column its period. */
+static void
+set_caption(struct ctx *c, const char *s, size_t n)
 {
-	static const char *const rank[] = {
-		"percent", "hours", "minutes", "seconds", "days", "GBP"
-	};
-	enum { NRANK = sizeof rank / sizeof rank[0] };
-	const struct label *l = &c->label;
-	size_t i, k, best = NRANK;
-	const char *v;
+	struct table_ctx *t = &c->tab;
+	char w[PERIOD_WORDS_MAX];
+	size_t k, e = n;
 
-	if (cl->money)
-		return "GBP";
-	if (cl->percent)
-		return "percent";
-	label_split(c, words, n);
-	for (i = 0; i < l->nw; i++) {
-		if (!lex_phrase(c->lex.lx, l->w + i, l->nw - i,
-				W(PERCENT) | W(TABLE_UNIT), NULL, &v))
-			continue;
-		if (!strcmp(v, "pp"))
-			v = "percent";
-		for (k = 0; k < best; k++)
-			if (!strcmp(v, rank[k]))
-				best = k;
+	buf_reset(&t->caption);
+	t->has_period = period_find(s, n, &t->cap_period);
+	if (t->has_period) {
+		buf_reset(&t->period);
+		buf_adds(&t->period, period_words(&t->cap_period, w));
 	}
-	return best < NRANK ? rank[best] : "count";
+	/* "Table 3: ...", "Figure 2 - ...": its number is no word of it */
+	for (k = 0; k < n && is_ascii_alpha((unsigned char)s[k]); k++)
+		;
+	if (k > 0 && k + 1 < n && s[k] == ' ' && is_ascii_digit((unsigned char)s[k + 1])) {
+		for (k++; k < n && (is_ascii_digit((unsigned char)s[k]) || s[k] == '.'); k++)
+			;
+		while (k < n && (s[k] == ':' || s[k] == ' ' || dash_at(s + k, n - k)))
+			k += s[k] == ' ' || s[k] == ':' ? 1 : dash_at(s + k, n - k);
+		s += k;
+		n -= k;
+		e = n;
+	}
+	/* "..., 2019/20 to 2023/24", "..., April to June 2025": the
+	 * period after its last comma is the table's period, not its words */
+	for (k = n; k > 0 && s[k - 1] != ','; k--)
+		;
+	if (k > 0 && period_find(s + k, n - k, &(struct period){0}))
+		e = k - 1;
+	if (e > 0 && !cell_is(c, s, e, TB(STUB)))
+		text_squeeze_space(&t->caption, s, e);
 }
 
-static bool
-blank_cell(const struct cell *cl)
+/* The calendar year of month m (1 to 12) in period p: a financial year
+ * runs April to March; 0 when p names no year. */
+static int
+year_of_month(const struct period *p, int m)
 {
-	return cl->n == 0 || (cl->n == 1 && (cl->s[0] == '-' || cl->s[0] == '.'));
+	switch (p->kind) {
+	case PERIOD_MONTH:
+		return p->year;
+	case PERIOD_SPAN:
+		return m >= p->month ? p->year : p->year2;
+	case PERIOD_QUARTER:
+	case PERIOD_YEAR:
+		return m >= 4 ? p->fy : p->fy + 1;
+	default:
+		return 0;
+	}
 }
 
-/* Add words to a phrase, a space between; stored headers are already
- * squeezed, cells are not. */
-static void
-add_part(struct buf *m, const char *s, size_t n)
+/* The month a head names alone ("Apr", "June"; not "Jun-23"), or 0. */
+static int
+head_month(struct ctx *c, const char *h, size_t n)
 {
-	if (n == 0)
-		return;
-	if (m->len)
-		buf_addc(m, ' ');
-	text_squeeze_space(m, s, n);
-}
-
-/* add_part for words stored squeezed already (captions, headers). */
-static void
-add_stored(struct buf *m, const struct buf *w)
-{
-	if (w->len == 0)
-		return;
-	if (m->len)
-		buf_addc(m, ' ');
-	buf_add(m, w->p, w->len);
+	label_split(c, h, n);
+	return c->label.nw == 1 && !memchr(h, '-', n) ?
+	       period_month(c->label.w[0].s, c->label.w[0].n) : 0;
 }
 
 /* The row label of cell i: the nearest cell of words to its left. */
 static size_t
 row_label(const struct cell *cells, size_t i)
 {
-	while (i > 0 && (cells[i - 1].numeric || blank_cell(&cells[i - 1])))
+	while (i > 0 && (cells[i - 1].numeric || cells[i - 1].none ||
+			 cells[i - 1].n == 0))
 		i--;
 	return i > 0 ? i - 1 : NO_CELL;
 }
 
-/* Caption, column group, the label column's header, the row label and
- * the column header, leaving out those that name periods. */
+/* Column k's head, a month, spelled out in m: in a table whose rows
+ * are years and columns months, the month tells its cells apart ("Emergency
+ * calls received April"); other heads as written ("Quarter"). */
 static void
-cell_measure(const struct table_ctx *t, const struct cell *cells, size_t i,
-	     size_t lab, struct buf *m)
+add_month(struct ctx *c, struct buf *m, size_t k)
 {
-	size_t k;
+	const struct table_ctx *t = &c->tab;
+	size_t n, e;
+	const char *h = cols_text(&t->head, k, &n);
+	char w[PERIOD_WORDS_MAX];
+	int mo = head_month(c, h, n);
 
+	if (mo > 0) {
+		period_words(&(struct period){.kind = PERIOD_MONTH, .year = 2000,
+					      .month = mo}, w);
+		for (e = 0; w[e] && w[e] != ' '; e++)
+			;
+		h = w;
+		n = e;
+	}
+	if (m->len)
+		buf_addc(m, ' ');
+	buf_add(m, h, n);
+}
+
+/* The measure of cell i of a data row: the caption, the column group,
+ * the group row, the label column's head (unless "Measure"), the row
+ * label and the column head, leaving out periods, goals, changes and
+ * the words they repeat; a unit aside leaves the label ("(%)"). */
+static void
+cell_measure(struct ctx *c, const struct cell *cells, size_t i, size_t lab,
+	     struct buf *m, struct buf *uw)
+{
+	const struct table_ctx *t = &c->tab;
+	const unsigned skip = H_PERIOD | H_GOAL | H_CHANGE | H_STUB;
+	size_t k, n;
+	const char *h;
+
+	/* the unit's words: all of them, as written */
+	buf_reset(uw);
+	add_stored(uw, &t->caption);
+	add_stored(uw, &t->rowgroup);
+	if (lab != NO_CELL) {
+		h = cols_text(&t->head, lab, &n);
+		buf_addc(uw, ' ');
+		buf_add(uw, h, n);
+		buf_addc(uw, ' ');
+		buf_add(uw, cells[lab].s, cells[lab].n);
+	}
+	h = cols_text(&t->head, i, &n);
+	buf_addc(uw, ' ');
+	buf_add(uw, h, n);
 	buf_reset(m);
 	add_stored(m, &t->caption);
 	for (k = i + 1; k > 0; k--)
@@ -284,32 +195,79 @@ cell_measure(const struct table_ctx *t, const struct cell *cells, size_t i,
 			add_stored(m, &t->group.col[k - 1]);
 			break;
 		}
+	add_stored(m, &t->rowgroup);
 	if (lab != NO_CELL) {
-		if (lab < t->head.n && !(head_flags(t, lab) & H_PERIOD))
+		if (lab < t->head.n && !(head_flags(t, lab) & skip))
 			add_stored(m, &t->head.col[lab]);
-		if (!cells[lab].period)
-			add_part(m, cells[lab].s, cells[lab].n);
+		if (!(cells[lab].flags & H_PERIOD))
+			add_label(c, m, cells[lab].s, cells[lab].n);
 	}
-	if (i < t->head.n && !(head_flags(t, i) & H_PERIOD))
-		add_stored(m, &t->head.col[i]);
+	/* a goal column is the goal of the column before it:
+	 * "Burglaries | Target" */
+	for (k = i; k > 0 && (head_flags(t, k) & H_GOAL); k--)
+		;
+	if (k < t->head.n && !(head_flags(t, k) & skip))
+		add_stored(m, &t->head.col[k]);
+	else if (k < t->head.n && lab != NO_CELL && (cells[lab].flags & H_PERIOD) &&
+		 (head_flags(t, k) & H_PERIOD))
+		add_month(c, m, k);
 }
 
-/* cell_unit, asked once for the cells of a row that share their words. */
-static const char *
-cell_unit_cached(struct ctx *c, const struct cell *cl, const struct buf *m)
+/* The period of column i, into w: its head if it names one, with the
+ * year of the row label, the caption or the report for a month alone
+ * ("Apr" in a table of "April to September 2024" is "Apr 2024", in the
+ * row "2024/25" too); the row label if it names one ("Q1 2021/22"). */
+static void
+cell_when(struct ctx *c, const struct cell *cells, size_t i, size_t lab,
+	  struct buf *w)
 {
-	struct table_ctx *t = &c->tab;
-	const char *words = m->p ? m->p : "";
+	const struct table_ctx *t = &c->tab;
+	size_t hn;
+	const char *h = cols_text(&t->head, i, &hn), *rp = c->blk.period;
+	bool period_row = lab != NO_CELL && (cells[lab].flags & H_PERIOD);
+	struct period p;
+	int m, y = 0;
 
-	if (t->unit && t->unit_key.len == m->len && cl->percent == t->unit_pct &&
-	    cl->money == t->unit_money && !memcmp(t->unit_key.p, words, m->len))
-		return t->unit;
-	t->unit = cell_unit(c, cl, words, m->len);
-	t->unit_pct = cl->percent;
-	t->unit_money = cl->money;
-	buf_reset(&t->unit_key);
-	buf_add(&t->unit_key, words, m->len);
-	return t->unit;
+	buf_reset(w);
+	if (head_flags(t, i) & H_PERIOD) {
+		buf_add(w, h, hn);
+		if ((m = head_month(c, h, hn)) > 0) {
+			if (period_row && period_find(cells[lab].s, cells[lab].n, &p))
+				y = year_of_month(&p, m);
+			else if (t->has_period)
+				y = year_of_month(&t->cap_period, m);
+			else if (rp && *rp && period_parse(rp, strlen(rp), &p))
+				y = year_of_month(&p, m);
+			if (y > 0) {
+				buf_addf(w, " %d", y);
+				return;
+			}
+		}
+	}
+	if (period_row) {
+		if (w->len)
+			buf_addc(w, ' ');
+		text_squeeze_space(w, cells[lab].s, cells[lab].n);
+	}
+}
+
+/* The period of a goal column i: the period column before it ("2023/24"
+ * in "... 2023/24 | Aim"), else the caption's. */
+static void
+goal_when(const struct table_ctx *t, size_t i, struct buf *w)
+{
+	size_t k, n;
+	const char *h;
+
+	buf_reset(w);
+	for (k = i; k > 0; k--)
+		if (head_flags(t, k - 1) & H_PERIOD) {
+			h = cols_text(&t->head, k - 1, &n);
+			buf_add(w, h, n);
+			return;
+		}
+	if (t->period.len)
+		buf_add(w, t->period.p, t->period.len);
 }
 
 /* The cells of one output row of a data row: its figure, and its earlier
@@ -318,6 +276,16 @@ struct pick {
 	size_t value, prev, change;
 };
 
+/* The byte of the block where cell cl stands, for its line (a flattened
+ * table's line_map gives each cell its own). */
+static size_t
+cell_at(const struct ctx *c, const struct cell *cl)
+{
+	const char *t = c->blk.text;
+
+	return t && cl->s >= t && cl->s <= t + c->blk.len ? (size_t)(cl->s - t) : 0;
+}
+
 /* One output row for the cells pk of a data row (cells, and its text
  * rowtext of rowlen bytes for the evidence). */
 static void
@@ -325,33 +293,30 @@ table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
 	   const char *rowtext, size_t rowlen)
 {
 	struct table_ctx *t = &c->tab;
-	size_t i = pk.value, lab = row_label(cells, i), hn, cn;
-	const char *h = cols_text(&t->head, i, &hn), *lab_s = "";
-	size_t lab_n = 0;
+	size_t i = pk.value, lab = row_label(cells, i), cn;
+	const char *h;
 	struct fig f;
 	struct obs *o;
+	bool goal = head_flags(t, i) & H_GOAL;
+	const struct cell *ch = pk.change != NO_CELL ? &cells[pk.change] : NULL;
 
-	if (lab != NO_CELL) {
-		lab_s = cells[lab].s;
-		lab_n = cells[lab].n;
-	}
 	memset(&f, 0, sizeof f);
-	cell_measure(t, cells, i, lab, &c->scratch);
-	/* a points column belongs to a percent measure */
-	snprintf(f.unit, sizeof f.unit, "%s", cells[i].clock ? "seconds" :
-		 cell_unit_cached(c, &cells[i], &c->scratch));
+	cell_measure(c, cells, i, lab, &c->scratch, &t->words);
+	snprintf(f.unit, sizeof f.unit, "%s",
+		 cell_unit_cached(c, &cells[i], &t->words));
 	c->nobs = 0;
 	o = obs_push(c, &f, 0);
-	o->at = 0;
+	o->at = cell_at(c, &cells[i]);
 	buf_add(&o->measure, c->scratch.p ? c->scratch.p : "", c->scratch.len);
-	/* when: the column header and the row label where they are periods */
-	if (head_flags(t, i) & H_PERIOD)
-		add_part(&o->when, h, hn);
-	if (lab != NO_CELL && cells[lab].period)
-		add_part(&o->when, lab_s, lab_n);
-	if ((lab != NO_CELL && cells[lab].change) || (head_flags(t, i) & H_CHANGE)) {
-		o->has_change = true;
-		o->change = cells[i].v;
+	if (goal)
+		goal_when(t, i, &o->when);
+	else
+		cell_when(c, cells, i, lab, &o->when);
+	o->target = goal || (lab != NO_CELL && (cells[lab].flags & H_GOAL));
+	if ((lab != NO_CELL && (cells[lab].flags & H_CHANGE)) ||
+	    (head_flags(t, i) & H_CHANGE)) {
+		ch = &cells[i];		/* a change alone: a difference row */
+		pk.change = i;
 	} else {
 		o->has_value = true;
 		o->value = cells[i].v;
@@ -362,87 +327,27 @@ table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
 		h = cols_text(&t->head, pk.prev, &cn);
 		buf_add(&o->prev_when, h, cn);
 	}
-	if (pk.change != NO_CELL) {
+	/* a change in percent of a count is relative; points or a plain
+	 * number beside a percent are the change of it */
+	if (ch && ((head_flags(t, pk.change) & H_PCT) ||
+		   (!strcmp(ch->unit, "percent") && strcmp(o->unit, "percent")))) {
+		o->has_pct = true;
+		o->pct = ch->v;
+	} else if (ch) {
 		o->has_change = true;
-		o->change = cells[pk.change].v;
+		o->change = ch->v;
 	}
-	EXPLAIN(c, NO_SPAN, "cell %zu: measure from the caption, column group, "
-		"row label and header but periods; unit %s from their words%s",
-		i + 1, o->unit, pk.prev != NO_CELL ?
-		"; the two cells before a difference column: prev and value" : "");
+	if (!o->when.len)
+		row_period(c, NO_SPAN, o);
+	EXPLAIN(c, NO_SPAN, "cell %zu: measure from the caption, groups, row "
+		"label and head but periods; unit %s; when from its column%s%s",
+		i + 1, o->unit, goal ? "; a goal column: a target" : "",
+		pk.prev != NO_CELL ? "; a comparison: the earlier column is "
+		"its prev" : "");
 	if (c->explain)
 		explain_row(c, 1, o);
 	emit(c, o, rowtext, rowlen);
 	c->nobs = 0;
-}
-
-/* "Priority 3 - Title<TAB>17": a contents line; its numbers are pages. */
-static bool
-contents_row(const struct ctx *c, const struct cell *cells, size_t ncell)
-{
-	size_t i, k;
-	char w[16];
-
-	for (i = 0; i < ncell && !cells[i].n; i++)
-		;
-	if (i == ncell)
-		return false;
-	for (k = 0; k < cells[i].n && k < sizeof w - 1 &&
-		    is_ascii_alpha((unsigned char)cells[i].s[k]); k++)
-		w[k] = (char)tolower((unsigned char)cells[i].s[k]);
-	w[k] = '\0';
-	return lex_is(c->lex.lx, w, k, METRICS_CONTENTS) && k + 1 < cells[i].n &&
-	       is_ascii_digit((unsigned char)cells[i].s[k + 1]);
-}
-
-/* What a row's cells hold. */
-struct row_kind {
-	size_t nnum;		/* numeric cells */
-	size_t nonempty;
-	size_t last;		/* the last non-empty cell */
-	bool prose;		/* a cell of running text */
-};
-
-/* Split a row at its tabs into c->cells (trimmed); returns the count. */
-static size_t
-split_cells(struct ctx *c, const char *text, size_t len, struct row_kind *rk)
-{
-	size_t n = 1, i, s;
-
-	for (i = 0; i < len; i++)
-		n += text[i] == '\t';
-	if (n > c->cap_cells) {
-		c->cap_cells = n + 16;
-		c->cells = xrealloc(c->cells, c->cap_cells * sizeof *c->cells);
-	}
-	memset(rk, 0, sizeof *rk);
-	for (i = s = 0, n = 0; i <= len; i++) {
-		struct cell *cl;
-
-		if (i < len && text[i] != '\t')
-			continue;
-		cl = &c->cells[n++];
-		cl->s = text + s;
-		cl->n = i - s;
-		while (cl->n && cl->s[0] == ' ')
-			cl->s++, cl->n--;
-		while (cl->n && cl->s[cl->n - 1] == ' ')
-			cl->n--;
-		cl->numeric = numeric_cell(cl);
-		cl->period = cl->change = false;
-		rk->nnum += cl->numeric;
-		if (cl->n) {
-			rk->nonempty++;
-			rk->last = n - 1;
-			if (is_prose(cl->s, cl->n)) {
-				rk->prose = true;
-			} else if (!cl->numeric) {	/* a label or a header */
-				label_kind(c, cl);
-			}
-		}
-		s = i + 1;
-	}
-	return n;
 }
 
 /* Parentheses opened in one header cell and closed in the next: a
@@ -470,7 +375,8 @@ explain_table_row(const struct ctx *c, const char *text, size_t len,
 		  const struct row_kind *rk)
 {
 	explain_where(c, 0);
-	fprintf(stderr, "table row: %.*s\n", (int)len, text);
+	fprintf(stderr, "table row (%s): %.*s\n", c->blk.kind ? c->blk.kind :
+		"tabs", (int)len, text);
 	if (rk->nnum > 0)
 		explain(c, NO_SPAN, "%zu numeric cells: a row of figures",
 			rk->nnum);
@@ -483,28 +389,22 @@ explain_table_row(const struct ctx *c, const char *text, size_t len,
 			"them, if any, group the columns)");
 }
 
-/* A row without figures: a caption (one short cell) or column headers
- * (the headers before them then group the columns: "Officers | Staff"). */
+/* A row of column heads (those before it then group the columns:
+ * "Officers | Staff"); a head the layout cut in two is joined. */
 static void
-table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
-	      const struct row_kind *rk)
+set_head(struct table_ctx *t, const struct cell *cells, size_t ncell)
 {
 	struct cols tmp = t->group;
 	size_t i;
 
-	if (rk->nnum > 0 || rk->prose || rk->nonempty == 0)
-		return;
-	if (rk->nonempty == 1) {
-		table_reset(t);
-		t->active = true;
-		text_squeeze_space(&t->caption, cells[rk->last].s, cells[rk->last].n);
-		return;
-	}
-	if (t->had_data) {	/* headers after data: a new table */
+	if (t->had_data) {	/* heads after data: a new table */
 		buf_reset(&t->caption);
+		buf_reset(&t->period);
 		t->head.n = t->group.n = 0;
 		t->had_data = false;
 	}
+	buf_reset(&t->rowgroup);
+	t->period_rows = 0;
 	t->group = t->head;
 	t->head = tmp;
 	t->head.n = 0;
@@ -514,8 +414,7 @@ table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
 	}
 	for (i = 0; i < ncell; i++) {
 		cols_set(&t->head, i, cells[i].s, cells[i].n);
-		t->hflag[i] = (cells[i].period ? H_PERIOD : 0) |
-			      (cells[i].change ? H_CHANGE : 0);
+		t->hflag[i] = (unsigned char)cells[i].flags;
 		if (i > 0 && split_header(&cells[i - 1], &cells[i])) {
 			struct buf *h = &t->head.col[i - 1];
 
@@ -529,28 +428,141 @@ table_headers(struct table_ctx *t, const struct cell *cells, size_t ncell,
 	t->active = true;
 }
 
-/* The figures of a data row: one row per numeric cell, except that two
- * figures just before a difference column fold into prev and value. */
+/* A row without figures in a table of tabs (no kinds): a caption (one
+ * short cell) or column heads. */
+static void
+table_headers(struct ctx *c, const struct cell *cells, size_t ncell,
+	      const struct row_kind *rk)
+{
+	struct table_ctx *t = &c->tab;
+
+	if (rk->nnum > 0 || rk->prose || rk->nonempty == 0)
+		return;
+	if (rk->nonempty == 1) {
+		table_reset(t);
+		t->active = true;
+		set_caption(c, cells[rk->last].s, cells[rk->last].n);
+		return;
+	}
+	set_head(t, cells, ncell);
+}
+
+/* Column i's head names the report's own period ("2023/24 Q1" in the
+ * 2023/24 Q1 report): its cells are the current figures. */
+static bool
+report_column(const struct ctx *c, size_t i)
+{
+	struct period p, r;
+	size_t n;
+	const char *h = cols_text(&c->tab.head, i, &n);
+	const char *rp = c->blk.period;
+
+	return rp && *rp && period_parse(rp, strlen(rp), &r) &&
+	       period_find(h, n, &p) && period_quarter(&p) == period_quarter(&r) &&
+	       p.kind == r.kind;
+}
+
+/* Row label cl names the year before the report's ("2024/25" in the
+ * 2025/26 Q1 report). */
+static bool
+earlier_row(const struct ctx *c, const struct cell *cl)
+{
+	struct period p, r;
+	const char *rp = c->blk.period;
+
+	return rp && *rp && period_parse(rp, strlen(rp), &r) &&
+	       period_find(cl->s, cl->n, &p) && p.kind == PERIOD_YEAR &&
+	       r.kind != PERIOD_NONE && p.fy + 1 == (r.kind == PERIOD_MONTH ||
+		       r.kind == PERIOD_SPAN ? (r.month >= 4 ? r.year : r.year - 1) :
+		       r.fy);
+}
+
+/* Cell i of a row of an earlier year: a row of its own that holds only
+ * the prev, in the column's period of that year. */
+static void
+table_prev(struct ctx *c, const struct cell *cells, size_t i, size_t lab,
+	   const char *rowtext, size_t rowlen)
+{
+	struct fig f;
+	struct obs *o;
+
+	memset(&f, 0, sizeof f);
+	cell_measure(c, cells, i, lab, &c->scratch, &c->tab.words);
+	snprintf(f.unit, sizeof f.unit, "%s",
+		 cell_unit_cached(c, &cells[i], &c->tab.words));
+	c->nobs = 0;
+	o = obs_push(c, &f, 0);
+	o->at = cell_at(c, &cells[i]);
+	buf_add(&o->measure, c->scratch.p ? c->scratch.p : "", c->scratch.len);
+	o->has_prev = true;
+	o->prev = cells[i].v;
+	cell_when(c, cells, i, lab, &o->prev_when);
+	EXPLAIN(c, NO_SPAN, "cell %zu: a year before the report's: a prev", i + 1);
+	if (c->explain)
+		explain_row(c, 1, o);
+	emit(c, o, rowtext, rowlen);
+	c->nobs = 0;
+}
+
+/* The figures of a data row.  A row that compares (a change column, or
+ * two period columns of which the later is the report's own) gives one
+ * row: the later period's cell its value, the earlier its prev, the
+ * change column its change or change_pct; its other cells (a goal, a
+ * year to date) give rows of their own, as every cell of a trend does. */
 static void
 table_figures(struct ctx *c, size_t ncell, const char *text, size_t len)
 {
+	const struct table_ctx *t = &c->tab;
 	const struct cell *cells = c->cells;
-	size_t i, ch = NO_CELL;
+	size_t i, ch = NO_CELL, np = 0, per[2] = {NO_CELL, NO_CELL}, lab;
+	struct pick cmp = {NO_CELL, NO_CELL, NO_CELL};
 
-	for (i = 0; i < ncell; i++)
-		if (cells[i].numeric && (head_flags(&c->tab, i) & H_CHANGE))
+	for (i = 0; i < ncell; i++) {
+		unsigned fl = head_flags(t, i);
+
+		if (!cells[i].numeric)
+			continue;
+		if ((fl & H_CHANGE) && ch == NO_CELL)
 			ch = i;
-	if (ch == NO_CELL || ch < 2 || !cells[ch - 1].numeric ||
-	    !cells[ch - 2].numeric || (ch >= 3 && cells[ch - 3].numeric))
-		ch = NO_CELL;
-	if (ch != NO_CELL)
-		table_cell(c, cells, (struct pick){ch - 1, ch - 2, ch}, text, len);
+		else if ((fl & H_PERIOD) && !(fl & (H_GOAL | H_CHANGE)) &&
+			 ch == NO_CELL) {
+			per[0] = per[1];
+			per[1] = i;
+			np++;
+		}
+	}
+	lab = row_label(cells, ncell);
+	if (lab != NO_CELL && (cells[lab].flags & H_PERIOD)) {
+		per[0] = NO_CELL;	/* periods down the rows: a trend, */
+		if (np > 1 && c->tab.period_rows++ == 0 &&
+		    earlier_row(c, &cells[lab])) {
+			/* ... but a first row of the year before the
+			 * report's is there to compare: "2024/25 | 17,660 |
+			 * 18,420" over "2025/26 | 18,940 | 19,620" */
+			for (i = 0; i < ncell; i++)
+				if (cells[i].numeric)
+					table_prev(c, cells, i, lab, text, len);
+			return;
+		}
+	}
+	if (per[0] != NO_CELL && (ch != NO_CELL ||
+				  (np == 2 && report_column(c, per[1]))))
+		cmp = (struct pick){per[1], per[0], ch};
+	else if (ch != NO_CELL && per[1] != NO_CELL)
+		cmp = (struct pick){per[1], NO_CELL, ch};
+	if (cmp.value != NO_CELL)
+		table_cell(c, cells, cmp, text, len);
 	for (i = 0; i < ncell; i++)
-		if (cells[i].numeric && (ch == NO_CELL || i + 2 < ch || i > ch))
+		if (cells[i].numeric && i != cmp.value && i != cmp.prev &&
+		    i != cmp.change)
 			table_cell(c, cells, (struct pick){i, NO_CELL, NO_CELL},
 				   text, len);
 }
 
+/* A data row (kind table, or a plain row of tabs): heads when it holds
+ * no figure (a head that came as kind table); the text of its cells of
+ * words (layout columns carry sentences); its figures.  The cells keep
+ * their figures when do_text tokenizes their words. */
 static void
 do_table_row(struct ctx *c, const char *text, size_t len)
 {
@@ -559,10 +571,9 @@ do_table_row(struct ctx *c, const char *text, size_t len)
 
 	if (c->explain)
 		explain_table_row(c, text, len, &rk);
-	table_headers(&c->tab, c->cells, ncell, &rk);
-	/* cells of words are text too: layout columns carry sentences */
+	table_headers(c, c->cells, ncell, &rk);
 	for (i = 0; i < ncell; i++)
-		if (!c->cells[i].numeric && c->cells[i].n)
+		if (!c->cells[i].numeric && !c->cells[i].none && c->cells[i].n)
 			do_text(c, c->cells[i].s, c->cells[i].n);
 	c->tab.had_data = c->tab.had_data || rk.nnum > 0;
 	if (rk.nnum > 0 && contents_row(c, c->cells, ncell))

@@ -8,8 +8,13 @@
 # in a file whose name has "negative", texts with no figure, one a line.
 # All cases go through one run of the tool, as the lines of one plain-text
 # input, a line "." between cases (it ends any table and caption); the
-# rows come back to their case by their line.  Exit 0 when every case
-# passes, 1 when one fails, 2 when the tool cannot run.
+# rows come back to their case by their line.  In a file whose name has
+# "sections", a case's text is split-sections output instead: rows
+# separated by \n, each "KIND: TEXT" ("head: Measure\tQ1\tQ2", "table:
+# Calls\t12\t14"), and "period: 2024/25 Q1" sets the period column of the
+# rows after it; these cases go through a second run, as split-sections
+# output.  Exit 0 when every case passes, 1 when one fails, 2 when the
+# tool cannot run.
 BEGIN {
 	if (em == "" || tmp == "") {
 		print "extract-metrics.awk: set em and tmp" > "/dev/stderr"
@@ -17,6 +22,9 @@ BEGIN {
 	}
 	input = tmp "/cases.txt"
 	printf "" > input
+	sections = tmp "/cases.tsv"
+	printf "doc\tperiod\tpriority\tpriority_title\tcommitment\theading\tarea\tkind\tdepth\tline\ttext\tline_map\n" > sections
+	nsline = 0
 	ncase = 0; nline = 0; incase = 0
 	split("when prev prev_when change pct line", keys, " ")
 	nkeys = 6
@@ -70,13 +78,34 @@ function parse_want(line, c, r,    n, part, i, kv, sp, key) {
 	return canon(trim(part[1]), n >= 2 ? trim(part[2]) : "", kv, (c, r) in want_line)
 }
 
-function add_case(text, file, line,    t, nl, k) {
+function add_case(text, file, line,    t, nl, k, per, kind, sep, row) {
 	ncase++
 	c_text[ncase] = text
 	c_where[ncase] = file ":" line
 	c_want[ncase] = 0
 	t = unescape(text)
 	nl = split(t, tl, "\n")
+	if (file ~ /sections/) {
+		c_sections[ncase] = 1
+		c_first[ncase] = nsline + 1
+		per = ""
+		for (k = 1; k <= nl; k++) {
+			sep = index(tl[k], ": ")
+			kind = sep ? substr(tl[k], 1, sep - 1) : "para"
+			if (kind == "period") {
+				per = substr(tl[k], sep + 2)
+				continue
+			}
+			row = sep ? substr(tl[k], sep + 2) : tl[k]
+			gsub(/\\/, "\\\\", row)	# lib/tsv.h: a cell's tab is \t
+			gsub(/\t/, "\\t", row)
+			printf "t.txt\t%s\t\t\t\t\t\t%s\t0\t%d\t%s\t\n", per, kind,
+			       ++nsline, row > sections
+			sline_case[nsline] = ncase
+		}
+		printf "t.txt\t\t\t\t\t\t\tpara\t0\t%d\t.\t\n", ++nsline > sections
+		return
+	}
 	c_first[ncase] = nline + 1
 	for (k = 1; k <= nl; k++) {
 		print tl[k] > input
@@ -100,11 +129,10 @@ FILENAME ~ /negative/ {
 
 { r = ++c_want[ncase]; want[ncase, r] = parse_want($0, ncase, r) }
 
-END {
-	if (ncase == 0)
-		exit 2
-	close(input)
-	cmd = em " " input
+# The rows of one run of the tool on file path, each to its case by its
+# line (cases: line_case or sline_case); false when the tool failed.
+function run(path, sec,    cmd, row, nf, f, k, nrow, c, r, fig, kv) {
+	cmd = em " " path
 	nrow = 0
 	while ((cmd | getline row) > 0) {
 		nf = split(row, f, "\t")
@@ -113,7 +141,7 @@ END {
 				col[f[k]] = k
 			continue
 		}
-		c = line_case[f[col["line"]]]
+		c = sec ? sline_case[f[col["line"]]] : line_case[f[col["line"]]]
 		r = ++got_n[c]
 		fig = (f[col["value"]] == "" ? "-" : f[col["value"]])
 		fig = f[col["approx"]] fig
@@ -131,7 +159,15 @@ END {
 		kv["line"] = f[col["line"]] - c_first[c] + 1
 		got[c, r] = canon(fig, f[col["measure"]], kv, (c, r) in want_line)
 	}
-	if (close(cmd) != 0 || nrow == 0) {
+	return close(cmd) == 0 && nrow > 0
+}
+
+END {
+	if (ncase == 0)
+		exit 2
+	close(input)
+	close(sections)
+	if ((nline > 0 && !run(input, 0)) || (nsline > 0 && !run(sections, 1))) {
 		print "extract-metrics.awk: " em " failed" > "/dev/stderr"
 		exit 2
 	}
