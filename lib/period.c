@@ -436,28 +436,27 @@ period_format(const struct period *p, char *out)
 }
 
 /* The full name of month m (1 to 12), capitalized, into out (16 bytes):
- * the longest month word of the dates lexicon with that value. */
+ * the longest month word of the dates lexicon with that value (a scan of
+ * a small constant table; nothing kept between calls). */
 static const char *
 month_name(int m, char *out)
 {
-	static const char *name[13];	/* found once: a constant table */
+	const char *name = NULL;
 	size_t i, n;
 
 	out[0] = '\0';
 	if (m < 1 || m > 12)
 		return out;
-	for (i = 0; !name[m] && i < dates_lex.nrow; i++) {
+	for (i = 0; i < dates_lex.nrow; i++) {
 		const struct lex_row *r = &dates_lex.row[i];
-		int v;
 
-		if (r->cls != DATES_MONTH || (v = small_int(r->value)) < 1 || v > 12)
-			continue;
-		if (!name[v] || strlen(r->phrase) > strlen(name[v]))
-			name[v] = r->phrase;
+		if (r->cls == DATES_MONTH && small_int(r->value) == m &&
+		    (!name || strlen(r->phrase) > strlen(name)))
+			name = r->phrase;
 	}
-	if (!name[m] || (n = strlen(name[m])) >= 16)
+	if (!name || (n = strlen(name)) >= 16)
 		return out;
-	memcpy(out, name[m], n + 1);
+	memcpy(out, name, n + 1);
 	if (out[0] >= 'a' && out[0] <= 'z')
 		out[0] = (char)(out[0] - 32);
 	return out;
