@@ -188,7 +188,7 @@ tab_tables() { # mode
 	# a pipe table; its first row heads it, unless it holds a number
 	# outside a data table (a contents table: title, pages): then the
 	# head is left empty, and pandoc makes a table without one
-	function pipe(w, nc,   i, j, k, row, line, cells) {
+	function pipe(w, nc,   i, j, k, d, row, line, cells) {
 		print ""
 		if (!data && blk[1] ~ /[0-9]/) {
 			line = "|"
@@ -213,8 +213,15 @@ tab_tables() { # mode
 			}
 			print line
 			if (row++ == 0) {
+				# dashes as wide as the widest cell of the column: pandoc
+				# gives each column that share of the page, as an
+				# author sizes the columns of a table to their content
 				line = "|"
-				for (j = 1; j <= nc; j++) line = line "---|"
+				for (j = 1; j <= nc; j++) {
+					line = line "-"
+					for (d = 0; d < w[j] + 2; d++) line = line "-"
+					line = line "|"
+				}
 				print line
 			}
 		}

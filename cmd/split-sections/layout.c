@@ -81,6 +81,10 @@ clean_mark(struct ctx *c, const char *s, size_t n)
 			buf_addc(o, s[1]);
 			return 2;
 		}
+		/* a backslash ending a line is pandoc's hard line break: the
+		 * line goes on in the next, as any wrapped line does */
+		if (n == 1)
+			return 1;
 		break;
 	case '$':
 		if ((k = artefact_len(s, n)) > 0) {
