@@ -14,13 +14,18 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "data.h"
 #include "err.h"
 #include "lex-names.h"
+#include "num.h"
 #include "text.h"
 #include "tsv.h"
 
 #define DEFAULT_FIELDS "measure,area,priority_title,commitment,heading"
 #define ALIAS_FILE "aliases.tsv"
+/* The columns of the toolkit's tables that hold numbers (extract-metrics'
+ * figures, split-sections' lines): a workbook gets them as numbers. */
+#define NUMERIC_FIELDS "value,value_max,prev_value,change,change_pct,line,depth,count,distance"
 #include "span.h"
 
 /* The limits: each keeps memory or work bounded, whatever the input. */
@@ -76,7 +81,8 @@ struct cached {
 struct ctx {
 	/* options */
 	const char *fields;
-	bool csv, strict, suggest, no_aliases, no_qualify;
+	struct cli_out out;	/* -c, --no-bom, -x, --strict */
+	bool suggest, no_aliases, no_qualify;
 	const char *aliases_dir;
 	/* the word lists: data/lexicon/names.tsv */
 	struct lex *words;
@@ -98,6 +104,7 @@ struct ctx {
 	size_t rest_cap;
 	struct cached cache[CACHE_SIZE];
 	unsigned long gen;	/* of the learned table, for the cache */
+	struct warn_count width;	/* rows of the wrong width, warned */
 	int status;
 };
 
@@ -106,6 +113,7 @@ struct ctx {
 struct plan {
 	bool *keyed;	/* per input column: add a key after it */
 	bool *skip;	/* per input column: an old key, replaced by ours */
+	bool *numeric;	/* per input column: numbers (NUMERIC_FIELDS) */
 	size_t ncols;
 	int measure, kind, unit;	/* columns, or -1 */
 	bool qualify;

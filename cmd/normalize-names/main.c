@@ -74,17 +74,25 @@ main(int argc, char **argv)
 	char **extra;
 	size_t nextra = 0, i;
 	int status, s;
+	bool missing = false;
 
-	err_init(argv[0]);
+	err_init("normalize-names");
 	c->fields = DEFAULT_FIELDS;
+	c->width.what = "rows with the wrong number of fields";
 	extra = parse_options(c, &r, argc, argv, &nextra);
 	c->words = lex_open(&names_lex);
 	for (i = 0; i < LEARNED_BUCKETS; i++)
 		c->bucket[i] = -1;
 	c->learned = xcalloc(LEARNED_MAX, sizeof *c->learned);
-	status = load_all_aliases(c, extra, nextra);
+	status = load_all_aliases(c, extra, nextra, &missing);
 	free(extra);
-	out_init(&r.out, stdout, c->csv);
+	/* No keys without the shipped table; no table without its output. */
+	if (missing || (!c->suggest &&
+			cli_out_open(&r.out, &c->out, "names") != EXIT_OK)) {
+		ctx_free(c);
+		free(c);
+		return EXIT_DATA;
+	}
 	if (c->suggest)
 		names_init(&r.names);
 	for (i = (size_t)optind; i < (size_t)argc || i == (size_t)optind; i++)
@@ -96,6 +104,7 @@ main(int argc, char **argv)
 	} else {
 		s = out_close(&r.out);
 	}
+	warn_cap_end(&c->width);
 	for (i = 0; i < r.ncols; i++)
 		free(r.header[i]);
 	free(r.header);

@@ -52,8 +52,11 @@ make_plan(struct plan *p, const struct table *t, const char *fields,
 	p->unit = table_col(t, "unit");
 	p->keyed = xcalloc(t->ncols, sizeof *p->keyed);
 	p->skip = xcalloc(t->ncols, sizeof *p->skip);
-	for (i = 0; i < t->ncols; i++)
+	p->numeric = xcalloc(t->ncols, sizeof *p->numeric);
+	for (i = 0; i < t->ncols; i++) {
 		nkeyed += p->keyed[i] = in_list(fields, t->cols[i]);
+		p->numeric[i] = in_list(NUMERIC_FIELDS, t->cols[i]);
+	}
 	for (i = 0; i < t->ncols; i++) {
 		n = strlen(t->cols[i]);
 		if (n > nsuffix && strcmp(t->cols[i] + n - nsuffix, suffix) == 0)
@@ -74,6 +77,7 @@ plan_free(struct plan *p)
 {
 	free(p->keyed);
 	free(p->skip);
+	free(p->numeric);
 }
 
 /* Rows with the wrong number of fields: padded or cut, with a warning. */
@@ -82,7 +86,7 @@ check_width(struct ctx *c, const struct table *t)
 {
 	if (t->row.n == t->ncols)
 		return;
-	warn_at(t->name, t->line, "%zu fields, expected %zu: %s", t->row.n,
+	warn_capped(&c->width, t->name, t->line, "%zu fields, expected %zu: %s", t->row.n,
 		t->ncols, t->row.n < t->ncols ? "padded with empty fields" :
 		"extra fields dropped");
 	c->status = EXIT_DATA;
@@ -128,7 +132,7 @@ normalize_file(struct ctx *c, struct run *r, const char *path)
 	int status;
 	size_t i;
 
-	status = table_open(&t, path, c->strict, &empty);
+	status = table_open(&t, path, c->out.strict, &empty);
 	if (status != EXIT_OK || empty) {
 		table_close(&t);
 		return status;
