@@ -480,7 +480,8 @@ print(",".join(rows[0][4:-1]))' "$series"
 	rm "$work/reports/riverford-2023-24-q3.md"
 	run job
 	assert_success
-	assert_equal "$(head -1 "$series")" $'measure,area,unit,kind,2023/24 Q1,2023/24 Q2,check\r'
+	# CSV for spreadsheets: a byte order mark before the header.
+	assert_equal "$(head -1 "$series")" $'\xef\xbb\xbfmeasure,area,unit,kind,2023/24 Q1,2023/24 Q2,check\r'
 }
 
 # A plain PDF of a text file, as a word processor would give: PostScript
@@ -515,4 +516,83 @@ rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 head = [r for r in rows if r[0] == "Special Constable headcount"][0]
 print(",".join(rows[0][4:-1]), ",".join(head[4:-1]))' "$work/out/series.csv"
 	assert_output '2023/24 Q1,2023/24 Q2,2023/24 Q3 212,224,231'
+}
+
+# ---- trust (issue 13): each defect a regression test, in our own data ----
+
+@test "trust: a closed standard input is an error, not an empty input" {
+	quarters
+	# Closed in the child itself: bats' own pipes would take fd 0.
+	run sh -c '"$@" <&-' sh "$DQ" "$BATS_TEST_TMPDIR/old.tsv" -
+	assert_failure 1
+	assert_output --partial 'diff-quarters: stdin: Bad file descriptor'
+	run sh -c '"$@" <&-' sh "$DQ" --wide "$BATS_TEST_TMPDIR/old.tsv" -
+	assert_failure 1
+	assert_output --partial 'diff-quarters: stdin: Bad file descriptor'
+}
+
+@test "trust: terminal escapes in the input are shown, never sent to the terminal" {
+	quarters
+	fig '2022/23 Q2' 1 '' 'Kennels' $'\e]0;title\a\e[2J\e[31mred' count 70 >> "$BATS_TEST_TMPDIR/new.tsv"
+	run "$DQ" "$BATS_TEST_TMPDIR/old.tsv" "$BATS_TEST_TMPDIR/new.tsv"
+	assert_failure 1
+	assert_output --partial "value '\\x1b]0;title\\x07\\x1b[2J\\x1b[31mred' is not a number"
+	[ "$(printf '%s' "$output" | tr -d '\n\t' | tr -d '[:print:]' | LC_ALL=C wc -c)" -eq 0 ]
+}
+
+@test "trust: a mismatch quotes the report's figures whole, however long" {
+	{
+		header
+		fig '2023/24 Q2' 1 '' 'Grant' 123456789012345678901234567890123456 GBP 5 \
+			'September 2023' actual 987654321098765432109876543210987654 'June 2023' '' '' \
+			'The grant rose to 123456789012345678901234567890123456, up from 987654321098765432109876543210987654.'
+	} > "$BATS_TEST_TMPDIR/big.tsv"
+	run "$DQ" --wide "$BATS_TEST_TMPDIR/big.tsv"
+	assert_success
+	assert_output --partial 'says up from 987654321098765432109876543210987654, but 123456789012345678901234567890123456 is lower'
+}
+
+@test "trust: repeated warnings are capped: the first ten, then one line for the rest" {
+	quarters
+	for i in $(seq 1 30); do
+		fig '2022/23 Q2' 1 '' "Kennels $i" 'lots' count 70 >> "$BATS_TEST_TMPDIR/new.tsv"
+	done
+	run "$DQ" "$BATS_TEST_TMPDIR/old.tsv" "$BATS_TEST_TMPDIR/new.tsv"
+	assert_failure 1
+	[ "$(printf '%s\n' "$output" | grep -c "is not a number")" -eq 10 ]
+	assert_output --partial 'diff-quarters: ... and 20 more values that are not numbers'
+}
+
+@test "trust: a line number that is no line (0, negative, past LONG_MAX) is warned with file:line" {
+	{
+		header
+		for l in 9223372036854775807 9223372036854775808 0 -4 1e9 12; do
+			fig '2022/23 Q2' 1 '' "Kennels $l" 5 count "$l"
+		done
+	} > "$BATS_TEST_TMPDIR/lines.tsv"
+	run "$DQ" --wide "$BATS_TEST_TMPDIR/lines.tsv"
+	assert_failure 1
+	assert_output --partial "lines.tsv:3: line '9223372036854775808' is not a line number"
+	assert_output --partial "lines.tsv:4: line '0' is not a line number"
+	assert_output --partial "lines.tsv:5: line '-4' is not a line number"
+	assert_output --partial "lines.tsv:6: line '1e9' is not a line number"
+	refute_output --partial "line '12'"
+	# The largest line is written exactly, not through a double.
+	run "$DQ" "$BATS_TEST_TMPDIR/lines.tsv" "$BATS_TEST_TMPDIR/lines.tsv"
+	assert_output --partial $'\t9223372036854775807\t9223372036854775807'
+}
+
+@test "trust: one command-line convention: -h, -V, messages as 'diff-quarters: ...'" {
+	run "$DQ" -h
+	assert_success
+	assert_output --partial 'usage: diff-quarters'
+	run "$DQ" -V
+	assert_success
+	assert_output --regexp '^diff-quarters [0-9]'
+	run "$DQ" -q a b
+	assert_failure 2
+	assert_line --index 0 "diff-quarters: unknown option '-q'"
+	run "$DQ" a b -o
+	assert_failure 2
+	assert_line --index 0 "diff-quarters: option '-o' needs an argument"
 }

@@ -6,25 +6,45 @@ static void
 because(struct verdict *vd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* One more reason, appended whole: no buffer cuts it. */
 static void
 because(struct verdict *vd, const char *fmt, ...)
 {
-	char msg[256];		/* one reason: a longer one is cut */
 	va_list ap;
+	int n;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	if (vd->why.len > 0)
 		buf_adds(&vd->why, "; ");
-	buf_adds(&vd->why, msg);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	buf_grow(&vd->why, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(vd->why.p + vd->why.len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	vd->why.len += (size_t)n;
 }
 
+/* A number for a message: as the report wrote it, where it did (a figure
+ * of 36 digits is quoted whole, not as the nearest double), else as
+ * num_format writes it into b (NUM_TEXT bytes: never cut). */
 static const char *
-fmt(char *b, double v)
+fmt_text(char *b, double v, const char *written)
 {
+	if (written && *written)
+		return written;
 	num_format(v, b, NUM_TEXT);
 	return b;
+}
+
+/* The sign a stated change is shown with: its own, or "+" where the
+ * report wrote none before a rise. */
+static const char *
+sign_of(double v, const char *written)
+{
+	return *written == '-' || *written == '+' || v <= 0 ? "" : "+";
 }
 
 static const char *
@@ -49,7 +69,7 @@ meets(double lo, double hi, double x, double u)
  * from the figures as it printed them. */
 static void
 check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
-	    double p, double up, bool change)
+	    const char *vt, double p, double up, const char *pt, bool change)
 {
 	char a[NUM_TEXT], b[NUM_TEXT], c[NUM_TEXT], d[NUM_TEXT];
 	double lo, hi;
@@ -59,8 +79,10 @@ check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
 		lo = v - uv / 2 - (p + up / 2);
 		hi = v + uv / 2 - (p - up / 2);
 		if (!meets(lo, hi, f->change, f->change_ulp))
-			because(vd, "change %s, but %s - %s = %s",
-				fmt_signed(a, f->change), fmt(b, v), fmt(c, p),
+			because(vd, "change %s%s, but %s - %s = %s",
+				sign_of(f->change, f->s[S_CHANGE_TEXT]),
+				fmt_text(a, f->change, f->s[S_CHANGE_TEXT]),
+				fmt_text(b, v, vt), fmt_text(c, p, pt),
 				fmt_signed(d, v - p));
 	}
 	if (f->has_pct && p - up / 2 > 0) {
@@ -74,8 +96,10 @@ check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
 		    meets(v - p - (uv + up) / 2, v - p + (uv + up) / 2,
 			  f->pct, f->pct_ulp))
 			return;
-		because(vd, "change %s%%, but %s against %s is %s%%",
-			fmt_signed(a, f->pct), fmt(b, v), fmt(c, p),
+		because(vd, "change %s%s%%, but %s against %s is %s%%",
+			sign_of(f->pct, f->s[S_PCT_TEXT]),
+			fmt_text(a, f->pct, f->s[S_PCT_TEXT]), fmt_text(b, v, vt),
+			fmt_text(c, p, pt),
 			fmt_signed(d, round((v - p) / p * 1000) / 10));
 	}
 }
@@ -100,17 +124,19 @@ audit_own(struct fig *f, const struct lex *words, const char *evidence)
 			    (said < 0 && !(f->value < f->prev)))
 				because(&vd, "says %s from %s, but %s is %s",
 					said > 0 ? "up" : "down",
-					fmt(a, f->prev), fmt(b, f->value),
+					fmt_text(a, f->prev, f->s[S_PREV_TEXT]),
+					fmt_text(b, f->value, f->s[S_VALUE_TEXT]),
 					num_same(f->value, f->prev) ?
 					"the same" : said > 0 ? "lower" :
 					"higher");
 		}
-		check_arith(&vd, f, f->value, f->value_ulp, f->prev,
-			    f->prev_ulp, true);
+		check_arith(&vd, f, f->value, f->value_ulp,
+			    f->s[S_VALUE_TEXT], f->prev, f->prev_ulp,
+			    f->s[S_PREV_TEXT], true);
 	} else if (f->has_change && f->has_pct) {
 		check_arith(&vd, f, f->value, f->value_ulp,
-			    f->value - f->change, f->value_ulp + f->change_ulp,
-			    false);
+			    f->s[S_VALUE_TEXT], f->value - f->change,
+			    f->value_ulp + f->change_ulp, NULL, false);
 	}
 	f->checks = vd.checks;
 	f->why = vd.why.len > 0 ? xstrdup(vd.why.p) : NULL;
@@ -215,16 +241,17 @@ audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 			   n->quarter) != oi)
 		return;
 	if (!n->has_prev) {
-		check_arith(vd, n, n->value, n->value_ulp, o->value,
-			    o->value_ulp, true);
+		check_arith(vd, n, n->value, n->value_ulp,
+			    n->s[S_VALUE_TEXT], o->value, o->value_ulp,
+			    o->s[S_VALUE_TEXT], true);
 		return;
 	}
 	vd->checks++;
 	if (!meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
 		   o->value, o->value_ulp))
 		because(vd, "previous %s, but %s says %s (line %ld)",
-			fmt(a, n->prev), o->s[S_PERIOD], fmt(b, o->value),
-			o->line);
+			fmt_text(a, n->prev, n->s[S_PREV_TEXT]), o->s[S_PERIOD],
+			fmt_text(b, o->value, o->s[S_VALUE_TEXT]), o->line);
 }
 
 static void

@@ -3,6 +3,9 @@
  * and the few functions a file calls before main.c has included the file
  * that defines them.  Everything is static: main.c is the one translation
  * unit. */
+#include <errno.h>
+#include <float.h>
+#include <limits.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
@@ -26,8 +29,10 @@
  * character, which no name holds. */
 #define KEY_SEP '\x1f'
 
-/* A number as num_format writes it, with its NUL (num.h: size >= 32). */
-enum { NUM_TEXT = 32 };
+/* Room for any number num_format writes: a sign, the 309 digits of the
+ * largest double, a point, 10 decimals and the NUL.  A message never cuts
+ * a number; figures the report wrote are quoted as written. */
+enum { NUM_TEXT = 1 + DBL_MAX_10_EXP + 1 + 1 + 10 + 1 };
 
 enum side { OLD, NEW };
 
@@ -44,6 +49,8 @@ enum state { FREE, PAIRED, AMBIGUOUS };
 /* The strings of a figure, packed into one allocation. */
 enum {
 	S_MEASURE, S_AREA, S_UNIT, S_KIND, S_PERIOD, S_WHEN, S_PREV_WHEN,
+	/* the numbers as the report wrote them, for messages */
+	S_VALUE_TEXT, S_PREV_TEXT, S_CHANGE_TEXT, S_PCT_TEXT,
 	S_KEY, S_CTX, NSTR = S_CTX + NCTX
 };
 
@@ -116,6 +123,7 @@ struct source {
 	bool open;
 	struct buf scratch;	/* where a figure's strings are put together */
 	const struct lex *words;	/* data/lexicon/quarters.tsv */
+	struct warn_count *warns;	/* the run's, [NWARN] */
 };
 
 /* A finding of the audit: how many comparisons, and the failed ones. */
@@ -124,9 +132,14 @@ struct verdict {
 	struct buf why;
 };
 
+/* Warnings that can repeat on every row, capped per kind (lib/err.h). */
+enum warn_kind { W_WIDTH, W_VALUE, W_LINE, W_UNIT, NWARN };
+
 /* The options, and the word lists every part reads. */
 struct opts {
-	bool wide, csv, has_min;
+	struct warn_count *warns;	/* [NWARN], the run's counts */
+	struct cli_out out;	/* -c, --no-bom, -x FILE, --strict */
+	bool wide, has_min;
 	unsigned only;		/* enum status bits; 0: all */
 	double min_change;
 	const struct lex *words;	/* data/lexicon/quarters.tsv */

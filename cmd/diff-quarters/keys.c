@@ -36,6 +36,10 @@ fig_strings(struct source *s, struct fig *f)
 	pack(b, &off[S_PERIOD], table_get(t, c->period));
 	pack(b, &off[S_WHEN], table_get(t, c->when));
 	pack(b, &off[S_PREV_WHEN], table_get(t, c->prev_when));
+	pack(b, &off[S_VALUE_TEXT], table_get(t, c->value));
+	pack(b, &off[S_PREV_TEXT], table_get(t, c->prev_value));
+	pack(b, &off[S_CHANGE_TEXT], table_get(t, c->change));
+	pack(b, &off[S_PCT_TEXT], table_get(t, c->change_pct));
 	/* The key, unit last: the rest is a prefix for warn_unit. */
 	off[S_KEY] = b->len;
 	buf_adds(b, table_get(t, c->measure_key));

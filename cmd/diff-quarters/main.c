@@ -36,10 +36,16 @@ int
 main(int argc, char *argv[])
 {
 	struct opts opt = {0};
+	struct warn_count warns[NWARN] = {
+		[W_WIDTH] = {0, "rows with the wrong number of fields"},
+		[W_VALUE] = {0, "values that are not numbers"},
+		[W_LINE] = {0, "line numbers that are not line numbers"},
+		[W_UNIT] = {0, "figures whose measure is in another unit elsewhere"},
+	};
 	struct lex *words;
-	int first, status;
+	int first, status, k;
 
-	err_init(argv[0]);
+	err_init("diff-quarters");
 	first = parse_options(argc, argv, &opt);
 	argc -= first;
 	argv += first;
@@ -51,8 +57,11 @@ main(int argc, char *argv[])
 		die_usage("only one input can be standard input");
 	words = lex_open(&quarters_lex);
 	opt.words = words;
+	opt.warns = warns;
 	status = opt.wide ? run_wide(&opt, argv, argc)
 			  : run_pair(&opt, argv[0], argv[1]);
+	for (k = 0; k < NWARN; k++)
+		warn_cap_end(&warns[k]);
 	lex_close(words);
 	return status;
 }

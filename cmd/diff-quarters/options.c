@@ -21,9 +21,10 @@ static const char usage[] =
 "                         changed (up or down), up, down, same, new, gone,\n"
 "                         ambiguous, mismatch\n"
 "  -m, --min-change PCT   hide joined figures that moved less than PCT %\n"
-"  -c, --csv              write CSV (RFC 4180) instead of TSV\n"
-"      --help             show this help\n"
-"      --version          show the version\n"
+"  -c, --csv              CSV for spreadsheets (a BOM unless --no-bom)\n"
+"  -x, --xlsx FILE        an Excel workbook instead of standard output\n"
+"      --strict           invalid UTF-8 in an input is an error\n"
+"  -h, --help; -V, --version\n"
 "Exit: 0 ok, 1 bad or unreadable data, 2 bad usage.\n";
 
 static unsigned
@@ -61,13 +62,14 @@ parse_options(int argc, char **argv, struct opts *opt)
 		{"wide", no_argument, NULL, 'w'},
 		{"only", required_argument, NULL, 'o'},
 		{"min-change", required_argument, NULL, 'm'},
-		{"csv", no_argument, NULL, 'c'},
+		CLI_OUT_OPTIONS,
 		CLI_STD_OPTIONS,
 		{NULL, 0, NULL, 0}
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "wo:m:c", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, CLI_SHORT "wo:m:", longopts, usage,
+				&opt->out)) != -1) {
 		switch (ch) {
 		case 'w': opt->wide = true; break;
 		case 'o': opt->only |= parse_only(optarg); break;
@@ -77,9 +79,6 @@ parse_options(int argc, char **argv, struct opts *opt)
 					  optarg);
 			opt->has_min = true;
 			break;
-		case 'c': opt->csv = true; break;
-		case OPT_HELP: cli_help(usage);
-		case OPT_VERSION: cli_version();
 		default: die_usage("unknown option");
 		}
 	}

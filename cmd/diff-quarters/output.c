@@ -54,10 +54,16 @@ put_num(struct out *out, bool present, double v)
 	out_field(out, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* A line number, exact however large (a double is not past 2^53). */
 static void
 out_line(struct out *out, const struct fig *f)
 {
-	put_num(out, f && f->line > 0, f ? (double)f->line : 0);
+	if (!f || f->line <= 0)
+		out_field(out, "", 0);
+	else if (out->x)
+		out_num(out, (double)f->line);
+	else
+		out_fieldf(out, "%ld", f->line);
 }
 
 static void

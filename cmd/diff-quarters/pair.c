@@ -38,17 +38,17 @@ run_pair(const struct opts *opt, const char *old_path, const char *new_path)
 	size_t i;
 	int status;
 
-	out_init(&d.out, stdout, opt->csv);
+	if (cli_out_open(&d.out, &opt->out, "changes") != EXIT_OK)
+		return EXIT_DATA;
 	out_header(&d.out, pair_header);
-	source_open(&src[keep], d.path[keep], keep, opt->words);
+	source_open(&src[keep], d.path[keep], keep, opt);
 	while ((f = read_fig(&src[keep])) != NULL) {
 		group_add(join_block(&d.groups, f, true), f);
 		group_add(map_get(&d.units, f->s[S_KEY],
 				  key_sans_unit(f->s[S_KEY]), true), f);
 		figs_push(&d.small, f);
 	}
-	source_open(&src[!keep], d.path[!keep], (enum side)!keep,
-		    opt->words);
+	source_open(&src[!keep], d.path[!keep], (enum side)!keep, opt);
 	stream_larger(&d, &src[!keep]);
 	warn_order(&src[OLD], &src[NEW]);
 
@@ -130,9 +130,9 @@ warn_unit(struct diff *d, const struct fig *f)
 	if (!g || !key_named(key))	/* not known to be one measure */
 		return;
 	o = g->side[!f->side].v[0];
-	warn_at(f->path, f->row, "'%s' is in %s here but in %s at %s:%ld;"
-		" not joined", f->s[S_MEASURE], f->s[S_UNIT], o->s[S_UNIT],
-		o->path, o->row);
+	warn_capped(&d->opt->warns[W_UNIT], f->path, f->row, "'%s' is in %s"
+		    " here but in %s at %s:%ld; not joined", f->s[S_MEASURE],
+		    f->s[S_UNIT], o->s[S_UNIT], o->path, o->row);
 }
 
 /* A held figure, in the order of its input: its pair, its ambiguous

@@ -59,14 +59,15 @@ find_cols(const struct table *t, struct cols *c)
 
 static void
 source_open(struct source *s, const char *path, enum side side,
-	    const struct lex *words)
+	    const struct opts *opt)
 {
 	bool empty;
 
 	memset(s, 0, sizeof *s);
 	s->side = side;
-	s->words = words;
-	if (table_open(&s->t, path, false, &empty) != EXIT_OK)
+	s->words = opt->words;
+	s->warns = opt->warns;
+	if (table_open(&s->t, path, opt->out.strict, &empty) != EXIT_OK)
 		exit(EXIT_DATA);	/* table_open said why */
 	s->path = s->t.name;
 	s->open = true;
@@ -104,17 +105,19 @@ read_fig(struct source *s)
 		return NULL;
 	while ((r = table_next(&s->t)) > 0) {
 		if (s->t.row.n != s->t.ncols) {
-			warn_at(s->path, s->t.line, "%zu fields, header has"
-				" %zu: missing ones read as empty, extra ones"
-				" ignored", s->t.row.n, s->t.ncols);
+			warn_capped(&s->warns[W_WIDTH], s->path, s->t.line,
+				    "%zu fields, header has %zu: missing ones"
+				    " read as empty, extra ones ignored",
+				    s->t.row.n, s->t.ncols);
 			s->bad = true;
 		}
 		v = table_get(&s->t, s->c.value);
 		if (*v == '\0')
 			continue;
 		if (!num_parse(v, strlen(v), &value)) {
-			warn_at(s->path, s->t.line, "value '%s' is not a"
-				" number; row left out", v);
+			warn_capped(&s->warns[W_VALUE], s->path, s->t.line,
+				    "value '%s' is not a number; row left out",
+				    v);
 			s->bad = true;
 			continue;
 		}
@@ -187,13 +190,36 @@ note_period(struct source *s, const char *period)
 	}
 }
 
+/* The report line a figure comes from: a whole number from 1 up, or 0
+ * where the column is empty.  Anything else ("0", "-1", "1e9", a number
+ * past LONG_MAX that strtol would clamp) is not a line of any report:
+ * warned, with the input's line, and read as unknown. */
+static long
+line_of(struct source *s, const char *text)
+{
+	char *end;
+	long n;
+
+	if (*text == '\0')
+		return 0;
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (*text >= '0' && *text <= '9' && *end == '\0' && errno == 0 &&
+	    n > 0)
+		return n;
+	warn_capped(&s->warns[W_LINE], s->path, s->t.line, "line '%s' is not"
+		    " a line number (a whole number from 1 to %ld); read as"
+		    " unknown", text, LONG_MAX);
+	s->bad = true;
+	return 0;
+}
+
 /* The figure of the current row. */
 static struct fig *
 fig_make(struct source *s, double value)
 {
 	const struct cols *c = &s->c;
 	struct fig *f = xcalloc(1, sizeof *f);
-	const char *line;
 	bool rounded;
 
 	fig_strings(s, f);
@@ -209,8 +235,7 @@ fig_make(struct source *s, double value)
 	f->has_change = get_num(s, c->change, rounded, &f->change,
 				&f->change_ulp);
 	f->has_pct = get_num(s, c->change_pct, true, &f->pct, &f->pct_ulp);
-	line = table_get(&s->t, c->line);
-	f->line = *line ? strtol(line, NULL, 10) : 0;
+	f->line = line_of(s, table_get(&s->t, c->line));
 	f->row = s->t.line;
 	f->seq = s->seq++;
 	f->side = s->side;

@@ -77,7 +77,7 @@ wide_load(struct wide *w, char **paths)
 				if (strcmp(paths[j], "-") == 0)
 					die_usage("only one input can be"
 						  " standard input");
-		source_open(&w->src[k], paths[k], NEW, w->opt->words);
+		source_open(&w->src[k], paths[k], NEW, w->opt);
 		while ((f = read_fig(&w->src[k])) != NULL)
 			figs_push(&w->figs[k], f);
 		/* Read: let its buffers go, and let wide_sort move it. */
@@ -156,9 +156,10 @@ wide_unit(struct wide *w, struct fig *f, int k)
 	if (k > 0 && g->side[OLD].n > 0 && key_named(key) &&
 	    g->side[OLD].v[0]->path != f->path) {
 		o = g->side[OLD].v[0];
-		warn_at(f->path, f->row, "'%s' is in %s here but in %s at"
-			" %s:%ld; not one row", f->s[S_MEASURE],
-			f->s[S_UNIT], o->s[S_UNIT], o->path, o->row);
+		warn_capped(&w->opt->warns[W_UNIT], f->path, f->row, "'%s' is"
+			    " in %s here but in %s at %s:%ld; not one row",
+			    f->s[S_MEASURE], f->s[S_UNIT], o->s[S_UNIT],
+			    o->path, o->row);
 	}
 	if (g->side[OLD].n == 0)
 		figs_push(&g->side[OLD], f);
@@ -280,19 +281,23 @@ track_status(const struct wide *w, const struct track *t)
 static void
 wide_write(struct wide *w)
 {
+	const char **names;
 	struct out out;
 	size_t i;
 	int k;
 
-	out_init(&out, stdout, w->opt->csv);
-	out_fields(&out, "measure");
-	out_fields(&out, "area");
-	out_fields(&out, "unit");
-	out_fields(&out, "kind");
+	if (cli_out_open(&out, &w->opt->out, "series") != EXIT_OK) {
+		w->src[0].bad = true;
+		return;
+	}
+	names = xcalloc((size_t)w->n + 6, sizeof *names);
+	names[0] = "measure", names[1] = "area", names[2] = "unit";
+	names[3] = "kind";
 	for (k = 0; k < w->n; k++)
-		out_fields(&out, src_label(&w->src[k]));
-	out_fields(&out, "check");
-	out_end(&out);
+		names[4 + k] = src_label(&w->src[k]);
+	names[4 + w->n] = "check";
+	out_header(&out, names);
+	free(names);
 	for (i = 0; i < w->ntracks; i++) {
 		const struct track *t = w->tracks[i];
 		const struct fig *first = NULL, *last = NULL;
