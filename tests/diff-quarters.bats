@@ -55,7 +55,7 @@ cell() { # cell FILE MEASURE AREA NAME
 	assert_success
 	echo "$output" > "$BATS_TEST_TMPDIR/out.tsv"
 	o="$BATS_TEST_TMPDIR/out.tsv"
-	assert_equal "$(head -1 "$o")" "$(printf 'measure\tarea\tunit\told_period\told_value\tnew_period\tnew_value\tdelta\tdelta_pct\tstatus\tcheck\told_line\tnew_line')"
+	assert_equal "$(head -1 "$o")" "$(printf 'measure\tarea\tunit\told_period\told_value\tnew_period\tnew_value\tdelta\tdelta_pct\tstatus\tcheck\told_line\tnew_line\tband\tscore')"
 	assert_equal "$(cell "$o" 'Volunteer drivers' '' status)" up
 	assert_equal "$(cell "$o" 'Volunteer drivers' '' delta)" 4
 	assert_equal "$(cell "$o" 'Volunteer drivers' '' delta_pct)" 10
@@ -103,9 +103,9 @@ join_corpus() {
 				printf "doc\tperiod\tpriority\tarea\tarea_key\tmeasure\tmeasure_key\tvalue\tvalue_max\tunit\tapprox\twhen\tkind\tprev_value\tprev_when\tchange\tchange_pct\tline\tevidence\n" > path
 				started[path] = 1
 			}
-			printf "r\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t\t%s\t%s\t\t\t\t\t%d\t\n",
+			printf "r\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t\t%s\t%s\t%s\t\t\t\t%d\t%s\n",
 				side == "old" ? "2022/23 Q1" : "2022/23 Q2", $2, $3, low($3), $4,
-				low($4), $5, $6, $7, $8 == "" ? "actual" : $8, NR >> path
+				low($4), $5, $6, $7, $8 == "" ? "actual" : $8, $10, NR, $9 >> path
 		}
 		function low(s) { s = tolower(s); gsub(/ /, "_", s); return s }
 		function end_case() {
@@ -118,7 +118,7 @@ join_corpus() {
 		BEGIN { n = 1 }
 		/^#/ { next }
 		!NF { end_case(); next }
-		($1 == "old" || $1 == "new") && NF >= 6 && NF <= 8 { fig($1); figs++; next }
+		($1 == "old" || $1 == "new") && NF >= 6 && NF <= 10 { fig($1); figs++; next }
 		$1 == "=" && figs {
 			print NR > (dir "/" n ".at")
 			rows[n] = 1
@@ -152,10 +152,10 @@ join_corpus() {
 }
 
 @test "diff-quarters: join corpus: the runner fails, naming the line, on a wrong row" {
-	sed 's/^=\t5>6 8 ambiguous$/=\t5>6 up\t>8 new/' "$ROOT/tests/corpus/diff-quarters-join.txt" > "$BATS_TEST_TMPDIR/wrong.txt"
+	sed 's/^=\t7>7 7 ambiguous\t/=\t7>7 same\t>7 new\t/' "$ROOT/tests/corpus/diff-quarters-join.txt" > "$BATS_TEST_TMPDIR/wrong.txt"
 	run join_corpus "$BATS_TEST_TMPDIR/wrong.txt"
 	assert_failure
-	assert_output "$BATS_TEST_TMPDIR/wrong.txt:$(grep -n '^=.5>6 up' "$BATS_TEST_TMPDIR/wrong.txt" | cut -d: -f1): got \"5>6 8 ambiguous\", want \"5>6 up|>8 new\""
+	assert_output "$BATS_TEST_TMPDIR/wrong.txt:$(grep -n '^=.7>7 same' "$BATS_TEST_TMPDIR/wrong.txt" | cut -d: -f1): got \"12> gone|3> gone|7>7 7 ambiguous|>40 new\", want \"12> gone|3> gone|7>7 same|>40 new|>7 new\""
 	printf 'old\t1\n' > "$BATS_TEST_TMPDIR/bad.txt"
 	run join_corpus "$BATS_TEST_TMPDIR/bad.txt"
 	assert_failure
@@ -166,66 +166,61 @@ join_corpus() {
 	assert_output --partial 'norows.txt:2: figures without the rows'
 }
 
-@test "diff-quarters: uneven repeats are ambiguous, with every line, not first-wins" {
+@test "diff-quarters: figures the evidence cannot tell apart are ambiguous, with every line, not first-wins" {
 	{
 		header
-		fig '2022/23 Q1' 5 '' 'Stop searches' 5 count 50
+		fig '2022/23 Q1' 5 '' 'Kennel visits' 3 days 48 '' '' '' '' '' '' 'Wardens spent 3 days at kennels.'
+		fig '2022/23 Q1' 5 '' 'Stop searches' 5 count 50 '' '' '' '' '' '' 'Stop searches numbered 5.'
+		fig '2022/23 Q1' 5 '' 'Dog patrols' 12 days 52 '' '' '' '' '' '' 'Dog patrols took 12 days.'
 	} > "$BATS_TEST_TMPDIR/o.tsv"
 	{
 		header
-		fig '2022/23 Q2' 5 '' 'Stop searches' 6 count 50
-		fig '2022/23 Q2' 5 '' 'Stop searches' 8 count 52
+		fig '2022/23 Q2' 5 '' 'Stop searches' 5 count 50 '' '' '' '' '' '' 'Stop searches numbered 5.'
+		fig '2022/23 Q2' 5 '' 'Cat patrols' 40 minutes 51 '' '' '' '' '' '' 'Cat patrols took 40 minutes.'
+		fig '2022/23 Q2' 5 '' 'Stop searches' 5 count 52 '' '' '' '' '' '' 'Stop searches numbered 5.'
 	} > "$BATS_TEST_TMPDIR/n.tsv"
 	run "$DQ" "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/n.tsv"
 	assert_success
-	assert_equal "${#lines[@]}" 2
-	assert_line --index 1 $'Stop searches\t\tcount\t2022/23 Q1\t5\t2022/23 Q2\t6 8\t\t\tambiguous\t\t50\t50 52'
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 1 $'Stop searches\t\tcount\t2022/23 Q1\t5\t2022/23 Q2\t5 5\t\t\tambiguous\t\t50\t50 52\t\t'
 	run "$DQ" --only ambiguous "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/n.tsv"
 	assert_equal "${#lines[@]}" 2
 	run "$DQ" --only new,gone "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/n.tsv"
-	assert_equal "${#lines[@]}" 1
+	assert_equal "${#lines[@]}" 4
 }
 
 # audit_corpus FILE: the cases of FILE (tests/corpus/diff-quarters-audit.txt
-# says how they are written), all in one run: OLD holds 238 for each
-# case's measure, NEW the case's figure.  Prints each failing case as
+# says how they are written), each in a run of its own: OLD holds 238 for
+# the case's measure, NEW the case's figure.  Prints each failing case as
 # FILE:LINE, and fails if any does.
 audit_corpus() {
-	local dir="$BATS_TEST_TMPDIR/audit"
-	mkdir -p "$dir"
-	header > "$dir/old.tsv"
-	header > "$dir/new.tsv"
+	local dir="$BATS_TEST_TMPDIR/audit" k bad=0 got want
+	rm -rf "$dir" && mkdir -p "$dir"
 	awk -F'\t' -v dir="$dir" -v file="$1" '
 		/^#/ || !NF { next }
 		NF != 8 { printf "%s:%d: %d columns, not 8\n", file, NR, NF; bad = 1; next }
 		{
-			m = "case " NR
-			printf "r\t2022/23 Q1\t1\t\t\t%s\tcase_%d\t238\t\tcount\t\t\tactual\t\t\t\t\t9\t\n", m, NR >> (dir "/old.tsv")
-			printf "r\t2022/23 Q2\t1\t\t\t%s\tcase_%d\t%s\t\t%s\t\t\tactual\t%s\t%s\t%s\t%s\t9\t%s\n", m, NR, $1, $2, $3, $4, $5, $6, $7 >> (dir "/new.tsv")
-			printf "%s\t%s\n", m, $8 > (dir "/want")
+			h = "doc\tperiod\tpriority\tarea\tarea_key\tmeasure\tmeasure_key\tvalue\tvalue_max\tunit\tapprox\twhen\tkind\tprev_value\tprev_when\tchange\tchange_pct\tline\tevidence"
+			print h > (dir "/" NR ".old")
+			print h > (dir "/" NR ".new")
+			printf "r\t2022/23 Q1\t1\t\t\tOfficers\tofficer\t238\t\tcount\t\t\tactual\t\t\t\t\t9\t\n" > (dir "/" NR ".old")
+			printf "r\t2022/23 Q2\t1\t\t\tOfficers\tofficer\t%s\t\t%s\t\t\tactual\t%s\t%s\t%s\t%s\t9\t%s\n", $1, $2, $3, $4, $5, $6, $7 > (dir "/" NR ".new")
+			printf "%s\n", $8 > (dir "/" NR ".want")
 		}
 		END { exit bad }' "$1" || return 1
-	"$DQ" "$dir/old.tsv" "$dir/new.tsv" 2>/dev/null > "$dir/out.tsv"
-	# NEW's row of each case (a case in another unit than OLD's has a
-	# gone row too), by its measure.
-	awk -F'\t' -v file="$1" '
-		FNR == NR { want[$1] = $2; order[++n] = $1; next }
-		FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-		$c["new_value"] != "" { got[$c["measure"]] = $c["check"]; seen[$c["measure"]] = 1 }
-		END {
-			for (k = 1; k <= n; k++) {
-				m = order[k]
-				line = m; sub(/^case /, "", line)
-				if (!(m in seen))
-					printf "%s:%s: no row came out\n", file, line
-				else if (got[m] != want[m])
-					printf "%s:%s: got \"%s\", want \"%s\"\n", file, line, got[m], want[m]
-				else
-					continue
-				bad = 1
-			}
-			exit bad || n == 0
-		}' "$dir/want" "$dir/out.tsv"
+	for k in $(ls "$dir" | sed -n 's/\.want$//p' | sort -n); do
+		# NEW's row (a case in another unit than OLD's has a gone row too)
+		got=$("$DQ" "$dir/$k.old" "$dir/$k.new" 2>/dev/null | awk -F'\t' '
+			NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+			$c["new_value"] != "" { print $c["check"]; n++ }
+			END { exit n != 1 }') || { echo "$1:$k: no row came out"; bad=1; continue; }
+		want=$(cat "$dir/$k.want")
+		[ "$got" = "$want" ] && continue
+		echo "$1:$k: got \"$got\", want \"$want\""
+		bad=1
+	done
+	[ "$(ls "$dir" | grep -c '\.want$')" -gt 0 ] || return 1
+	return $bad
 }
 
 @test "diff-quarters: audit corpus: every case of tests/corpus/diff-quarters-audit.txt" {
@@ -268,7 +263,9 @@ audit_corpus() {
 	assert_line --index 0 $'diff-quarters: '"$BATS_TEST_TMPDIR"'/q1.tsv:2: period 2022/23 Q1 given after 2022/23 Q2: columns are put in period order'
 	printf '%s\n' "$output" | grep -v '^diff-quarters:' > "$BATS_TEST_TMPDIR/w.tsv"
 	w="$BATS_TEST_TMPDIR/w.tsv"
-	assert_equal "$(head -1 "$w")" "$(printf 'measure\tarea\tunit\tkind\t2022/23 Q1\t2022/23 Q2\t2022/23 Q3\tcheck')"
+	assert_equal "$(head -1 "$w" | cut -f1-9)" "$(printf 'measure\tarea\tunit\tkind\t2022/23 Q1\t2022/23 Q2\t2022/23 Q3\tcheck\tband')"
+	assert_equal "$(head -1 "$w" | cut -f10-)" "$(printf '2022/23 Q1 line\t2022/23 Q2 line\t2022/23 Q3 line\t2022/23 Q1 link\t2022/23 Q2 link\t2022/23 Q3 link')"
+	assert_equal "$(grep '^Volunteer' "$w" | cut -f10-12)" "$(printf '1\t2\t3')"
 	assert_equal "$(grep '^Volunteer' "$w" | cut -f5-7)" "$(printf '41\t42\t43')"
 	assert_equal "$(grep '^Burglaries' "$w" | cut -f2,5-7)" "$(printf 'North\t299\t298\t297')"
 	assert_equal "$(grep '^Horse' "$w" | cut -f5-7)" "$(printf '1\t\t3')"
@@ -286,7 +283,7 @@ audit_corpus() {
 	run "$DQ" --wide "$BATS_TEST_TMPDIR/y2.tsv" "$BATS_TEST_TMPDIR/y1.tsv"
 	assert_success
 	assert_line --partial 'period 2019/20 given after 2020/21'
-	assert_line $'Officers\t\tcount\tactual\t200\t210\tmismatch: 2020/21: previous 190, but 2019/20 says 200 (line 9)'
+	assert_line --partial $'Officers\t\tcount\tactual\t200\t210\tmismatch: 2020/21: previous 190, but 2019/20 says 200 (line 9)\t'
 }
 
 @test "diff-quarters: --wide refuses one period twice" {
@@ -327,7 +324,7 @@ with open(sys.argv[2], newline="", encoding="utf-8-sig") as f:
 assert rows[0] == tsv[0], (rows[0], tsv[0])
 assert len(rows) == len(tsv) == 8, len(rows)
 for c, t in zip(rows[1:], tsv[1:]):
-    assert len(c) == 13, c
+    assert len(c) == 15, c
     for i, name in enumerate(rows[0]):
         if name.endswith("value") or name.startswith("delta"):
             assert (c[i] == t[i] == "") or float(c[i]) == float(t[i]), (name, c[i], t[i])
@@ -463,7 +460,7 @@ csv.writer(open(sys.argv[2], "w", newline="")).writerows(rows)' "$BATS_TEST_TMPD
 	run python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
-print(",".join(rows[0][4:-1]))' "$series"
+print(",".join(c for c in rows[0] if c[:2] == "20" and len(c) == 10))' "$series"
 	assert_output '2023/24 Q1,2023/24 Q2,2023/24 Q3'
 	# Nothing changed: nothing re-runs.
 	run job --question
@@ -481,7 +478,7 @@ print(",".join(rows[0][4:-1]))' "$series"
 	run job
 	assert_success
 	# CSV for spreadsheets: a byte order mark before the header.
-	assert_equal "$(head -1 "$series")" $'\xef\xbb\xbfmeasure,area,unit,kind,2023/24 Q1,2023/24 Q2,check\r'
+	assert_equal "$(head -1 "$series")" $'\xef\xbb\xbfmeasure,area,unit,kind,2023/24 Q1,2023/24 Q2,check,band,2023/24 Q1 line,2023/24 Q2 line,2023/24 Q1 link,2023/24 Q2 link\r'
 }
 
 # A plain PDF of a text file, as a word processor would give: PostScript
@@ -514,7 +511,8 @@ txt2pdf() {
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
 head = [r for r in rows if r[0] == "Special Constable headcount"][0]
-print(",".join(rows[0][4:-1]), ",".join(head[4:-1]))' "$work/out/series.csv"
+cols = [i for i, c in enumerate(rows[0]) if c[:2] == "20" and len(c) == 10]
+print(",".join(rows[0][i] for i in cols), ",".join(head[i] for i in cols))' "$work/out/series.csv"
 	assert_output '2023/24 Q1,2023/24 Q2,2023/24 Q3 212,224,231'
 }
 

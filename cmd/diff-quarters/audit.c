@@ -112,7 +112,7 @@ static int said_direction(const struct lex *words, const char *text,
 static void
 audit_own(struct fig *f, const struct lex *words, const char *evidence)
 {
-	struct verdict vd = {0, BUF_INIT};
+	struct verdict vd = {0, BUF_INIT, BUF_INIT};
 	char a[NUM_TEXT], b[NUM_TEXT];
 	int said;
 
@@ -228,8 +228,47 @@ said_direction(const struct lex *words, const char *text, double prev)
 	return 0;
 }
 
+/* Does f's paragraph say that the figure x was revised ("revised from
+ * the 92 first reported")?  Then a restatement that differs from x is the
+ * revision the report explains, not an error. */
+static bool
+revised_from(const struct fig *f, double x)
+{
+	uint8_t i;
+
+	for (i = 0; i < f->nrevised; i++)
+		if (num_same(f->revised_from[i], x))
+			return true;
+	return false;
+}
+
+/* A note that is not a finding. */
+static void
+note(struct verdict *vd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+note(struct verdict *vd, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (vd->note.len > 0)
+		buf_adds(&vd->note, "; ");
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	buf_grow(&vd->note, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(vd->note.p + vd->note.len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	vd->note.len += (size_t)n;
+}
+
 /* Where NEW compares with the quarter OLD reports, its comparison must
- * agree with OLD's figure. */
+ * agree with OLD's figure, unless NEW says it revised that figure. */
 static void
 audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 {
@@ -247,11 +286,41 @@ audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 		return;
 	}
 	vd->checks++;
-	if (!meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
-		   o->value, o->value_ulp))
+	if (meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
+		  o->value, o->value_ulp))
+		return;
+	if (revised_from(n, o->value))
+		note(vd, "revised: %s first said %s, now %s (line %ld)",
+		     o->s[S_PERIOD], fmt_text(b, o->value, o->s[S_VALUE_TEXT]),
+		     fmt_text(a, n->prev, n->s[S_PREV_TEXT]), n->line);
+	else
 		because(vd, "previous %s, but %s says %s (line %ld)",
 			fmt_text(a, n->prev, n->s[S_PREV_TEXT]), o->s[S_PERIOD],
 			fmt_text(b, o->value, o->s[S_VALUE_TEXT]), o->line);
+}
+
+/* A later report's figure r for o's period (a restatement, linked to o
+ * by wide.c) must be o's figure, unless r's report says it was revised. */
+static void
+audit_restated(struct verdict *vd, const struct fig *o, const struct fig *r)
+{
+	char a[NUM_TEXT], b[NUM_TEXT];
+
+	vd->checks++;
+	if (meets(r->value - r->value_ulp / 2, r->value + r->value_ulp / 2,
+		  o->value, o->value_ulp))
+		return;
+	if (revised_from(r, o->value))
+		note(vd, "revised: %s first said %s, %s gives %s (line %ld)",
+		     o->s[S_PERIOD], fmt_text(b, o->value, o->s[S_VALUE_TEXT]),
+		     r->s[S_PERIOD], fmt_text(a, r->value, r->s[S_VALUE_TEXT]),
+		     r->line);
+	else
+		because(vd, "%s restates %s as %s (line %ld), but %s said %s"
+			" (line %ld)", r->s[S_PERIOD], o->s[S_PERIOD],
+			fmt_text(a, r->value, r->s[S_VALUE_TEXT]), r->line,
+			o->s[S_PERIOD], fmt_text(b, o->value, o->s[S_VALUE_TEXT]),
+			o->line);
 }
 
 static void

@@ -16,7 +16,8 @@ pack(struct buf *b, size_t *off, const char *str)
 }
 
 /* The strings of the current row's figure, in one block: names, period,
- * the join key and the context. */
+ * the numbers as written, the report, the block (unit and kind), the
+ * exact key, the area's key, the kind of period, the outline. */
 static void
 fig_strings(struct source *s, struct fig *f)
 {
@@ -24,8 +25,9 @@ fig_strings(struct source *s, struct fig *f)
 	const struct table *t = &s->t;
 	const char *kind = *table_get(t, c->kind) ? table_get(t, c->kind) :
 			   "actual";
+	const char *doc = table_get(t, c->doc);
 	struct buf *b = &s->scratch;
-	size_t off[NSTR], i;
+	size_t off[NSTR], i, k;
 
 	buf_reset(b);
 	pack(b, &off[S_MEASURE], table_get(t, c->measure >= 0 ? c->measure :
@@ -40,6 +42,12 @@ fig_strings(struct source *s, struct fig *f)
 	pack(b, &off[S_PREV_TEXT], table_get(t, c->prev_value));
 	pack(b, &off[S_CHANGE_TEXT], table_get(t, c->change));
 	pack(b, &off[S_PCT_TEXT], table_get(t, c->change_pct));
+	pack(b, &off[S_DOC], *doc ? doc : s->path);
+	/* The block: a figure links only to one of its unit and kind. */
+	off[S_BLOCK] = b->len;
+	buf_adds(b, table_get(t, c->unit));
+	buf_addc(b, KEY_SEP);
+	pack(b, &i, kind);
 	/* The key, unit last: the rest is a prefix for warn_unit. */
 	off[S_KEY] = b->len;
 	buf_adds(b, table_get(t, c->measure_key));
@@ -49,14 +57,22 @@ fig_strings(struct source *s, struct fig *f)
 	buf_adds(b, kind);
 	buf_addc(b, KEY_SEP);
 	pack(b, &i, table_get(t, c->unit));
-	for (i = 0; i < NCTX; i++) {
-		off[S_CTX + i] = b->len;
-		if (i == CTX_WHEN)
-			when_class(b, s->words, table_get(t, c->when));
-		else
-			buf_adds(b, table_get(t, c->ctx[i]));
-		buf_addc(b, '\0');
+	pack(b, &off[S_AREA_KEY], table_get(t, c->area_key >= 0 ? c->area_key :
+					    c->area));
+	off[S_WHEN_CLASS] = b->len;
+	when_class(b, s->words, table_get(t, c->when));
+	buf_addc(b, '\0');
+	off[S_OUTLINE] = b->len;
+	if (*table_get(t, c->priority))	/* the priority's number, then titles */
+		buf_addf(b, "priority %s", table_get(t, c->priority));
+	for (k = 0; k < sizeof c->outline / sizeof c->outline[0]; k++) {
+		const char *o = table_get(t, c->outline[k]);
+
+		if (*o && b->len > off[S_OUTLINE])
+			buf_addc(b, ' ');
+		buf_adds(b, o);
 	}
+	buf_addc(b, '\0');
 	f->s[0] = xmalloc(b->len);	/* the block; fig_free frees it */
 	memcpy(f->s[0], b->p, b->len);
 	for (i = 1; i < NSTR; i++)
@@ -135,4 +151,80 @@ report_quarter(const char *s)
 	    (p.kind != PERIOD_QUARTER && p.kind != PERIOD_YEAR))
 		return -1;
 	return period_quarter(&p);
+}
+
+/* Does a figure's sentence say an earlier figure was revised (a word of
+ * quarters.tsv's class revised)? */
+static bool
+says_revised(const struct lex *words, const char *text)
+{
+	char word[32];
+	size_t n;
+
+	while (*text) {
+		for (n = 0; *text && ((*text >= 'a' && *text <= 'z') ||
+				      (*text >= 'A' && *text <= 'Z')); text++)
+			if (n < sizeof word - 1)
+				word[n++] = (char)(*text | 0x20);
+		if (n > 0 && n < sizeof word - 1 &&
+		    lex_is(words, word, n, QUARTERS_REVISED))
+			return true;
+		if (n == 0)
+			text++;
+	}
+	return false;
+}
+
+/* Does a figure's "when" name a period before the report's own ("Quarter
+ * 2024/25" in a 2025/26 report, "Apr 2024")?  Then it is that period's
+ * figure, restated.  A span from then to now ("since 2023/24 Q3") and a
+ * relative phrase ("the last quarter", which reports use for their own)
+ * are not. */
+static bool
+earlier_period(const struct lex *words, const char *when, long quarter)
+{
+	struct period p;
+	char word[16];
+	const char *w;
+	size_t n;
+	long q;
+
+	if (quarter < 0 || !period_find(when, strlen(when), &p))
+		return false;
+	for (w = when; *w; w += n + (w[n] != '\0')) {
+		n = strcspn(w, " ,");
+		if (n > 0 && n < sizeof word) {
+			size_t i;
+
+			for (i = 0; i < n; i++)
+				word[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ?
+						 w[i] + 32 : w[i]);
+			if (lex_is(words, word, n, QUARTERS_SINCE))
+				return false;
+		}
+	}
+	q = period_quarter(&p);
+	return q >= 0 && q < quarter;
+}
+
+/* Is a figure a running total (quarters.tsv's class cumulative in its
+ * when: "year to date", "since April")? */
+static bool
+cumulative(const struct lex *words, const char *when)
+{
+	char word[32];
+	size_t n;
+
+	while (*when) {
+		for (n = 0; *when && ((*when >= 'a' && *when <= 'z') ||
+				      (*when >= 'A' && *when <= 'Z')); when++)
+			if (n < sizeof word - 1)
+				word[n++] = (char)(*when | 0x20);
+		if (n > 0 && n < sizeof word - 1 &&
+		    lex_is(words, word, n, QUARTERS_CUMULATIVE))
+			return true;
+		if (n == 0)
+			when++;
+	}
+	return false;
 }

@@ -66,6 +66,8 @@ out_line(struct out *out, const struct fig *f)
 		out_fieldf(out, "%ld", f->line);
 }
 
+/* The check column: "mismatch: why", or "ok" when comparisons were
+ * checked, then the notes (a revision the report explains). */
 static void
 verdict_text(const struct verdict *vd, struct buf *out)
 {
@@ -76,6 +78,11 @@ verdict_text(const struct verdict *vd, struct buf *out)
 		buf_add(out, vd->why.p, vd->why.len);
 	} else if (vd->checks > 0) {
 		buf_adds(out, "ok");
+	}
+	if (vd->note.len > 0) {
+		if (out->len > 0)
+			buf_adds(out, "; ");
+		buf_add(out, vd->note.p, vd->note.len);
 	}
 }
 

@@ -1,7 +1,8 @@
 /* read.c: reading inputs.  A source is one input table; read_fig gives
  * its next figure: the row's strings (keys.c), its numbers with the
- * rounding they were written at, and its own comparisons audited
- * (audit.c), after which the evidence is dropped. */
+ * rounding they were written at, its own comparisons audited (audit.c),
+ * and the evidence about it (evidence.c), read a paragraph (the figures
+ * of one report line) at a time. */
 
 /* The first of names that the header has, or -1. */
 static int
@@ -35,6 +36,7 @@ find_cols(const struct table *t, struct cols *c)
 	static const char *const commit[] = {"commitment_key", "commitment",
 		NULL};
 	static const char *const head[] = {"heading_key", "heading", NULL};
+	static const char *const doc[] = {"doc", "report", NULL};
 
 	c->measure_key = col_need(t, "measure_key");
 	c->value = col_need(t, "value");
@@ -55,6 +57,11 @@ find_cols(const struct table *t, struct cols *c)
 	c->ctx[CTX_PRIORITY] = col_any(t, prio);
 	c->ctx[CTX_COMMITMENT] = col_any(t, commit);
 	c->ctx[CTX_HEADING] = col_any(t, head);
+	c->doc = col_any(t, doc);
+	c->priority = table_col(t, "priority");
+	c->outline[0] = table_col(t, "priority_title");
+	c->outline[1] = table_col(t, "commitment");
+	c->outline[2] = table_col(t, "heading");
 }
 
 static void
@@ -67,6 +74,8 @@ source_open(struct source *s, const char *path, enum side side,
 	s->side = side;
 	s->words = opt->words;
 	s->warns = opt->warns;
+	s->vocab = opt->vocab;
+	s->keep_evidence = opt->review || opt->out.xlsx;
 	if (table_open(&s->t, path, opt->out.strict, &empty) != EXIT_OK)
 		exit(EXIT_DATA);	/* table_open said why */
 	s->path = s->t.name;
@@ -86,16 +95,22 @@ source_close(struct source *s)
 	free(s->period);
 	free(s->last_period);
 	buf_free(&s->scratch);
+	free(s->line.v);
+	s->line = (struct figs){0};
+	bag_release(s->outline);
+	s->outline = NULL;
+	free(s->outline_text);
+	s->outline_text = NULL;
 	s->open = false;
 }
 
 static struct fig *fig_make(struct source *, double);
 
-/* The next figure with a value.  A row without one (a change stated
- * alone) has nothing to compare; a value that is not a number is an
- * error of the input, reported, and the run ends with status 1. */
+/* The next row's figure.  A row without a value (a change stated alone)
+ * has nothing to compare; a value that is not a number is an error of the
+ * input, reported, and the run ends with status 1. */
 static struct fig *
-read_fig(struct source *s)
+read_row(struct source *s)
 {
 	const char *v;
 	double value;
@@ -126,6 +141,65 @@ read_fig(struct source *s)
 	if (r < 0)
 		s->bad = true;
 	return NULL;
+}
+
+/* Where a figure stands in its report, 0 (its start) to 1 (its last
+ * figure's line), once the report is read: by its line, as the report
+ * is laid out, or by its order where the input has no lines. */
+static void
+place_in_report(const struct source *s, struct fig *f)
+{
+	if (f->line > 0 && s->last_line > 0)
+		f->pos = (double)f->line / (double)s->last_line;
+	else
+		f->pos = s->seq > 1 ? (double)f->seq / (double)(s->seq - 1) : 0;
+}
+
+/* Figures of one paragraph, at most: past it, a paragraph is cut, so
+ * that the work on its sentences stays bounded. */
+enum { PARA_FIGS_MAX = 256 };
+
+/* One paragraph: the figures of one report line, and of a sentence
+ * that goes on to the next line (the extractor gives each figure the line
+ * its number stands on). */
+static bool
+same_paragraph(const struct fig *a, const struct fig *b)
+{
+	return (a->line > 0 && a->line == b->line) ||
+	       (a->evidence && b->evidence && *a->evidence &&
+		strcmp(a->evidence, b->evidence) == 0);
+}
+
+/* The next figure, its evidence read with its paragraph's. */
+static struct fig *
+read_fig(struct source *s)
+{
+	struct fig *f;
+
+	if (s->next < s->line.n)
+		return s->line.v[s->next++];
+	s->line.n = s->next = 0;
+	if (s->done)
+		return NULL;
+	f = s->pending ? s->pending : read_row(s);
+	s->pending = NULL;
+	while (f) {
+		figs_push(&s->line, f);
+		if (s->line.n >= PARA_FIGS_MAX)
+			break;
+		f = read_row(s);
+		if (f && !same_paragraph(s->line.v[s->line.n - 1], f)) {
+			s->pending = f;
+			break;
+		}
+	}
+	if (!f && !s->pending)
+		s->done = true;
+	if (s->line.n == 0)
+		return NULL;
+	fig_evidence(s, &s->line);
+	s->next = 1;
+	return s->line.v[0];
 }
 
 /* How finely a figure was written, the rounding the report used: 0.1
@@ -238,6 +312,9 @@ fig_make(struct source *s, double value)
 	f->line = line_of(s, table_get(&s->t, c->line));
 	f->row = s->t.line;
 	f->seq = s->seq++;
+	if (f->line > s->last_line)
+		s->last_line = f->line;
+	f->col = -1;
 	f->side = s->side;
 	f->path = s->path;
 	note_period(s, f->s[S_PERIOD]);
@@ -248,6 +325,9 @@ fig_make(struct source *s, double value)
 	}
 	f->quarter = s->last_quarter;
 	audit_own(f, s->words, table_get(&s->t, c->evidence));
+	f->evidence = xstrdup(table_get(&s->t, c->evidence));
+	f->restated = earlier_period(s->words, f->s[S_WHEN], f->quarter);
+	f->cumulative = cumulative(s->words, f->s[S_WHEN]);
 	return f;
 }
 
@@ -258,5 +338,9 @@ fig_free(struct fig *f)
 		return;
 	free(f->s[0]);
 	free(f->why);
+	free(f->evidence);
+	bag_free(&f->name);
+	bag_release(f->para);
+	bag_release(f->outline);
 	free(f);
 }
