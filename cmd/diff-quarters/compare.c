@@ -16,7 +16,7 @@ enum feature {
 	F_AREA,		/* the same area, or one side names none (two areas
 			 * never meet: link.c) */
 	F_NEIGHBOURS,	/* their paragraphs' other figures are linked */
-	F_CONCEPT,	/* the concepts their names hold agree, or clash */
+	F_CONCEPT,	/* the concepts around their numbers agree, or clash */
 	F_GAP,		/* --wide: quarters since the series was last seen */
 	NFEAT
 };
@@ -197,35 +197,31 @@ period_class(const struct fig *f)
 	return *f->s[S_WHEN_CLASS] ? f->s[S_WHEN_CLASS] : "quarter";
 }
 
-/* The concepts of two name bags (the terms of the concept table, "@..."):
- * 0 when one side's are all the other's, 1 when they share some but each
- * has its own, 2 when they share none ("999" against "101", drink against
- * drug driving); unknown when a side names none. */
-static uint8_t
-concept_level(const struct vocab *v, const struct bag *a, const struct bag *b)
+static bool
+has_concept(const struct fig *f, uint32_t c)
 {
-	uint16_t i = 0, j = 0;
-	unsigned both = 0, only_a = 0, only_b = 0;
+	uint8_t i;
 
-	while (i < a->n || j < b->n) {
-		bool ca = i < a->n && v->w[a->v[i].id].s[0] == '@';
-		bool cb = j < b->n && v->w[b->v[j].id].s[0] == '@';
+	for (i = 0; i < f->nconcepts; i++)
+		if (f->concepts[i] == c)
+			return true;
+	return false;
+}
 
-		if (i < a->n && !ca) {
-			i++;
-		} else if (j < b->n && !cb) {
-			j++;
-		} else if (i < a->n && (j == b->n || a->v[i].id < b->v[j].id)) {
-			only_a++, i++;
-		} else if (j < b->n && (i == a->n || b->v[j].id < a->v[i].id)) {
-			only_b++, j++;
-		} else {
-			both++, i++, j++;
-		}
-	}
-	if (both + only_a == 0 || both + only_b == 0)
+/* The concepts of the words around two figures' numbers: 0 when one
+ * side's are all the other's, 1 when they share some but each has its
+ * own, 2 when they share none ("999" against "101", drink against drug
+ * driving); unknown when a side has none. */
+static uint8_t
+concept_level(const struct fig *a, const struct fig *b)
+{
+	unsigned both = 0, i;
+
+	if (a->nconcepts == 0 || b->nconcepts == 0)
 		return UNKNOWN;
-	if (only_a == 0 || only_b == 0)
+	for (i = 0; i < a->nconcepts; i++)
+		both += has_concept(b, a->concepts[i]);
+	if (both == a->nconcepts || both == b->nconcepts)
 		return 0;
 	return both > 0 ? 1 : 2;
 }
@@ -281,7 +277,7 @@ compare(const struct vocab *v, struct pair *p, struct fig *const *hist,
 			n->col - o->col - 1 >= 2 ? 2 : (uint8_t)(n->col - o->col - 1);
 	p->lev[F_CONCEPT] = UNKNOWN;
 	for (size_t i = 0; i < nhist; i++) {
-		uint8_t l = concept_level(v, &hist[i]->name, &p->n->name);
+		uint8_t l = concept_level(hist[i], p->n);
 
 		if (l != UNKNOWN && (p->lev[F_CONCEPT] == UNKNOWN ||
 				     l < p->lev[F_CONCEPT]))

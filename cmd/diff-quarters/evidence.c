@@ -20,6 +20,7 @@ enum {
 };
 #define NEAR_DECAY 3.0		/* a word COST steps away weighs 1/(1+(COST-1)/3) */
 #define PARA_WEIGHT 0.5f	/* the paragraph's other sentences */
+#define NEAR_CONCEPT 0.3f	/* a concept this near the number says what it is */
 
 struct bagger {
 	struct term *v;
@@ -219,6 +220,10 @@ name_bag(struct vocab *v, struct sentence *s, struct figs *line,
 
 	if (*f->s[S_MEASURE])
 		add_text(v, b, f->s[S_MEASURE], 1);
+	f->nconcepts = 0;
+	for (i = 0; i < b->n && at >= s->t.n; i++)	/* no sentence: the name's */
+		if (v->w[b->v[i].id].s[0] == '@' && f->nconcepts < CONCEPTS_MAX)
+			f->concepts[f->nconcepts++] = b->v[i].id;
 	if (at < s->t.n) {
 		costs_from(s, at, mine);
 		for (i = 0; i < s->t.n; i++)
@@ -237,14 +242,16 @@ name_bag(struct vocab *v, struct sentence *s, struct figs *line,
 			if (near[s->c.v[i].at] > 0 && s->c.v[i].w > 0)
 				bagger_add(b, s->c.v[i].term,
 					   near[s->c.v[i].at] * s->c.v[i].w);
-		for (i = 0; i < s->f.n; i++) {	/* a concept: its nearest word's weight */
-			float w = 0;
+		for (i = 0; i < s->f.n; i++) {	/* a concept: its farthest word's weight */
+			float w = 1;
 
 			for (k = s->f.v[i].from; k < s->f.v[i].to; k++)
-				if (near[s->c.v[k].at] > w)
+				if (near[s->c.v[k].at] < w)
 					w = near[s->c.v[k].at];
 			if (w > 0)
 				bagger_add(b, s->f.v[i].concept, w);
+			if (w >= NEAR_CONCEPT && f->nconcepts < CONCEPTS_MAX)
+				f->concepts[f->nconcepts++] = s->f.v[i].concept;
 		}
 	}
 	bagger_make(b, &f->name);

@@ -59,6 +59,8 @@ enum {
 	PHRASE_MAX = 6,
 	/* other numbers of a sentence kept, to see OLD's figure restated */
 	NUMS_MAX = 8,
+	/* concepts kept of the words around a number */
+	CONCEPTS_MAX = 4,
 	/* blocks whose pairs are all candidates: OLD x NEW figures of one
 	 * unit and kind up to this; past it, only pairs sharing a rare word */
 	BLOCK_ALL_MAX = 1 << 16,
@@ -166,6 +168,11 @@ struct fig {
 	struct bag name;	/* the measure's words and those around the number */
 	struct bag *para;	/* its sentence, and its paragraph's at half weight */
 	struct bag *outline;	/* priority, commitment, heading; NULL: none */
+	/* the concepts of the words around its number (of its measure's
+	 * name where it has no sentence): what it is, without the caption
+	 * of a table the name may carry */
+	uint32_t concepts[CONCEPTS_MAX];
+	uint8_t nconcepts;
 	double nums[NUMS_MAX];	/* other numbers of its sentence */
 	uint8_t nnums;
 	char *evidence;		/* kept only for --review and workbooks */

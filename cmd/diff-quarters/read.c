@@ -264,6 +264,38 @@ note_period(struct source *s, const char *period)
 	}
 }
 
+/* Does the sentence write x with a per cent sign ("-3.0%")?  A change
+ * read as a count where the report gave a percentage is a percentage:
+ * "79,260  76,905  -3.0%" is not 3 calls fewer. */
+static bool
+written_as_percent(const char *text, double x)
+{
+	enum { DIGITS_MAX = 40 };	/* longer is no figure */
+	const char *p = text, *q;
+	size_t n;
+	double v;
+
+	while (*p) {
+		if (!(*p >= '0' && *p <= '9') || (p > text && (p[-1] == '.' ||
+					(p[-1] >= '0' && p[-1] <= '9')))) {
+			p++;
+			continue;
+		}
+		for (q = p; (*q >= '0' && *q <= '9') || ((*q == '.' || *q == ',') &&
+			     q[1] >= '0' && q[1] <= '9'); q++)
+			;
+		n = (size_t)(q - p);
+		if (n <= DIGITS_MAX && num_parse(p, n, &v) && num_same(v, fabs(x))) {
+			while (*q == ' ')
+				q++;
+			if (*q == '%')
+				return true;
+		}
+		p = q;
+	}
+	return false;
+}
+
 /* The report line a figure comes from: a whole number from 1 up, or 0
  * where the column is empty.  Anything else ("0", "-1", "1e9", a number
  * past LONG_MAX that strtol would clamp) is not a line of any report:
@@ -309,6 +341,13 @@ fig_make(struct source *s, double value)
 	f->has_change = get_num(s, c->change, rounded, &f->change,
 				&f->change_ulp);
 	f->has_pct = get_num(s, c->change_pct, true, &f->pct, &f->pct_ulp);
+	if (f->has_change && !f->has_pct &&
+	    written_as_percent(table_get(&s->t, c->evidence), f->change)) {
+		f->has_pct = true;	/* the extractor's count was a percentage */
+		f->pct = f->change;
+		f->pct_ulp = ulp_of(table_get(&s->t, c->change), true);
+		f->has_change = false;
+	}
 	f->line = line_of(s, table_get(&s->t, c->line));
 	f->row = s->t.line;
 	f->seq = s->seq++;
