@@ -427,22 +427,16 @@ csv.writer(open(sys.argv[2], "w", newline="")).writerows(rows)' "$BATS_TEST_TMPD
 }
 
 # The corpus join: through the whole pipeline, scored against the gold.
-@test "diff-quarters: corpus join essex 2019/20 Q2 -> Q3: recall >= 0.90, precision 1.00" {
+@test "diff-quarters: corpus join essex 2019/20 Q2 -> Q3: recall >= 0.95, precision 1.00" {
 	need_shared
-	for t in split-sections extract-metrics normalize-names; do
-		[ -x "$BIN/$t" ] || skip "$t is not built"
-	done
-	for r in essex-2019-20-q2.txt essex-2019-20-q3.md; do
-		"$BIN/split-sections" "$SHARED/corpus/$r" | "$BIN/extract-metrics" |
-			"$BIN/normalize-names" > "$BATS_TEST_TMPDIR/$r.tsv"
-	done
-	"$DQ" "$BATS_TEST_TMPDIR/essex-2019-20-q2.txt.tsv" "$BATS_TEST_TMPDIR/essex-2019-20-q3.md.tsv" > "$BATS_TEST_TMPDIR/diff.tsv"
+	scored_pipeline "$BATS_TEST_TMPDIR" "$SHARED/corpus/essex-2019-20-q2.txt" "$SHARED/corpus/essex-2019-20-q3.md"
+	"$DQ" "$BATS_TEST_TMPDIR/essex-2019-20-q2.tsv" "$BATS_TEST_TMPDIR/essex-2019-20-q3.tsv" > "$BATS_TEST_TMPDIR/diff.tsv"
 	run python3 "$SHARED/eval/score-join" diff "$SHARED/gold/join-essex-2019-20-q2-to-q3.tsv" "$BATS_TEST_TMPDIR/diff.tsv"
 	echo "$output"
 	assert_success
 	recall=$(printf '%s\n' "$output" | sed -n 's/.*recall \([0-9.]*\).*/\1/p')
 	precision=$(printf '%s\n' "$output" | sed -n 's/.*precision \([0-9.]*\).*/\1/p')
-	awk -v r="$recall" -v p="$precision" 'BEGIN { exit !(r >= 0.90 && p >= 1.0) }'
+	awk -v r="$recall" -v p="$precision" 'BEGIN { exit !(r >= 0.95 && p >= 1.0) }'
 }
 
 @test "diff-quarters: examples/ data job: reports -> TSVs -> series CSV, incremental, make -j" {
@@ -593,4 +587,155 @@ print(",".join(rows[0][i] for i in cols), ",".join(head[i] for i in cols))' "$wo
 	run "$DQ" a b -o
 	assert_failure 2
 	assert_line --index 0 "diff-quarters: option '-o' needs an argument"
+}
+
+# ---- record linkage (issue 11) ----
+
+# Two quarters of a made-up force whose wording drifts.
+drift() {
+	{
+		header
+		fig '2022/23 Q1' 1 '' 'Special Constable headcount' 420 count 10 'June 2022' '' '' '' '' '' 'The Special Constable headcount was 420 at the end of June 2022.'
+		fig '2022/23 Q1' 1 '' 'calls received' 41200 count 20 '' '' '' '' '' '' "The control room received 41,200 '999' calls."
+		fig '2022/23 Q1' 1 '' 'calls received' 52300 count 21 '' '' '' '' '' '' "The control room received 52,300 '101' calls."
+		fig '2022/23 Q1' 4 '' 'killed or seriously injured' 88 count 40 '' '' '' '' '' '' 'There were 88 people killed or seriously injured on the coast road.'
+	} > "$BATS_TEST_TMPDIR/d1.tsv"
+	{
+		header
+		fig '2022/23 Q2' 1 '' 'number of Specials' 431 count 11 'September 2022' '' '' '' '' '' 'The number of Specials reached 431 by September 2022.'
+		fig '2022/23 Q2' 1 '' 'emergency calls' 47100 count 22 '' '' '' '' '' '' 'Emergency calls rose to 47,100.'
+		fig '2022/23 Q2' 1 '' 'non-emergency calls' 44800 count 23 '' '' '' '' '' '' 'Non-emergency calls fell to 44,800.'
+		fig '2022/23 Q2' 4 '' 'KSI casualties' 93 count 41 '' '' '' '' '' '' 'KSI casualties on the coast road numbered 93.'
+	} > "$BATS_TEST_TMPDIR/d2.tsv"
+}
+
+@test "linkage: drifting names link by evidence, each link with a band and a score" {
+	drift
+	run "$DQ" "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_success
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	o="$BATS_TEST_TMPDIR/out.tsv"
+	assert_equal "$(cell "$o" 'number of Specials' '' old_value)" 420
+	assert_equal "$(cell "$o" 'emergency calls' '' old_value)" 41200
+	assert_equal "$(cell "$o" 'non-emergency calls' '' old_value)" 52300
+	assert_equal "$(cell "$o" 'KSI casualties' '' old_value)" 88
+	for m in 'number of Specials' 'emergency calls' 'non-emergency calls' 'KSI casualties'; do
+		band=$(cell "$o" "$m" '' band)
+		[ "$band" = linked ] || [ "$band" = review ]
+		awk -v s="$(cell "$o" "$m" '' score)" 'BEGIN { exit !(s >= 2) }'
+	done
+	# Without the concept table, '999' and 'emergency' are other words.
+	run "$DQ" --no-concepts "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_success
+}
+
+@test "linkage: the concept table is data; the user's rows are added; not found is an error" {
+	drift
+	printf 'Cutter\tboat\nLaunch\tboat\n' > "$BATS_TEST_TMPDIR/mine.tsv"
+	{ header; fig '2022/23 Q1' 2 '' 'cutter patrols' 12 count 5 '' '' '' '' '' '' 'The cutter patrolled 12 times.'
+	  fig '2022/23 Q1' 2 '' 'beach patrols' 30 count 6 '' '' '' '' '' '' 'Wardens patrolled the beach 30 times.'; } > "$BATS_TEST_TMPDIR/b1.tsv"
+	{ header; fig '2022/23 Q2' 2 '' 'dune patrols' 31 count 5 '' '' '' '' '' '' 'Wardens patrolled the dunes 31 times.'
+	  fig '2022/23 Q2' 2 '' 'launch patrols' 14 count 6 '' '' '' '' '' '' 'The launch patrolled 14 times.'; } > "$BATS_TEST_TMPDIR/b2.tsv"
+	run "$DQ" --concepts "$BATS_TEST_TMPDIR/mine.tsv" --review "$BATS_TEST_TMPDIR/r.tsv" "$BATS_TEST_TMPDIR/b1.tsv" "$BATS_TEST_TMPDIR/b2.tsv"
+	assert_success
+	assert_line --partial $'launch patrols\t\tcount\t2022/23 Q1\t12\t2022/23 Q2\t14\t'
+	grep -q 'concept' "$BATS_TEST_TMPDIR/r.tsv"
+	run "$DQ" --data-dir "$BATS_TEST_TMPDIR/nowhere" "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_failure 1
+	assert_output "diff-quarters: $BATS_TEST_TMPDIR/nowhere/concepts.tsv: cannot read the concept table"
+	printf 'only one field\n' > "$BATS_TEST_TMPDIR/bad.tsv"
+	run "$DQ" --concepts "$BATS_TEST_TMPDIR/bad.tsv" "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_failure 1
+	assert_output --partial 'bad.tsv:1: want variant<TAB>concept'
+}
+
+@test "linkage: --review ranks the doubtful first with their evidence; --links applies a person's decisions" {
+	drift
+	run "$DQ" --review "$BATS_TEST_TMPDIR/r.tsv" "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_success
+	r="$BATS_TEST_TMPDIR/r.tsv"
+	assert_equal "$(head -1 "$r" | cut -f1-7)" "$(printf 'rank\twhy\tscore\tprobability\told\tnew\tdecision')"
+	# every link is there, named DOC:LINE:VALUE, the sure ones last
+	grep -q $'\tr:10:420\tr:11:431\t' "$r"
+	awk -F'\t' 'NR > 1 && $2 == "linked" { sure = 1 } NR > 1 && $2 != "linked" && sure { exit 1 }' "$r"
+	grep -q 'name [0-9]/4' "$r"
+	# A person says no to one link and yes to another pair.
+	printf 'old\tnew\tdecision\nr:10:420\tr:11:431\tno\nr:40:88\tr:22:47100\tno\nr:20:41200\tr:41:93\tyes\n' > "$BATS_TEST_TMPDIR/links.tsv"
+	run "$DQ" --links "$BATS_TEST_TMPDIR/links.tsv" "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_success
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/out.tsv"
+	assert_equal "$(cell "$BATS_TEST_TMPDIR/out.tsv" 'number of Specials' '' status)" new
+	assert_equal "$(cell "$BATS_TEST_TMPDIR/out.tsv" 'KSI casualties' '' old_value)" 41200
+	assert_equal "$(cell "$BATS_TEST_TMPDIR/out.tsv" 'KSI casualties' '' band)" linked
+	printf 'old\tnew\tdecision\nr:10:420\tr:11:431\tmaybe\n' > "$BATS_TEST_TMPDIR/bad.tsv"
+	run "$DQ" --links "$BATS_TEST_TMPDIR/bad.tsv" "$BATS_TEST_TMPDIR/d1.tsv" "$BATS_TEST_TMPDIR/d2.tsv"
+	assert_failure 1
+	assert_output --partial "bad.tsv:2: decision 'maybe' is neither yes nor no"
+}
+
+@test "linkage: --wide: a quarter missing does not split a series; restatements are audited" {
+	{ header; fig '2022/23 Q1' 1 '' 'Volunteer Police Cadets' 300 count 8 '' '' '' '' '' '' 'There are 300 Volunteer Police Cadets.'; } > "$BATS_TEST_TMPDIR/w1.tsv"
+	{ header; fig '2022/23 Q2' 1 '' 'ferry checks' 12 count 8 '' '' '' '' '' '' 'Officers made 12 ferry checks.'; } > "$BATS_TEST_TMPDIR/w2.tsv"
+	{ header
+	  fig '2022/23 Q3' 1 '' 'Volunteer Police Cadets' 312 count 8 '' '' '' '' '' '' 'Volunteer Police Cadets now number 312.'
+	  fig '2022/23 Q3' 1 '' 'Volunteer Police Cadets' 305 count 9 '2022/23 Q1' '' '' '' '' '' 'The 2022/23 Q1 figure has been revised from the 300 first reported to 305.'
+	} > "$BATS_TEST_TMPDIR/w3.tsv"
+	run "$DQ" --wide "$BATS_TEST_TMPDIR/w1.tsv" "$BATS_TEST_TMPDIR/w2.tsv" "$BATS_TEST_TMPDIR/w3.tsv"
+	assert_success
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/w.tsv"
+	assert_equal "$(grep -c '^Volunteer Police Cadets' "$BATS_TEST_TMPDIR/w.tsv")" 1
+	assert_equal "$(grep '^Volunteer' "$BATS_TEST_TMPDIR/w.tsv" | cut -f5-7)" "$(printf '300\t\t312')"
+	assert_output --partial 'revised: 2022/23 Q1 first said 300, 2022/23 Q3 gives 305 (line 9)'
+	# Without the word that says so, the same restatement is a mismatch.
+	sed -i 's/has been revised from the 300 first reported to 305/stands at 305/' "$BATS_TEST_TMPDIR/w3.tsv"
+	run "$DQ" --wide --only mismatch "$BATS_TEST_TMPDIR/w1.tsv" "$BATS_TEST_TMPDIR/w2.tsv" "$BATS_TEST_TMPDIR/w3.tsv"
+	assert_success
+	assert_output --partial 'mismatch: 2022/23 Q3 restates 2022/23 Q1 as 305 (line 9), but 2022/23 Q1 said 300 (line 8)'
+}
+
+@test "linkage: a large block keeps only the pairs sharing a rare word: two inputs of 3000 figures link one to one, quickly" {
+	for s in 1 2; do
+		{ header; awk -v s=$s 'BEGIN { for (i = 0; i < 3000; i++)
+			printf "r\t2022/23 Q%d\t1\t\t\tmeasure w%d\tmeasure_w%d\t%d\t\tcount\t\tactual\t\t\t\t\t\t%d\tThe w%d total was %d.\n", s, i, i, 100 + i + s, i + 1, i, 100 + i + s }'; } > "$BATS_TEST_TMPDIR/big$s.tsv"
+	done
+	run timeout 60 "$DQ" "$BATS_TEST_TMPDIR/big1.tsv" "$BATS_TEST_TMPDIR/big2.tsv"
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$10 == "up"' | wc -l)" 3000
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$10 == "up" && $12 != $13' | wc -l)" 0
+}
+
+# The shared corpus: through the whole pipeline, scored against the gold.
+scored_pipeline() {	# scored_pipeline DIR REPORT...: DIR/<name>.tsv for each
+	local dir=$1 r n
+	shift
+	for t in split-sections extract-metrics normalize-names; do
+		[ -x "$BIN/$t" ] || skip "$t is not built"
+	done
+	for r in "$@"; do
+		n=$(basename "$r"); n=${n%.*}
+		"$BIN/split-sections" "$r" | "$BIN/extract-metrics" | "$BIN/normalize-names" > "$dir/$n.tsv"
+	done
+}
+
+@test "linkage: ../shared/series: no merge, the audit flags exactly its two inconsistencies, series whole" {
+	need_shared
+	scored_pipeline "$BATS_TEST_TMPDIR" "$SHARED"/series/ashdown-*.txt "$SHARED"/series/ashdown-*.md
+	"$DQ" --wide "$BATS_TEST_TMPDIR"/ashdown-*.tsv > "$BATS_TEST_TMPDIR/wide.tsv" 2>/dev/null
+	run python3 "$SHARED/eval/score-series" "$SHARED/series/series.tsv" "$BATS_TEST_TMPDIR/wide.tsv"
+	echo "$output"
+	assert_success
+	whole=$(printf '%s\n' "$output" | sed -n 's/.*whole \([0-9]*\)\/.*/\1/p')
+	merges=$(printf '%s\n' "$output" | sed -n 's/.*merges \([0-9]*\).*/\1/p')
+	# The target is 29 of 32; with main's extract-metrics four observations
+	# are not figures at all (3 series cannot be whole): see docs.
+	[ "$merges" -eq 0 ]
+	[ "$whole" -ge 24 ]
+	"$DQ" --wide --only mismatch "$BATS_TEST_TMPDIR"/ashdown-*.tsv 2>/dev/null | tail -n +2 > "$BATS_TEST_TMPDIR/mismatch.tsv"
+	cat "$BATS_TEST_TMPDIR/mismatch.tsv"
+	assert_equal "$(wc -l < "$BATS_TEST_TMPDIR/mismatch.tsv")" 2
+	# audit.tsv's two: the 999 calls restated for 2022/23 Q3, the DA
+	# arrests' stated increase; the KSI revision the report explains is not one.
+	grep -q "2022/23 Q4: .*previous 53870, but 2022/23 Q3 says 52870" "$BATS_TEST_TMPDIR/mismatch.tsv"
+	grep -q "2023/24 Q1: change +68, but 1046 - 988 = +58" "$BATS_TEST_TMPDIR/mismatch.tsv"
+	grep -q "revised: 2022/23 Q4 first said 92, now 97" "$BATS_TEST_TMPDIR/wide.tsv"
 }

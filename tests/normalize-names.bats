@@ -364,7 +364,7 @@ real_nn() { printf '%s\n' "${VG_REAL_BIN:-$BIN}/normalize-names"; }
 	assert_line $'ferry trips\tboat_service_trip'
 }
 
-@test "trust: the shipped alias table is found as a checkout and as an install holds it" {
+@test "trust: the shipped tables are found as a checkout and as an install holds them" {
 	T=$BATS_TEST_TMPDIR
 	printf 'measure\nCPR\n' > "$T/in.tsv"
 	printf 'CPR\tfound_here\n' > "$T/aliases.tsv"
@@ -373,6 +373,7 @@ real_nn() { printf '%s\n' "${VG_REAL_BIN:-$BIN}/normalize-names"; }
 		mkdir -p "$d/bin" "$d/${layout#*:}"
 		cp "$(real_nn)" "$d/bin/normalize-names"
 		cp "$T/aliases.tsv" "$d/${layout#*:}/"
+		printf '# none\n' > "$d/${layout#*:}/concepts.tsv"
 		datadir=$(strings "$d/bin/normalize-names" | grep -m1 '/share/reports-toolkit$' || true)
 		[ ! -e "$datadir/aliases.tsv" ] || skip "an installed table in $datadir is found first"
 		run env -u REPORTS_DATA "$d/bin/normalize-names" "$T/in.tsv"
@@ -439,4 +440,19 @@ real_nn() { printf '%s\n' "${VG_REAL_BIN:-$BIN}/normalize-names"; }
 	assert_failure 1
 	[ "$(printf '%s\n' "$output" | grep -c 'fields, expected 2')" -eq 10 ]
 	assert_output --partial 'normalize-names: ... and 20 more rows with the wrong number of fields'
+}
+
+@test "--suggest: on diff-quarters' links, candidate concept rows (a 'no' left out)" {
+	printf 'rank\twhy\told\tnew\tdecision\told_measure\tnew_measure\n' > "$BATS_TEST_TMPDIR/links.tsv"
+	printf '1\treview\ta:1:5\tb:1:6\t\tlighthouse keepers\twardens of the light\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	printf '2\talternative\ta:2:5\tb:2:6\tyes\tharbour launches\tboats in the harbour\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	printf '3\tlinked\ta:3:5\tb:3:6\tno\tcliff rescues\ttown parking fines\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	printf '4\tlinked\ta:4:5\tb:4:6\t\tferry crossings\tcrossings by ferry\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	run "$NN" --suggest "$BATS_TEST_TMPDIR/links.tsv"
+	assert_success
+	assert_line --index 0 $'variant\tcanonical\tcount\tdistance'
+	assert_output --partial $'lighthouse keepers\tlight_warden\t1\t'
+	assert_output --partial $'harbour launches\tboat_harbour\t1\t'
+	refute_output --partial 'cliff'
+	refute_output --partial 'ferry'
 }

@@ -1,6 +1,6 @@
 /* review.c: a person in the loop.  --review FILE writes the doubtful
  * candidates (links in the review band, ties, close alternatives) ranked
- * from the most doubtful, each with its evidence: the two figures, their
+ * from the most doubtful, then the sure links, each with its evidence: the two figures, their
  * sentences and what each feature said.  A person fills the decision
  * column (yes or no) and gives the file back with --links FILE: the
  * decisions are applied on every later run, so a review is made once.
@@ -163,9 +163,11 @@ review_add(struct review *rv, const struct pair *q, const char *why)
 	rv->n++;
 }
 
-/* The doubtful candidates of a run: its links in the review band, the
- * pairs of its ties, and the alternatives that come within MARGIN_MIN of
- * a link of either figure. */
+/* The candidates of a run a person may want to see: its links in the
+ * review band, the pairs of its ties, the alternatives that come within
+ * MARGIN_MIN of a link of either figure; then its sure links (ranked last,
+ * as the least doubtful; normalize-names --suggest reads concept rows
+ * from them). */
 static void
 review_collect(struct review *rv, const struct linkage *lk)
 {
@@ -176,8 +178,8 @@ review_collect(struct review *rv, const struct linkage *lk)
 
 		if (q->forced || q->w <= 0)
 			continue;
-		if (lk->chosen[k] && q->o->band == BAND_REVIEW && q->o->mate == q->n)
-			review_add(rv, q, "review");
+		if (lk->chosen[k] && q->o->mate == q->n)
+			review_add(rv, q, q->o->band == BAND_REVIEW ? "review" : "linked");
 		else if (q->o->state == AMBIGUOUS && q->o->tie == q->n->tie)
 			review_add(rv, q, "tie");
 		else if (!lk->chosen[k] &&
@@ -191,7 +193,10 @@ static int
 doubt_cmp(const void *a, const void *b)
 {
 	const struct doubt *x = a, *y = b;
+	bool sx = strcmp(x->why, "linked") == 0, sy = strcmp(y->why, "linked") == 0;
 
+	if (sx != sy)		/* the sure links last */
+		return sx ? 1 : -1;
 	if (x->w != y->w)
 		return x->w < y->w ? -1 : 1;
 	return (x->n->seq > y->n->seq) - (x->n->seq < y->n->seq);

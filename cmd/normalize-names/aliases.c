@@ -212,31 +212,44 @@ cmp_alias(const void *a, const void *b)
 	return d ? d : (x->order > y->order) - (x->order < y->order);
 }
 
+/* A shipped table, found as lib/data.h says; not found is an error:
+ * keys without it would silently differ from every other run's. */
+static int
+load_shipped(struct ctx *c, const char *name, const char *what, bool *missing)
+{
+	char *path, *asked, *places;
+	int status;
+
+	if ((path = data_find(name, c->aliases_dir, DATADIR, &asked)) == NULL) {
+		places = data_places(name, DATADIR);
+		if (asked)
+			warn_at(asked, 0, "cannot read the %s", what);
+		else
+			warn_at(NULL, 0, "no %s found (looked in %s): name its directory with --aliases-dir, or use --no-aliases", name, places);
+		free(asked);
+		free(places);
+		*missing = true;
+		return EXIT_DATA;
+	}
+	status = load_aliases(c, path);
+	free(path);
+	return status;
+}
+
+/* The shipped tables (the force's places and plans, then the concepts of
+ * police reporting), then the user's, in order: later lines win. */
 static int
 load_all_aliases(struct ctx *c, char **extra, size_t nextra, bool *missing)
 {
-	char *path, *asked, *places;
 	size_t i;
 	int status = EXIT_OK;
 
-	if (!c->no_aliases) {
-		/* Keys without the shipped table would silently differ from
-		 * every other run's: not found is an error (lib/data.h). */
-		if ((path = data_find(ALIAS_FILE, c->aliases_dir, DATADIR, &asked)) == NULL) {
-			places = data_places(ALIAS_FILE, DATADIR);
-			if (asked)
-				warn_at(asked, 0, "cannot read the alias table");
-			else
-				warn_at(NULL, 0, "no %s found (looked in %s): name its directory with --aliases-dir, or use --no-aliases", ALIAS_FILE, places);
-			free(asked);
-			free(places);
-			*missing = true;
-			return EXIT_DATA;
-		}
-		if (load_aliases(c, path) != EXIT_OK)
-			status = EXIT_DATA;
-		free(path);
-	}
+	if (!c->no_aliases &&
+	    (load_shipped(c, ALIAS_FILE, "alias table", missing) != EXIT_OK ||
+	     load_shipped(c, CONCEPT_FILE, "concept table", missing) != EXIT_OK))
+		status = EXIT_DATA;
+	if (*missing)
+		return EXIT_DATA;
 	for (i = 0; i < nextra; i++)
 		if (load_aliases(c, extra[i]) != EXIT_OK)
 			status = EXIT_DATA;

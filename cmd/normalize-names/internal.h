@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -23,6 +24,7 @@
 
 #define DEFAULT_FIELDS "measure,area,priority_title,commitment,heading"
 #define ALIAS_FILE "aliases.tsv"
+#define CONCEPT_FILE "concepts.tsv"
 /* The columns of the toolkit's tables that hold numbers (extract-metrics'
  * figures, split-sections' lines): a workbook gets them as numbers. */
 #define NUMERIC_FIELDS "value,value_max,prev_value,change,change_pct,line,depth,count,distance"
@@ -117,6 +119,9 @@ struct plan {
 	size_t ncols;
 	int measure, kind, unit;	/* columns, or -1 */
 	bool qualify;
+	/* --suggest on diff-quarters' links: their columns */
+	bool links;
+	int old_measure, new_measure, why, decision;
 };
 
 /* ---- --suggest: the distinct keys seen ---- */
@@ -136,9 +141,12 @@ struct names {
 
 /* ---- one run: its output, and the first input's header ---- */
 
+struct link_rows;
+
 struct run {
 	struct out out;
 	struct names names;
+	struct link_rows *links;	/* --suggest on a links file */
 	char **header;		/* of the first table */
 	size_t ncols;
 	bool header_done;
@@ -154,3 +162,5 @@ static void write_row(struct ctx *c, struct out *o, const struct table *t,
 static void suggest_row(struct ctx *c, struct names *ns,
 			const struct table *t, const struct plan *p);
 static unsigned hash_str(const char *s);
+static void links_row(struct ctx *c, struct link_rows *lr,
+		      const struct table *t, const struct plan *p);

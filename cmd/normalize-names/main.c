@@ -26,6 +26,7 @@
 #include "aliases.c"	/* stage 4: alias tables, loaded and applied */
 #include "key.c"	/* a name's key: the four stages, qualifiers, cache */
 #include "suggest.c"	/* --suggest: close keys, for review */
+#include "links.c"	/* --suggest on diff-quarters' links: concept rows */
 #include "output.c"	/* the table out, with its key columns */
 
 static void
@@ -71,6 +72,7 @@ main(int argc, char **argv)
 	 * fresh one per call keeps main re-entrant for the fuzz harness. */
 	struct ctx *c = xcalloc(1, sizeof *c);
 	struct run r = {0};
+	struct link_rows links = {0};
 	char **extra;
 	size_t nextra = 0, i;
 	int status, s;
@@ -93,12 +95,17 @@ main(int argc, char **argv)
 		free(c);
 		return EXIT_DATA;
 	}
+	r.links = &links;
 	if (c->suggest)
 		names_init(&r.names);
 	for (i = (size_t)optind; i < (size_t)argc || i == (size_t)optind; i++)
 		if ((s = normalize_file(c, &r, i < (size_t)argc ? argv[i] : "-")) != EXIT_OK)
 			status = status == EXIT_USAGE ? status : s;
-	if (c->suggest) {
+	if (c->suggest && links.seen) {
+		s = write_link_suggestions(c, &links);
+		names_free(&r.names);
+	} else if (c->suggest) {
+		free(links.v);
 		s = write_suggestions(c, &r.names);
 		names_free(&r.names);
 	} else {

@@ -47,6 +47,11 @@ make_plan(struct plan *p, const struct table *t, const char *fields,
 	size_t i, k, n, nkeyed = 0;
 
 	p->ncols = t->ncols;
+	p->old_measure = table_col(t, "old_measure");
+	p->new_measure = table_col(t, "new_measure");
+	p->why = table_col(t, "why");
+	p->decision = table_col(t, "decision");
+	p->links = p->old_measure >= 0 && p->new_measure >= 0;
 	p->measure = table_col(t, "measure");
 	p->kind = table_col(t, "kind");
 	p->unit = table_col(t, "unit");
@@ -67,7 +72,7 @@ make_plan(struct plan *p, const struct table *t, const char *fields,
 	}
 	if (chosen)
 		return check_chosen(t, fields);
-	if (nkeyed == 0)
+	if (nkeyed == 0 && !p->links)
 		warn_at(t->name, 1, "none of the fields %s: nothing to key (see -f)", DEFAULT_FIELDS);
 	return EXIT_OK;
 }
@@ -115,7 +120,9 @@ rows(struct ctx *c, struct run *r, struct table *t, struct plan *p)
 	while ((got = table_next(t)) > 0) {
 		check_width(c, t);
 		learn_row(c, t);
-		if (c->suggest)
+		if (c->suggest && p->links)
+			links_row(c, r->links, t, p);
+		else if (c->suggest)
 			suggest_row(c, &r->names, t, p);
 		else
 			write_row(c, &r->out, t, p);
