@@ -47,10 +47,14 @@ static const double position_cuts[] = {0.05, 0.15, 0.35};
 /* A pair and what the model makes of it. */
 struct pair {
 	struct fig *o, *n;	/* o: OLD, or a series' latest observation */
-	struct track *t;	/* --wide: o's series */
 	uint8_t lev[NFEAT];
 	double w;		/* match weight, bits */
 	bool forced;		/* a person said yes (links file) */
+	/* Which pairs tell the model what: a candidate may be linked and
+	 * counts for m; u is counted on pairs drawn at random from a block
+	 * (all of a small block's pairs; a sample of a large one's, whose
+	 * candidates share a rare word and so look like true pairs). */
+	bool candidate, random;
 };
 
 /* The level of x among descending cuts: 0 when x >= cuts[0]. */

@@ -64,10 +64,12 @@ enum {
 	/* blocks whose pairs are all candidates: OLD x NEW figures of one
 	 * unit and kind up to this; past it, only pairs sharing a rare word */
 	BLOCK_ALL_MAX = 1 << 16,
-	/* a word in more figures than this is too common to block on */
+	/* a word in more of a block's figures is too common to block on */
 	BLOCK_DF_MAX = 64,
 	/* candidates of one figure, at most (the best by shared words) */
 	CANDIDATES_MAX = 64,
+	/* pairs drawn at random from a large block, to count u on */
+	U_SAMPLE = 4096,
 	/* --wide: the observations of a series its words are compared with */
 	HISTORY_MAX = 4,
 	/* links printed per series in a workbook's chart: Excel's own sheet

@@ -38,7 +38,8 @@ struct linkage {
 };
 
 static void
-pair_add(struct linkage *lk, struct fig *o, struct fig *n)
+pair_add(struct linkage *lk, struct fig *o, struct fig *n, bool candidate,
+	 bool random)
 {
 	if (lk->np == lk->cap) {
 		lk->cap = lk->cap ? 2 * lk->cap : 256;
@@ -47,7 +48,24 @@ pair_add(struct linkage *lk, struct fig *o, struct fig *n)
 	memset(&lk->p[lk->np], 0, sizeof lk->p[lk->np]);
 	lk->p[lk->np].o = o;
 	lk->p[lk->np].n = n;
+	lk->p[lk->np].candidate = candidate;
+	lk->p[lk->np].random = random;
 	lk->np++;
+}
+
+/* u of a large block: pairs drawn at random from all of its pairs (a
+ * fixed generator: the same input gives the same weights). */
+static void
+sample_block(struct linkage *lk, struct group *g)
+{
+	uint64_t x = 0x9E3779B97F4A7C15u ^ g->len;
+	size_t k, no = g->side[OLD].n, nn = g->side[NEW].n;
+
+	for (k = 0; k < U_SAMPLE; k++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;	/* xorshift64 */
+		pair_add(lk, g->side[OLD].v[x % no], g->side[NEW].v[(x >> 32) % nn],
+			 false, true);
+	}
 }
 
 /* Two areas keep figures apart: a district's arrests never meet another
@@ -70,7 +88,8 @@ static int decided(const struct opts *opt, const struct fig *o,
 		   const struct fig *n);
 
 /* The candidates of a large block: the OLD figures sharing one of NEW's
- * rare words (in at most BLOCK_DF_MAX figures), most shared first. */
+ * rare words (in at most BLOCK_DF_MAX of the block's OLD figures), most
+ * shared first. */
 static void
 block_by_words(struct linkage *lk, struct group *g)
 {
@@ -86,12 +105,15 @@ block_by_words(struct linkage *lk, struct group *g)
 		for (k = 0; k < b->n; k++) {
 			uint32_t t = b->v[k].id;
 
-			if (v->w[t].df > BLOCK_DF_MAX)
+			if (npost[t] > BLOCK_DF_MAX)	/* common in the block */
 				continue;
 			post[t] = xrealloc(post[t], (npost[t] + 1) * sizeof **post);
 			post[t][npost[t]++] = (uint32_t)i;
 		}
 	}
+	for (k = 0; k < v->n; k++)	/* past the bound: no block */
+		if (npost[k] > BLOCK_DF_MAX)
+			npost[k] = 0;
 	for (j = 0; j < g->side[NEW].n; j++) {
 		struct fig *n = g->side[NEW].v[j];
 
@@ -114,7 +136,7 @@ block_by_words(struct linkage *lk, struct group *g)
 			seen[k] = seen[best];
 			seen[best] = t;
 			if (may_pair(lk, g->side[OLD].v[seen[k]], n))
-				pair_add(lk, g->side[OLD].v[seen[k]], n);
+				pair_add(lk, g->side[OLD].v[seen[k]], n, true, false);
 		}
 		for (k = 0; k < nseen; k++)
 			count[seen[k]] = 0;
@@ -125,6 +147,35 @@ block_by_words(struct linkage *lk, struct group *g)
 	free(npost);
 	free(count);
 	free(seen);
+}
+
+static void fig_ref(const struct fig *f, struct buf *b);
+
+/* A person's yes makes a candidate of a pair, whatever the blocks say. */
+static void
+decided_pairs(struct linkage *lk)
+{
+	const struct opts *opt = lk->opt;
+	struct buf a = BUF_INIT;
+	size_t d, i, j;
+
+	for (d = 0; d < opt->ndecisions; d++) {
+		if (!opt->decisions[d].yes)
+			continue;
+		for (i = 0; i < lk->no; i++) {
+			fig_ref(lk->olds[i], &a);
+			if (strcmp(a.p, opt->decisions[d].old) != 0)
+				continue;
+			for (j = 0; j < lk->nn; j++) {
+				fig_ref(lk->news[j], &a);
+				if (strcmp(a.p, opt->decisions[d].new) == 0 &&
+				    strcmp(lk->olds[i]->s[S_BLOCK], lk->news[j]->s[S_BLOCK]) != 0)
+					pair_add(lk, lk->olds[i], lk->news[j], true, false);
+			}
+			break;
+		}
+	}
+	buf_free(&a);
 }
 
 /* Step 1: the candidate pairs. */
@@ -142,17 +193,20 @@ candidates(struct linkage *lk)
 		if ((g = map_get(&blocks, lk->news[j]->s[S_BLOCK],
 				 strlen(lk->news[j]->s[S_BLOCK]), false)) != NULL)
 			group_add(g, lk->news[j], NEW);
+	decided_pairs(lk);
 	for (k = 0; k < blocks.cap; k++) {
 		if (!(g = blocks.slot[k]) || g->side[NEW].n == 0)
 			continue;
 		if (g->side[OLD].n * g->side[NEW].n > BLOCK_ALL_MAX) {
 			block_by_words(lk, g);
+			sample_block(lk, g);
 			continue;
 		}
 		for (j = 0; j < g->side[NEW].n; j++)
 			for (i = 0; i < g->side[OLD].n; i++)
 				if (may_pair(lk, g->side[OLD].v[i], g->side[NEW].v[j]))
-					pair_add(lk, g->side[OLD].v[i], g->side[NEW].v[j]);
+					pair_add(lk, g->side[OLD].v[i],
+						 g->side[NEW].v[j], true, true);
 	}
 	map_free(&blocks);
 }
@@ -170,7 +224,7 @@ restated_cells(struct linkage *lk)
 	for (k = 0; k < lk->np; k++) {
 		struct fig *n = lk->p[k].n, *s = n->next_in_line;
 
-		if (n->restated || !n->table_row || !s || s->para != n->para ||
+		if (!lk->p[k].candidate || n->restated || !n->table_row || !s || s->para != n->para ||
 		    strcmp(s->s[S_BLOCK], n->s[S_BLOCK]) != 0 ||
 		    !num_same(n->value, lk->p[k].o->value) ||
 		    num_same(s->value, n->value))
@@ -248,13 +302,13 @@ assign_all(struct linkage *lk)
 	for (i = 0; i < lk->no + lk->nn; i++)
 		up[i] = (uint32_t)i;
 	for (k = 0; k < lk->np; k++)
-		if (lk->p[k].w > LINK_MIN)
+		if (lk->p[k].candidate && lk->p[k].w > LINK_MIN)
 			up[root(up, (uint32_t)lk->p[k].o->scratch)] =
 				root(up, (uint32_t)lk->p[k].n->scratch);
 	comp_of = xmalloc((lk->np + 1) * sizeof *comp_of);
 	order = xmalloc((lk->np + 1) * sizeof *order);
 	for (k = 0; k < lk->np; k++)
-		if (lk->p[k].w > LINK_MIN) {
+		if (lk->p[k].candidate && lk->p[k].w > LINK_MIN) {
 			comp_of[k] = root(up, (uint32_t)lk->p[k].o->scratch);
 			order[nlive++] = (uint32_t)k;
 		}
@@ -454,7 +508,7 @@ decide(struct linkage *lk)
 	for (k = 0; k < lk->np; k++) {
 		struct pair *q = &lk->p[k], *r;
 
-		if (lk->chosen[k] || q->w <= LINK_MIN)
+		if (lk->chosen[k] || q->w <= LINK_MIN || !q->candidate)
 			continue;
 		if (q->o->state == PAIRED && q->n->state != PAIRED)
 			narrow(lk, margin, q->o->scratch,
@@ -527,7 +581,7 @@ repeats(struct linkage *lk)
 		struct pair *q = &lk->p[k];
 		struct fig *twin;
 
-		if (q->w <= LINK_MIN)
+		if (q->w <= LINK_MIN || !q->candidate)
 			continue;
 		if (q->n->state == FREE && q->o->state == PAIRED &&
 		    (twin = q->o->mate) != q->n && num_same(twin->value, q->n->value) &&

@@ -99,20 +99,23 @@ normalise(double (*x)[LEVELS_MAX], double (*count)[LEVELS_MAX],
 	}
 }
 
-/* Fit the model to the candidate pairs; expect: how many true pairs
- * there can be at most (the smaller side), lambda's starting point. */
+/* Fit the model to the pairs: u on the random ones, m on the candidates
+ * by EM; expect: how many true pairs there can be at most (the smaller
+ * side). */
 static void
 model_fit(struct model *md, const struct pair *p, size_t n, double expect)
 {
 	double count[NFEAT][LEVELS_MAX], post;
-	size_t k;
+	size_t k, ncand = 0;
 	int f, r;
 
 	memset(count, 0, sizeof count);
-	for (k = 0; k < n; k++)
-		for (f = 0; f < NFEAT; f++)
+	for (k = 0; k < n; k++) {
+		ncand += p[k].candidate;
+		for (f = 0; f < NFEAT && p[k].random; f++)
 			if (p[k].lev[f] != UNKNOWN)
 				count[f][p[k].lev[f]] += 1;
+	}
 	normalise(md->u, count, prior_u);
 	memcpy(md->m, prior_m, sizeof md->m);
 	/* lambda: most figures of the smaller side go on to the other
@@ -121,12 +124,14 @@ model_fit(struct model *md, const struct pair *p, size_t n, double expect)
 	 * falls where the words cannot tell figures apart (a small input, a
 	 * table of one measure), and EM takes a paragraph for a figure where
 	 * they can: both wrong. */
-	md->lambda = n > 0 ? fmin(LAMBDA_MAX, fmax(LAMBDA_MIN, expect / n)) :
+	md->lambda = ncand > 0 ? fmin(LAMBDA_MAX, fmax(LAMBDA_MIN, expect / ncand)) :
 		     LAMBDA_MAX;
-	for (r = 0; r < EM_ROUNDS && n > 0; r++) {
+	for (r = 0; r < EM_ROUNDS && ncand > 0; r++) {
 		model_weights(md);
 		memset(count, 0, sizeof count);
 		for (k = 0; k < n; k++) {
+			if (!p[k].candidate)
+				continue;
 			post = 1 / (1 + exp2(-pair_weight(md, &p[k])));
 			for (f = 0; f < NFEAT; f++)
 				if (p[k].lev[f] != UNKNOWN)

@@ -176,7 +176,7 @@ review_collect(struct review *rv, const struct linkage *lk)
 	for (k = 0; rv && k < lk->np; k++) {
 		const struct pair *q = &lk->p[k];
 
-		if (q->forced || q->w <= 0)
+		if (q->forced || q->w <= 0 || !q->candidate)
 			continue;
 		if (lk->chosen[k] && q->o->mate == q->n)
 			review_add(rv, q, q->o->band == BAND_REVIEW ? "review" : "linked");
