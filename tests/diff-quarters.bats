@@ -739,3 +739,123 @@ scored_pipeline() {	# scored_pipeline DIR REPORT...: DIR/<name>.tsv for each
 	grep -q "2023/24 Q1: change +68, but 1046 - 988 = +58" "$BATS_TEST_TMPDIR/mismatch.tsv"
 	grep -q "revised: 2022/23 Q4 first said 92, now 97" "$BATS_TEST_TMPDIR/wide.tsv"
 }
+
+# ---- spreadsheets (issue 12) ----
+
+# The python with openpyxl, or skip saying so.
+openpyxl() {
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null ||
+		skip "no openpyxl for /usr/bin/python3 (Debian: python3-openpyxl): the workbook is not read back"
+}
+
+@test "xlsx: --wide --xlsx: numbers as numbers, periods as text, no formula, a trend cell, charts, the mismatch filled, provenance in notes" {
+	openpyxl
+	for q in 1 2 3; do
+		{
+			header
+			fig "2022/23 Q$q" 1 '' 'Volunteer drivers' $((40 + q * q)) count 10 '' '' '' '' '' '' "There were $((40 + q * q)) volunteer drivers."
+			fig "2022/23 Q$q" 1 '' '=HYPERLINK("http://x.example","y")' $((7 + q)) count 11 '' '' '' '' '' '' "@SUM(1+1) gave $((7 + q))."
+			[ $q != 3 ] || fig "2022/23 Q3" 1 '' 'Drone flights' 9 count 12 '' '' 5 'previous quarter' '' '' 'Drone flights rose to 9 from 5.'
+			[ $q != 2 ] || fig "2022/23 Q2" 1 '' 'Drone flights' 7 count 12 '' '' '' '' '' '' 'There were 7 drone flights.'
+		} > "$BATS_TEST_TMPDIR/q$q.tsv"
+	done
+	run "$DQ" --wide -x "$BATS_TEST_TMPDIR/w.xlsx" "$BATS_TEST_TMPDIR"/q[123].tsv
+	assert_success
+	assert_output ''
+	run /usr/bin/python3 - "$BATS_TEST_TMPDIR/w.xlsx" <<'PY'
+import sys, zipfile, openpyxl
+path = sys.argv[1]
+names = zipfile.ZipFile(path).namelist()
+assert any(n.startswith("xl/charts/chart") for n in names), names
+wb = openpyxl.load_workbook(path)
+ws = wb["series"]
+head = [c.value for c in ws[1]]
+assert head[:7] == ["measure", "area", "unit", "kind", "2022/23 Q1", "2022/23 Q2", "2022/23 Q3"], head
+assert head[7] == "trend" and "check" in head, head
+rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
+for row in ws.iter_rows():
+    for c in row:
+        assert c.data_type != "f", (c.coordinate, c.value)
+vol = rows["Volunteer drivers"]
+assert [c.value for c in vol[4:7]] == [41, 44, 49], [c.value for c in vol[4:7]]
+assert all(c.data_type == "n" for c in vol[4:7])
+assert vol[7].value == "\u2581\u2584\u2588", repr(vol[7].value)
+assert vol[4].comment and "line 10" in vol[4].comment.text and "volunteer drivers" in vol[4].comment.text
+formula = [r for k, r in rows.items() if k.startswith("=HYPERLINK")][0]
+assert formula[0].data_type == "s"
+drone = rows["Drone flights"]
+check = drone[head.index("check")].value
+assert check.startswith("mismatch:"), check
+assert drone[0].fill.fgColor.rgb.endswith("F8CBAD"), drone[0].fill.fgColor.rgb
+assert not vol[0].fill.fgColor.rgb.endswith("F8CBAD")
+assert len(wb["Charts"]._charts) == 2, len(wb["Charts"]._charts)
+print("ok")
+PY
+	assert_success
+	assert_output ok
+}
+
+@test "xlsx: two quarters and normalize-names as workbooks: numbers as numbers, periods and names as text" {
+	openpyxl
+	quarters
+	run "$DQ" -x "$BATS_TEST_TMPDIR/d.xlsx" "$BATS_TEST_TMPDIR/old.tsv" "$BATS_TEST_TMPDIR/new.tsv"
+	assert_success
+	"$BIN/normalize-names" -x "$BATS_TEST_TMPDIR/n.xlsx" "$BATS_TEST_TMPDIR/new.tsv"
+	run /usr/bin/python3 - "$BATS_TEST_TMPDIR/d.xlsx" "$BATS_TEST_TMPDIR/n.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+head = [c.value for c in ws[1]]
+row = [r for r in ws.iter_rows(min_row=2) if r[0].value == "Volunteer drivers"][0]
+v = dict(zip(head, row))
+assert v["old_value"].data_type == "n" and v["old_value"].value == 40
+assert v["delta_pct"].value == 10 and v["old_line"].value == 10
+assert v["old_period"].data_type == "s" and v["old_period"].value == "2022/23 Q1"
+assert v["score"].data_type == "n" and v["band"].value in ("linked", "review")
+ws = openpyxl.load_workbook(sys.argv[2]).active
+head = [c.value for c in ws[1]]
+row = dict(zip(head, [c for c in ws[2]]))
+assert row["value"].data_type == "n" and row["line"].data_type == "n"
+assert row["period"].value == "2022/23 Q2" and row["measure_key"].data_type == "s"
+print("ok")
+PY
+	assert_success
+	assert_output ok
+}
+
+@test "csv: cells that would start a formula are neutralised, negative numbers stay numbers, in both tools" {
+	{
+		header
+		fig '2022/23 Q1' 1 '' '=HYPERLINK("http://x.example","y")' 12 count 10 '' '' '' '' '' '' '=1+2 in the sentence'
+		fig '2022/23 Q1' 1 '' '+cmd' 5 count 11
+		fig '2022/23 Q1' 1 '' '@SUM(1)' 9 count 12
+		fig '2022/23 Q1' 1 '' '-2+3' 30 count 13
+	} > "$BATS_TEST_TMPDIR/o.tsv"
+	{
+		header
+		fig '2022/23 Q2' 1 '' '=HYPERLINK("http://x.example","y")' 10 count 10 '' '' '' '' '' '' '=1+2 in the sentence'
+		fig '2022/23 Q2' 1 '' '+cmd' 5 count 11
+		fig '2022/23 Q2' 1 '' '@SUM(1)' 9 count 12
+		fig '2022/23 Q2' 1 '' '-2+3' 27 count 13
+	} > "$BATS_TEST_TMPDIR/n.tsv"
+	"$DQ" --csv "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/n.tsv" > "$BATS_TEST_TMPDIR/d.csv"
+	"$DQ" --csv --wide "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/n.tsv" > "$BATS_TEST_TMPDIR/w.csv"
+	"$BIN/normalize-names" --csv -f measure,evidence "$BATS_TEST_TMPDIR/n.tsv" > "$BATS_TEST_TMPDIR/n.csv"
+	run python3 - "$BATS_TEST_TMPDIR/d.csv" "$BATS_TEST_TMPDIR/w.csv" "$BATS_TEST_TMPDIR/n.csv" <<'PY'
+import csv, sys
+for path in sys.argv[1:]:
+    rows = list(csv.reader(open(path, newline="", encoding="utf-8-sig")))
+    for row in rows[1:]:
+        for cell in row:
+            if cell[:1] in ("=", "+", "@") or (cell[:1] == "-" and not cell[1:].replace(".", "").isdigit()):
+                raise SystemExit(f"{path}: formula cell {cell!r}")
+    cells = [c for r in rows for c in r]
+    assert "'=HYPERLINK(\"http://x.example\",\"y\")" in cells, path
+    assert "'-2+3" in cells and "'+cmd" in cells and "'@SUM(1)" in cells, path
+    if "delta" in rows[0]:
+        d = [dict(zip(rows[0], r)) for r in rows[1:]]
+        assert any(r["delta"] == "-3" for r in d), d
+print("ok")
+PY
+	assert_success
+	assert_output ok
+}

@@ -456,3 +456,22 @@ real_nn() { printf '%s\n' "${VG_REAL_BIN:-$BIN}/normalize-names"; }
 	refute_output --partial 'cliff'
 	refute_output --partial 'ferry'
 }
+
+@test "normalize-names: --csv neutralises cells that would start a formula; --xlsx writes strings, never formulas" {
+	printf 'measure\tvalue\tevidence\n=HYPERLINK("http://x.example","y")\t-5\t@SUM(1+1)\n+cmd\t3\t-2+3 officers\n' > "$BATS_TEST_TMPDIR/in.tsv"
+	run sh -c '"$1" --csv --no-bom "$2" | tr -d "\r"' sh "$NN" "$BATS_TEST_TMPDIR/in.tsv"
+	assert_success
+	assert_line --index 1 "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",example_http_hyperlink_x_y,-5,\"'@SUM(1+1)\""
+	assert_line --index 2 "\"'+cmd\",cmd,3,\"'-2+3 officers\""
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || skip "no openpyxl for /usr/bin/python3: the workbook is not read back"
+	"$NN" -x "$BATS_TEST_TMPDIR/n.xlsx" "$BATS_TEST_TMPDIR/in.tsv"
+	run /usr/bin/python3 -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+cells = [c for r in ws.iter_rows() for c in r]
+assert not [c for c in cells if c.data_type == "f"]
+assert ws["A2"].value.startswith("=HYPERLINK") and ws["A2"].data_type == "s"
+assert ws["C2"].value == -5 and ws["C2"].data_type == "n"
+print("ok")' "$BATS_TEST_TMPDIR/n.xlsx"
+	assert_output ok
+}

@@ -34,8 +34,8 @@ put_num(struct out *out, bool present, double v)
 	unsigned long long u;
 	int decimals = 2;
 
-	if (!present || fabs(v * 100 - cents) > noise * fmax(1, fabs(v)) ||
-	    fabs(v) >= fast_max) {
+	if (!present || out->x || fabs(v * 100 - cents) > noise * fmax(1, fabs(v)) ||
+	    fabs(v) >= fast_max) {	/* a workbook's cell: a number */
 		out_num_or_empty(out, present, v);
 		return;
 	}

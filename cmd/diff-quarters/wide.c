@@ -17,6 +17,7 @@ struct wide {
 	struct buf scratch;
 	struct review review;
 	struct linkage lk;	/* reused by every step */
+	struct xlsx *out_x;	/* the workbook written, or NULL */
 };
 
 /* One row of --wide: a figure through the periods. */
@@ -402,6 +403,8 @@ wide_header(struct wide *w, struct out *out)
 	names[n++] = "kind";
 	for (k = 0; k < w->n; k++)
 		names[n++] = src_label(&w->src[k]);
+	if (out->x)
+		names[n++] = "trend";
 	names[n++] = "check";
 	names[n++] = "band";
 	for (k = 0; k < w->n; k++)
@@ -412,6 +415,72 @@ wide_header(struct wide *w, struct out *out)
 	free(names);
 	free(off);
 	buf_free(&b);
+}
+
+/* A workbook's note on a value: where the report gave it. */
+static void
+provenance(struct wide *w, const struct fig *f, int k)
+{
+	struct buf *b = &w->scratch;
+
+	buf_reset(b);
+	buf_addf(b, "%s, line %ld", src_label(&w->src[k]), f->line);
+	if (f->path)
+		buf_addf(b, " (%s)", f->s[S_DOC]);
+	if (f->evidence && *f->evidence)
+		buf_addf(b, ": %s", f->evidence);
+	if (w->out_x)
+		xlsx_comment(w->out_x, b->p);
+}
+
+/* The trend of a row in one cell, as block characters from low to high
+ * (libxlsxwriter has no sparklines): a gap where a quarter is missing. */
+static void
+sparkline(const struct wide *w, const struct track *t, struct buf *b)
+{
+	static const char *const bar[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+					  "\u2585", "\u2586", "\u2587", "\u2588"};
+	enum { BARS = sizeof bar / sizeof bar[0] };
+	double lo = INFINITY, hi = -INFINITY;
+	int k, level;
+
+	buf_reset(b);
+	for (k = 0; k < w->n; k++)
+		if (t->at[k]) {
+			lo = fmin(lo, t->at[k]->value);
+			hi = fmax(hi, t->at[k]->value);
+		}
+	for (k = 0; k < w->n; k++) {
+		if (!t->at[k]) {
+			buf_addc(b, ' ');
+			continue;
+		}
+		level = hi > lo ? (int)floor((t->at[k]->value - lo) / (hi - lo) *
+					     (BARS - 1) + 0.5) : BARS / 2 - 1;
+		buf_adds(b, bar[level]);
+	}
+}
+
+/* A line chart of a tracked series (seen in TRACKED_MIN quarters or more)
+ * on the workbook's Charts sheet: its values, the periods along. */
+static void
+chart(struct wide *w, struct xlsx *x, const struct track *t,
+      const struct fig *last)
+{
+	struct buf title = BUF_INIT;
+	const char *m = last->s[S_MEASURE];
+	int k, seen = 0;
+
+	for (k = 0; k < w->n; k++)
+		seen += t->at[k] != NULL;
+	if (seen < TRACKED_MIN)
+		return;
+	while (*m && strchr("=+-@", *m))	/* a title is never a formula */
+		m++;
+	buf_addf(&title, "%s%s%s (%s)", m, *last->s[S_AREA] ? ", " : "",
+		 last->s[S_AREA], last->s[S_UNIT]);
+	xlsx_chart_row(x, title.p, 4, 4 + w->n - 1);
+	buf_free(&title);
 }
 
 static void
@@ -425,6 +494,7 @@ wide_write(struct wide *w)
 		w->src[0].bad = true;
 		return;
 	}
+	w->out_x = out.x;
 	wide_header(w, &out);
 	for (i = 0; i < w->ntracks; i++) {
 		const struct track *t = w->tracks[i];
@@ -439,13 +509,22 @@ wide_write(struct wide *w)
 		wide_check(w, t, &vd);
 		if (shown(w->opt, first == last ? NULL : first,
 			  first == last ? NULL : last, track_status(w, t), &vd)) {
+			if (out.x && vd.why.len > 0)
+				xlsx_row_alert(out.x);	/* an audit finding */
 			out_fields(&out, last->s[S_MEASURE]);
 			out_fields(&out, last->s[S_AREA]);
 			out_fields(&out, last->s[S_UNIT]);
 			out_fields(&out, last->s[S_KIND]);
-			for (k = 0; k < w->n; k++)
+			for (k = 0; k < w->n; k++) {
 				put_num(&out, t->at[k] != NULL,
 					t->at[k] ? t->at[k]->value : 0);
+				if (out.x && t->at[k])
+					provenance(w, t->at[k], k);
+			}
+			if (out.x) {
+				sparkline(w, t, &w->scratch);
+				out_field(&out, w->scratch.p, w->scratch.len);
+			}
 			verdict_text(&vd, &w->scratch);
 			if (t->ambiguous)
 				buf_adds(&w->scratch, w->scratch.len ?
@@ -457,6 +536,8 @@ wide_write(struct wide *w)
 			for (k = 0; k < w->n; k++)
 				put_num(&out, t->band[k] != BAND_NONE,
 					round(t->score[k] * 100) / 100);
+			if (out.x)
+				chart(w, out.x, t, last);
 			out_end(&out);
 		}
 		buf_free(&vd.why);
