@@ -6,25 +6,34 @@ static void
 because(struct verdict *vd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* One more reason, appended whole: no buffer cuts it. */
+/* Append a formatted text to b after "; ", whole: no buffer cuts it. */
+static void
+add_reason(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	if (b->len > 0)
+		buf_adds(b, "; ");
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n > 0) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->p + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+/* One more reason a comparison fails. */
 static void
 because(struct verdict *vd, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
-	if (vd->why.len > 0)
-		buf_adds(&vd->why, "; ");
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	add_reason(&vd->why, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
-		return;
-	buf_grow(&vd->why, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(vd->why.p + vd->why.len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	vd->why.len += (size_t)n;
 }
 
 /* A number for a message: as the report wrote it, where it did (a figure
@@ -251,20 +260,10 @@ static void
 note(struct verdict *vd, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
-	if (vd->note.len > 0)
-		buf_adds(&vd->note, "; ");
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	add_reason(&vd->note, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
-		return;
-	buf_grow(&vd->note, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(vd->note.p + vd->note.len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	vd->note.len += (size_t)n;
 }
 
 /* Where NEW compares with the quarter OLD reports, its comparison must

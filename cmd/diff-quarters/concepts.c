@@ -26,11 +26,7 @@ struct founds {
 static uint64_t
 phrase_hash(const uint32_t *w, size_t n)
 {
-	uint64_t h = 1469598103934665603u;
-
-	while (n--)
-		h = (h ^ *w++) * 1099511628211u;
-	return h;
+	return hash((const char *)w, n * sizeof *w);	/* map.c */
 }
 
 static const struct phrase *

@@ -77,10 +77,6 @@ enum {
 	TRACKED_MIN = 3		/* quarters a series needs for a chart */
 };
 
-/* The context that tells repeats of a key apart; the outline of a figure
- * (priority, commitment, heading) where the input has it. */
-enum { CTX_PRIORITY, CTX_COMMITMENT, CTX_HEADING, CTX_WHEN, NCTX };
-
 /* The strings of a figure, packed into one allocation. */
 enum {
 	S_MEASURE, S_AREA, S_UNIT, S_KIND, S_PERIOD, S_WHEN, S_PREV_WHEN,
@@ -209,7 +205,6 @@ struct cols {
 	int measure, measure_key, area, area_key, unit, kind, value, period,
 	    when, prev_value, prev_when, change, change_pct, line, evidence,
 	    approx, doc;
-	int ctx[NCTX - 1];	/* CTX_WHEN comes from when */
 	int outline[3];		/* priority_title, commitment, heading */
 	int priority;		/* its number */
 };

@@ -153,12 +153,12 @@ report_quarter(const char *s)
 	return period_quarter(&p);
 }
 
-/* Does a figure's sentence say an earlier figure was revised (a word of
- * quarters.tsv's class revised)? */
+/* Has text a word of class cls of quarters.tsv? */
 static bool
-says_revised(const struct lex *words, const char *text)
+has_word(const struct lex *words, const char *text, unsigned cls)
 {
-	char word[32];
+	enum { WORD_LEN = 32 };	/* a longer word is of no class */
+	char word[WORD_LEN];
 	size_t n;
 
 	while (*text) {
@@ -166,13 +166,19 @@ says_revised(const struct lex *words, const char *text)
 				      (*text >= 'A' && *text <= 'Z')); text++)
 			if (n < sizeof word - 1)
 				word[n++] = (char)(*text | 0x20);
-		if (n > 0 && n < sizeof word - 1 &&
-		    lex_is(words, word, n, QUARTERS_REVISED))
+		if (n > 0 && n < sizeof word - 1 && lex_is(words, word, n, cls))
 			return true;
 		if (n == 0)
 			text++;
 	}
 	return false;
+}
+
+/* Does a figure's sentence say an earlier figure was revised? */
+static bool
+says_revised(const struct lex *words, const char *text)
+{
+	return has_word(words, text, QUARTERS_REVISED);
 }
 
 /* Does a figure's "when" name a period before the report's own ("Quarter
@@ -184,47 +190,19 @@ static bool
 earlier_period(const struct lex *words, const char *when, long quarter)
 {
 	struct period p;
-	char word[16];
-	const char *w;
-	size_t n;
 	long q;
 
-	if (quarter < 0 || !period_find(when, strlen(when), &p))
+	if (quarter < 0 || !period_find(when, strlen(when), &p) ||
+	    has_word(words, when, QUARTERS_SINCE))
 		return false;
-	for (w = when; *w; w += n + (w[n] != '\0')) {
-		n = strcspn(w, " ,");
-		if (n > 0 && n < sizeof word) {
-			size_t i;
-
-			for (i = 0; i < n; i++)
-				word[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ?
-						 w[i] + 32 : w[i]);
-			if (lex_is(words, word, n, QUARTERS_SINCE))
-				return false;
-		}
-	}
 	q = period_quarter(&p);
 	return q >= 0 && q < quarter;
 }
 
-/* Is a figure a running total (quarters.tsv's class cumulative in its
- * when: "year to date", "since April")? */
+/* Is a figure a running total ("year to date", "since April" in its
+ * when)? */
 static bool
 cumulative(const struct lex *words, const char *when)
 {
-	char word[32];
-	size_t n;
-
-	while (*when) {
-		for (n = 0; *when && ((*when >= 'a' && *when <= 'z') ||
-				      (*when >= 'A' && *when <= 'Z')); when++)
-			if (n < sizeof word - 1)
-				word[n++] = (char)(*when | 0x20);
-		if (n > 0 && n < sizeof word - 1 &&
-		    lex_is(words, word, n, QUARTERS_CUMULATIVE))
-			return true;
-		if (n == 0)
-			when++;
-	}
-	return false;
+	return has_word(words, when, QUARTERS_CUMULATIVE);
 }

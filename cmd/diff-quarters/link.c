@@ -542,33 +542,6 @@ decide(struct linkage *lk)
 	free(margin);
 }
 
-static void
-debug_dump(const struct linkage *lk)
-{
-	size_t k;
-	int f, l;
-
-	for (f = 0; f < NFEAT; f++) {
-		fprintf(stderr, "  %-10s", feature_name[f]);
-		for (l = 0; l < feature_levels[f]; l++)
-			fprintf(stderr, " %+.1f(%.3f/%.3f)", lk->md.w[f][l], lk->md.m[f][l], lk->md.u[f][l]);
-		fprintf(stderr, "\n");
-	}
-	fprintf(stderr, "  lambda %.4f prior %.1f pairs %zu\n", lk->md.lambda, lk->md.prior, lk->np);
-	for (k = 0; k < lk->np; k++) {
-		const struct pair *q = &lk->p[k];
-
-		if (!lk->chosen[k] && !(getenv("DQ_DEBUG")[0] == '2' && q->w > 0) && getenv("DQ_DEBUG")[0] != '3')
-			continue;
-		fprintf(stderr, "%s %8.2f %-30.30s %s:%ld %-30.30s %s:%ld", lk->chosen[k] ? "L" : "-", q->w,
-			q->o->s[S_MEASURE], q->o->s[S_VALUE_TEXT], q->o->line,
-			q->n->s[S_MEASURE], q->n->s[S_VALUE_TEXT], q->n->line);
-		for (f = 0; f < NFEAT; f++)
-			fprintf(stderr, " %c", q->lev[f] == UNKNOWN ? '.' : '0' + q->lev[f]);
-		fprintf(stderr, "\n");
-	}
-}
-
 /* A report gives some figures twice (in its key points and in a table):
  * a free figure whose candidate is linked to a figure of its own report
  * with its value is that figure again, not a new or a gone one. */
@@ -619,8 +592,6 @@ link_run(struct linkage *lk)
 	assign_all(lk);
 	decide(lk);
 	repeats(lk);
-	if (getenv("DQ_DEBUG"))
-		debug_dump(lk);
 }
 
 /* Let a run's pairs and ties go (its figures forget their ties). */

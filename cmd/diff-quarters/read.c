@@ -31,11 +31,6 @@ col_need(const struct table *t, const char *name)
 static void
 find_cols(const struct table *t, struct cols *c)
 {
-	static const char *const prio[] = {"priority_title_key",
-		"priority_key", "priority_title", "priority", NULL};
-	static const char *const commit[] = {"commitment_key", "commitment",
-		NULL};
-	static const char *const head[] = {"heading_key", "heading", NULL};
 	static const char *const doc[] = {"doc", "report", NULL};
 
 	c->measure_key = col_need(t, "measure_key");
@@ -54,9 +49,6 @@ find_cols(const struct table *t, struct cols *c)
 	c->line = table_col(t, "line");
 	c->evidence = table_col(t, "evidence");
 	c->approx = table_col(t, "approx");
-	c->ctx[CTX_PRIORITY] = col_any(t, prio);
-	c->ctx[CTX_COMMITMENT] = col_any(t, commit);
-	c->ctx[CTX_HEADING] = col_any(t, head);
 	c->doc = col_any(t, doc);
 	c->priority = table_col(t, "priority");
 	c->outline[0] = table_col(t, "priority_title");

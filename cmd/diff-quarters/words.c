@@ -55,16 +55,6 @@ struct cwords {
 	size_t n, cap;
 };
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
 static void
 vocab_init(struct vocab *v, const struct lex *names, const struct lex *words)
 {
@@ -102,7 +92,7 @@ vocab_grow(struct vocab *v)
 		if (!old[k])
 			continue;
 		id = old[k] - 1;
-		i = (uint32_t)hash_bytes(v->w[id].s, strlen(v->w[id].s)) &
+		i = (uint32_t)hash(v->w[id].s, strlen(v->w[id].s)) &
 		    (v->nslot - 1);
 		while (v->slot[i])
 			i = (i + 1) & (v->nslot - 1);
@@ -120,7 +110,7 @@ vocab_id(struct vocab *v, const char *s, size_t n)
 	if ((v->n + 1) * 2 > v->nslot)
 		vocab_grow(v);
 	mask = v->nslot - 1;
-	for (i = (uint32_t)hash_bytes(s, n) & mask; v->slot[i];
+	for (i = (uint32_t)hash(s, n) & mask; v->slot[i];
 	     i = (i + 1) & mask) {
 		id = v->slot[i] - 1;
 		if (strncmp(v->w[id].s, s, n) == 0 && v->w[id].s[n] == '\0')
