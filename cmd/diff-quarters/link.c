@@ -481,6 +481,16 @@ narrow(struct linkage *lk, double *margin, size_t k, double loss,
 		tie_join(lk, a, b);
 }
 
+/* A sure link needs the two sentences to say much the same (a context
+ * level of 0 or 1, where both have one): two figures of one section, of
+ * one size, whose sentences differ may be one measure reworded, or two
+ * anecdotes (two operations' arrests): a person should look. */
+static bool
+words_agree(const struct pair *q)
+{
+	return q->lev[F_CONTEXT] == UNKNOWN || q->lev[F_CONTEXT] <= 1;
+}
+
 /* Step 4: states, scores and bands.  A link's margin is how much the
  * next best reading loses, in gain over not linking (weight - LINK_MIN):
  * the link left out, one of its figures linked to a free figure instead,
@@ -537,7 +547,8 @@ decide(struct linkage *lk)
 		if (!lk->chosen[k] || q->o->state != PAIRED)
 			continue;
 		q->o->band = q->n->band = q->forced || (q->w >= LINKED_MIN &&
-				margin[k] >= MARGIN_MIN) ? BAND_LINKED : BAND_REVIEW;
+				margin[k] >= MARGIN_MIN && words_agree(q)) ?
+				BAND_LINKED : BAND_REVIEW;
 	}
 	free(margin);
 }
