@@ -1,7 +1,9 @@
-/* keys.c: keys and context.  A figure's strings, packed in one block: its
- * names, its period, the join key (measure_key, area_key, kind, unit) and
- * the context that tells repeats of a key apart (priority, commitment,
- * heading, and the kind of period of its "when"). */
+/* keys.c: a figure's strings, packed in one block: its names, its
+ * period, the numbers as written, its report, its block (unit and kind:
+ * link.c), its exact key (measure_key, area_key, kind, unit: the unit
+ * warnings), its area's key, the kind of period of its "when" and its
+ * outline; and what the words of a when or a sentence say (a period
+ * before the report's, a span to now, a running total, a revision). */
 
 static void when_class(struct buf *out, const struct lex *words,
 		       const char *s);
