@@ -365,6 +365,9 @@ csv.writer(open(sys.argv[2], "w", newline="")).writerows(rows)' "$BATS_TEST_TMPD
 	assert_line "diff-quarters: $BATS_TEST_TMPDIR/n.tsv:2: 'Patrol time' is in minutes here but in hours at $BATS_TEST_TMPDIR/o.tsv:2; not joined"
 	assert_output --partial $'\tnew\t'
 	assert_output --partial $'\tgone\t'
+	run "$DQ" --wide "$BATS_TEST_TMPDIR/o.tsv" "$BATS_TEST_TMPDIR/n.tsv"
+	assert_success
+	assert_line "diff-quarters: $BATS_TEST_TMPDIR/n.tsv:2: 'Patrol time' is in minutes here but in hours at $BATS_TEST_TMPDIR/o.tsv:2; not one row"
 }
 
 @test "diff-quarters: periods out of order are a warning" {

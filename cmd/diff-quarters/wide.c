@@ -17,6 +17,7 @@ struct wide {
 	struct buf scratch;
 	struct review review;
 	struct linkage lk;	/* reused by every step */
+	struct map units;	/* key without unit -> the first figure of each unit */
 	struct xlsx *out_x;	/* the workbook written, or NULL */
 };
 
@@ -82,6 +83,7 @@ run_wide(const struct opts *opt, char **paths, int n)
 	free(w.src);
 	free(w.figs);
 	linkage_free(&w.lk);
+	map_free(&w.units);
 	buf_free(&w.scratch);
 	return status;
 }
@@ -197,6 +199,29 @@ track_head(struct fig *f)
 	return f->track ? f->track->latest : NULL;
 }
 
+/* A series' first figure: if an earlier period had its measure, area and
+ * kind in another unit, say why they are not one row. */
+static void
+wide_unit(struct wide *w, struct fig *f, int k)
+{
+	const char *key = f->s[S_KEY];
+	struct group *g = map_get(&w->units, key, key_sans_unit(key), true);
+	size_t i;
+
+	for (i = 0; i < g->side[OLD].n; i++)
+		if (strcmp(g->side[OLD].v[i]->s[S_UNIT], f->s[S_UNIT]) == 0)
+			return;		/* its unit is known: nothing to say */
+	if (k > 0 && g->side[OLD].n > 0 && key_named(key)) {
+		const struct fig *o = g->side[OLD].v[0];
+
+		warn_capped(&w->opt->warns[W_UNIT], f->path, f->row, "'%s' is"
+			    " in %s here but in %s at %s:%ld; not one row",
+			    f->s[S_MEASURE], f->s[S_UNIT], o->s[S_UNIT],
+			    o->path, o->row);
+	}
+	group_add(g, f, OLD);
+}
+
 /* Continue the tracks with period k's figures: linked to a series'
  * latest figure, or a new series (an ambiguous one marked so). */
 static void
@@ -234,6 +259,7 @@ wide_link(struct wide *w, int k)
 		} else if (f->repeat_of) {
 			continue;	/* the figure again: its twin's series */
 		} else {
+			wide_unit(w, f, k);
 			t = track_new(w);
 			t->ambiguous = f->state == AMBIGUOUS;
 			if (f->state == AMBIGUOUS)
