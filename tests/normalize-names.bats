@@ -464,6 +464,8 @@ real_nn() { printf '%s\n' "${VG_REAL_BIN:-$BIN}/normalize-names"; }
 	assert_line --index 1 "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",example_http_hyperlink_x_y,-5,\"'@SUM(1+1)\""
 	assert_line --index 2 "\"'+cmd\",cmd,3,\"'-2+3 officers\""
 	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || skip "no openpyxl for /usr/bin/python3: the workbook is not read back"
+	# a number a spreadsheet cannot hold exactly stays text
+	printf 'huge\t123456789012345678\tMore than 15 digits.\n' >> "$BATS_TEST_TMPDIR/in.tsv"
 	"$NN" -x "$BATS_TEST_TMPDIR/n.xlsx" "$BATS_TEST_TMPDIR/in.tsv"
 	run /usr/bin/python3 -c '
 import sys, openpyxl
@@ -472,6 +474,7 @@ cells = [c for r in ws.iter_rows() for c in r]
 assert not [c for c in cells if c.data_type == "f"]
 assert ws["A2"].value.startswith("=HYPERLINK") and ws["A2"].data_type == "s"
 assert ws["C2"].value == -5 and ws["C2"].data_type == "n"
+assert ws["C4"].value == "123456789012345678" and ws["C4"].data_type == "s"
 print("ok")' "$BATS_TEST_TMPDIR/n.xlsx"
 	assert_output ok
 }

@@ -1,5 +1,26 @@
 /* output.c: the table with its key columns. */
 
+/* Can a spreadsheet hold the number written s[0..n) exactly?  Excel
+ * keeps 15 significant digits: a longer number (a line past 2^53, a
+ * 60-digit amount) stays text rather than be silently rounded. */
+static bool
+exact_in_sheet(const char *s, size_t n)
+{
+	enum { SHEET_DIGITS = 15 };
+	size_t i, digits = 0;
+	bool lead = true;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			continue;
+		if (lead && s[i] == '0')
+			continue;
+		lead = false;
+		digits++;
+	}
+	return digits <= SHEET_DIGITS;
+}
+
 /* The header through out_header: a CSV's byte order mark, a workbook's
  * bold frozen row. */
 static void
@@ -44,7 +65,8 @@ write_row(struct ctx *c, struct out *o, const struct table *t,
 		n = i < t->row.n ? t->row.len[i] : 0;
 		/* A workbook gets numbers as numbers; TSV and CSV keep the
 		 * text as it came. */
-		if (o->x && p->numeric[i] && num_parse(v, n, &x))
+		if (o->x && p->numeric[i] && num_parse(v, n, &x) &&
+		    exact_in_sheet(v, n))
 			out_num(o, x);
 		else
 			out_field(o, v, n);
