@@ -30,8 +30,8 @@ tool_src  = $(firstword $(wildcard cmd/$(1)/main.c) cmd/$(1).c)
 tool_deps = $(call tool_src,$(1)) $(wildcard cmd/$(1)/*.c cmd/$(1)/*.h)
 
 # Word lists are data: data/lexicon/NAME.tsv (phrase, class, value) with
-# NAME.classes.tsv (class, meaning) become $(GEN)/lex-NAME.h, a sorted C
-# table that lib/lex.c turns into one hash at start-up.
+# NAME.classes.tsv (class, meaning) become $(GEN)/lex-NAME.h: the rows and
+# their hash as constant C tables (mk/lexgen), which lib/lex.c probes.
 GEN       = $(BUILD)/gen
 LEXICONS  = $(patsubst data/lexicon/%.classes.tsv,%,$(wildcard data/lexicon/*.classes.tsv))
 LEX_H     = $(patsubst %,$(GEN)/lex-%.h,$(LEXICONS))
@@ -64,8 +64,12 @@ $(BUILD)/lib/%.o: lib/%.c lib/*.h $(LEX_H) | $(BUILD)/lib
 $(BUILD)/cmd/%.o: $$(call tool_deps,$$*) lib/*.h $(LEX_H) $(STAMP) | $(BUILD)/cmd
 	$(CC) $(CPPFLAGS) $(WARNINGS) $(CFLAGS) -c -o $@ $(call tool_src,$*)
 
-$(GEN)/lex-%.h: data/lexicon/%.tsv data/lexicon/%.classes.tsv mk/lexicon.awk | $(GEN)
-	awk -f mk/lexicon.awk -v name=$* data/lexicon/$*.classes.tsv data/lexicon/$*.tsv > $@.tmp
+# The generator runs on the build machine; sanitizer flags stay off it.
+$(GEN)/lexgen: mk/lexgen.c lib/lexhash.h | $(GEN)
+	$(CC) -std=c11 -O1 -Ilib -o $@ mk/lexgen.c
+
+$(GEN)/lex-%.h: data/lexicon/%.tsv data/lexicon/%.classes.tsv $(GEN)/lexgen
+	$(GEN)/lexgen $* data/lexicon/$*.classes.tsv data/lexicon/$*.tsv > $@.tmp
 	mv $@.tmp $@
 
 $(LIB_A): $(LIB_OBJ)
@@ -83,16 +87,32 @@ $(BUILD)/lib $(BUILD)/cmd $(GEN) $(BIN):
 deps:
 	@scripts/install-deps
 
-# The whole suite, then again under ASan+UBSan, a subset under valgrind,
-# and a short bounded fuzz run of every tool (mk/hardening.mk).
+# `make check`, stage by stage, each timed (docs/hardening.md has the
+# figures); each test runs once, where it adds something:
+#   asan      the tools' tests against the ASan+UBSan build (clang):
+#             behaviour and memory safety in one run
+#   release   the tests of the release build itself: its output byte for
+#             byte, lib's unit tests, PDF/DOCX round trips, install, the
+#             data job, the fuzzing rig
+#   valgrind  bad input and the pipeline under memcheck (what ASan does
+#             not see: reads of uninitialised memory)
+#   fuzz      a bounded, fixed-seed libFuzzer run of every tool
+# BATS_JOBS tests run at once (GNU parallel; 1 without it).
+RELEASE_TESTS = tests/gold.bats tests/lib.bats tests/xlsx.bats tests/pdf.bats tests/install.bats \
+                tests/examples.bats tests/fuzz.bats
+BATS_JOBS    ?= $(if $(shell command -v parallel 2>/dev/null),2,1)
+
 check: deps
 	$(MAKE) all
-	bats tests
-	$(MAKE) check-asan check-valgrind fuzz-short
+	@mk/stage asan $(MAKE) check-asan
+	@mk/stage release bats -j $(BATS_JOBS) $(RELEASE_TESTS)
+	@mk/stage valgrind $(MAKE) check-valgrind
+	@mk/stage fuzz $(MAKE) fuzz-short
 
-# The suite without installing anything: for a machine already set up.
+# The suite without installing anything or sanitizers: for a machine
+# already set up, while working.
 check-fast: all
-	bats tests
+	bats -j $(BATS_JOBS) tests
 
 demo: deps
 	$(MAKE) all

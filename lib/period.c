@@ -33,15 +33,11 @@ enum {
 	NUM_CAP = 100000	/* digit runs are read up to this value */
 };
 
-/* The period words, opened once: a constant table, never changed. */
+/* The period words: a constant table (lib/lex.h). */
 static const struct lex *
 words(void)
 {
-	static struct lex *lx;
-
-	if (!lx)
-		lx = lex_open(&dates_lex);
-	return lx;
+	return lex_open(&dates_lex);
 }
 
 /* Bytes of the dash at s (hyphen, the U+2010-2015 dashes, minus), or 0. */
@@ -238,6 +234,8 @@ month_at(const struct tok *t, size_t i, size_t nt, bool need_year, struct ym *ou
 	size_t j = i;
 	int m;
 
+	if (j >= nt)
+		return 0;	/* "... May to" at the line's end: no second month */
 	if (t[j].kind == TK_NUM && t[j].digits <= 2 && t[j].val >= 1 &&
 	    t[j].val <= 31 && j + 1 < nt && in_class(&t[j + 1], DATES_MONTH))
 		j++;	/* the day of a date */

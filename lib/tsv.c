@@ -451,12 +451,37 @@ table_next(struct table *t)
 	return t->csv ? read_csv_row(t) : read_tsv_row(t);
 }
 
+/* The header line of t: CSV or TSV, and the column names. */
+static int
+table_header(struct table *t, const char *line, size_t n)
+{
+	size_t i;
+
+	t->csv = !memchr(line, '\t', n) && memchr(line, ',', n);
+	if (t->csv) {
+		t->csvp = xmalloc(sizeof(struct csv_parser));
+		csv_init(t->csvp, CSV_APPEND_NULL);
+		row_reset(&t->row);
+		if (!csv_feed(t, line, n))
+			return EXIT_DATA;
+		row_finish(&t->row);
+	} else {
+		row_split_tsv(&t->row, line, n);
+	}
+	t->ncols = t->row.n;
+	t->cols = xcalloc(t->ncols, sizeof *t->cols);
+	for (i = 0; i < t->ncols; i++)
+		t->cols[i] = xstrdup(t->row.field[i]);
+	t->line = input_lineno(&t->in);
+	row_reset(&t->row);
+	return EXIT_OK;
+}
+
 int
 table_open(struct table *t, const char *path, bool strict, bool *empty)
 {
 	char *line;
 	ssize_t n;
-	size_t i;
 	int status;
 
 	memset(t, 0, sizeof *t);
@@ -469,24 +494,17 @@ table_open(struct table *t, const char *path, bool strict, bool *empty)
 		*empty = !t->in.failed;
 		return t->in.failed ? EXIT_DATA : EXIT_OK;
 	}
-	t->csv = !memchr(line, '\t', (size_t)n) && memchr(line, ',', (size_t)n);
-	if (t->csv) {
-		t->csvp = xmalloc(sizeof(struct csv_parser));
-		csv_init(t->csvp, CSV_APPEND_NULL);
-		row_reset(&t->row);
-		if (!csv_feed(t, line, (size_t)n))
-			return EXIT_DATA;
-		row_finish(&t->row);
-	} else {
-		row_split_tsv(&t->row, line, (size_t)n);
-	}
-	t->ncols = t->row.n;
-	t->cols = xcalloc(t->ncols, sizeof *t->cols);
-	for (i = 0; i < t->ncols; i++)
-		t->cols[i] = xstrdup(t->row.field[i]);
-	t->line = input_lineno(&t->in);
-	row_reset(&t->row);
-	return EXIT_OK;
+	return table_header(t, line, (size_t)n);
+}
+
+int
+table_adopt(struct table *t, struct input *in, const char *line, size_t n)
+{
+	memset(t, 0, sizeof *t);
+	t->in = *in;
+	memset(in, 0, sizeof *in);
+	t->name = t->in.name;
+	return table_header(t, line, n);
 }
 
 int

@@ -99,6 +99,11 @@ struct table {
 /* Open and read the header.  Returns EXIT_OK or EXIT_DATA (message
  * printed); *empty is set for an input without even a header. */
 int table_open(struct table *t, const char *path, bool strict, bool *empty);
+/* The same from an input already open whose first line, the header, the
+ * caller has read to tell what kind of input it is (line, n: that line,
+ * still valid): t takes the input over, and in is left empty (closing it
+ * is harmless).  Returns EXIT_OK or EXIT_DATA (message printed). */
+int table_adopt(struct table *t, struct input *in, const char *line, size_t n);
 /* Index of the column named name, or -1. */
 int table_col(const struct table *t, const char *name);
 /* Next row: 1, or 0 at the end, or -1 on a read, encoding or CSV syntax

@@ -29,7 +29,11 @@ struct xlsx {
 	lxw_format *bold, *wrap, *alert, *alert_wrap;
 	char *sheet;
 	const char *path;
-	lxw_row_t row;
+	char **head;			/* the header, for each further sheet */
+	size_t nhead;
+	int sheets;			/* sheets of the table so far */
+	char cur[48];			/* the name of the sheet being written */
+	lxw_row_t row, rows_max;	/* rows_max: a sheet's rows, header too */
 	lxw_col_t col, ncols;
 	unsigned short *width;		/* widest cell of each column, in chars */
 	size_t cap_width;
@@ -62,6 +66,9 @@ xlsx_open(const char *path, const char *sheet)
 	}
 	x->path = path;
 	x->sheet = xstrdup(sheet);
+	x->sheets = 1;
+	x->rows_max = XLSX_ROWS_MAX;
+	snprintf(x->cur, sizeof x->cur, "%s", sheet);
 	x->ws = workbook_add_worksheet(x->wb, sheet);
 	x->bold = workbook_add_format(x->wb);
 	format_set_bold(x->bold);
@@ -88,11 +95,29 @@ chars(const char *s, size_t n)
 	return k;
 }
 
+static void finish_sheet(struct xlsx *x);
+static void write_header(struct xlsx *x);
+
+/* A sheet is full (Excel's rows): the table goes on in a new sheet
+ * ("Figures (2)"), under the same header. */
+static void
+next_sheet(struct xlsx *x)
+{
+	finish_sheet(x);
+	x->sheets++;
+	snprintf(x->cur, sizeof x->cur, "%.20s (%d)", x->sheet, x->sheets);
+	x->ws = workbook_add_worksheet(x->wb, x->cur);
+	x->row = 0;
+	write_header(x);
+}
+
 /* Room for column x->col; false past Excel's last column. */
 static bool
 next_cell(struct xlsx *x, size_t w)
 {
-	if (x->col >= COLS_MAX || x->row >= XLSX_ROWS_MAX) {
+	if (x->row >= x->rows_max && x->col == 0 && x->nhead)
+		next_sheet(x);
+	if (x->col >= COLS_MAX || x->row >= x->rows_max) {
 		x->too_many = true;
 		return false;
 	}
@@ -107,6 +132,13 @@ next_cell(struct xlsx *x, size_t w)
 	if (x->col + 1 > x->ncols)
 		x->ncols = x->col + 1;
 	return true;
+}
+
+void
+xlsx_rows_per_sheet(struct xlsx *x, unsigned long n)
+{
+	if (n >= 2 && n <= XLSX_ROWS_MAX)
+		x->rows_max = (lxw_row_t)n;
 }
 
 void
@@ -166,17 +198,30 @@ xlsx_blank(struct xlsx *x)
 	x->col++;
 }
 
-void
-xlsx_header(struct xlsx *x, const char *const *names)
+static void
+write_header(struct xlsx *x)
 {
+	size_t i;
+
 	x->header = true;
-	while (*names) {
-		xlsx_string(x, *names, strlen(*names));
-		names++;
-	}
+	for (i = 0; i < x->nhead; i++)
+		xlsx_string(x, x->head[i], strlen(x->head[i]));
 	x->header = false;
 	worksheet_freeze_panes(x->ws, 1, 0);
 	xlsx_row_end(x);
+}
+
+void
+xlsx_header(struct xlsx *x, const char *const *names)
+{
+	size_t n;
+
+	for (n = 0; names[n]; n++)
+		;
+	x->head = xcalloc(n ? n : 1, sizeof *x->head);
+	for (x->nhead = 0; x->nhead < n; x->nhead++)
+		x->head[x->nhead] = xstrdup(names[x->nhead]);
+	write_header(x);
 }
 
 void
@@ -196,7 +241,7 @@ xlsx_row_alert(struct xlsx *x)
 void
 xlsx_comment(struct xlsx *x, const char *text)
 {
-	if (x->col > 0 && x->row < XLSX_ROWS_MAX)
+	if (x->col > 0 && x->row < x->rows_max)
 		worksheet_write_comment(x->ws, x->row, x->col - 1, text);
 }
 
@@ -208,7 +253,7 @@ range(struct xlsx *x, char *out, size_t size, lxw_row_t row, int first, int last
 
 	lxw_rowcol_to_cell_abs(a, row, (lxw_col_t)first, LXW_TRUE, LXW_TRUE);
 	lxw_rowcol_to_cell_abs(b, row, (lxw_col_t)last, LXW_TRUE, LXW_TRUE);
-	snprintf(out, size, "='%s'!%s:%s", x->sheet, a, b);
+	snprintf(out, size, "='%s'!%s:%s", x->cur, a, b);
 }
 
 void
@@ -220,7 +265,7 @@ xlsx_chart_row(struct xlsx *x, const char *title, int first, int last)
 	lxw_chart_options place = {.x_scale = 1, .y_scale = 1};
 	size_t k = x->nchart;
 
-	if (k >= CHARTS_MAX || last < first || x->row >= XLSX_ROWS_MAX)
+	if (k >= CHARTS_MAX || last < first || x->row >= x->rows_max)
 		return;
 	if (!x->charts)
 		x->charts = workbook_add_worksheet(x->wb, "Charts");
@@ -238,12 +283,11 @@ xlsx_chart_row(struct xlsx *x, const char *title, int first, int last)
 	x->nchart++;
 }
 
-int
-xlsx_close(struct xlsx *x)
+/* Widths and the autofilter of the sheet being written. */
+static void
+finish_sheet(struct xlsx *x)
 {
-	lxw_error e;
 	lxw_col_t c;
-	int status = EXIT_OK;
 
 	for (c = 0; c < x->ncols; c++) {
 		double w = x->width[c] + 2;
@@ -252,13 +296,25 @@ xlsx_close(struct xlsx *x)
 	}
 	if (x->ncols > 0 && x->row > 0)
 		worksheet_autofilter(x->ws, 0, 0, x->row - 1, x->ncols - 1);
+}
+
+int
+xlsx_close(struct xlsx *x)
+{
+	lxw_error e;
+	size_t i;
+	int status = EXIT_OK;
+
+	finish_sheet(x);
 	if (x->cut)
 		warn_at(x->path, 0, "%zu cells cut to Excel's %d characters",
 			x->cut, XLSX_CELL_MAX);
+	if (x->sheets > 1)
+		warn_at(x->path, 0, "more rows than a sheet holds (%lu): the "
+			"table goes on in %d sheets", (unsigned long)x->rows_max, x->sheets);
 	if (x->too_many) {
-		warn_at(x->path, 0, "more rows or columns than a sheet holds "
-			"(%d x %d): the workbook is incomplete; use TSV or CSV",
-			XLSX_ROWS_MAX, COLS_MAX);
+		warn_at(x->path, 0, "more columns than a sheet holds (%d): "
+			"the workbook is incomplete; use TSV or CSV", COLS_MAX);
 		status = EXIT_DATA;
 	}
 	e = workbook_close(x->wb);
@@ -266,6 +322,9 @@ xlsx_close(struct xlsx *x)
 		warn_at(x->path, 0, "cannot write the workbook: %s", lxw_strerror(e));
 		status = EXIT_DATA;
 	}
+	for (i = 0; i < x->nhead; i++)
+		free(x->head[i]);
+	free(x->head);
 	free(x->width);
 	free(x->sheet);
 	buf_free(&x->tmp);

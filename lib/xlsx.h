@@ -22,6 +22,11 @@ struct xlsx;
  * printed) when it cannot be created. */
 struct xlsx *xlsx_open(const char *path, const char *sheet);
 
+/* Rows a sheet holds, header included (Excel's 1,048,576 unless set
+ * lower); past them the table goes on in a new sheet under the same
+ * header, "Name (2)", and xlsx_close says so. */
+void xlsx_rows_per_sheet(struct xlsx *x, unsigned long n);
+
 void xlsx_string(struct xlsx *x, const char *s, size_t n);
 void xlsx_number(struct xlsx *x, double v);
 void xlsx_blank(struct xlsx *x);

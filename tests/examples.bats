@@ -4,7 +4,8 @@
 # handle stop the job with their names instead of being half-processed.
 load helper
 
-job() { make -s -C "$ROOT/examples" TOOLS="$BIN" REPORTS="$work/reports" OUT="$work/out" "$@"; }
+# make runs in the scratch folder, so that a failing run leaves nothing in the checkout
+job() { make -s -C "$work" -f "$ROOT/examples/Makefile" TOOLS="$BIN" REPORTS="$work/reports" OUT="$work/out" "$@"; }
 
 setup() {
 	work=$BATS_TEST_TMPDIR/job
@@ -21,7 +22,7 @@ setup() {
 	[ "$status" -ne 0 ]
 	assert_output --partial 'report names make cannot handle'
 	assert_output --partial 'a;touch PWNED2;b.txt'
-	run find "$work" "$ROOT/examples" -name 'PWNED*'
+	run find "$work" "$ROOT" -name "PWNED*"
 	assert_output ''
 	[ ! -e "$work/out/series.csv" ]
 }
@@ -39,7 +40,7 @@ setup() {
 }
 
 @test "examples: an OUT folder of two words is refused before anything runs" {
-	run make -s -C "$ROOT/examples" TOOLS="$BIN" REPORTS="$work/reports" OUT="$work/o ut"
+	run make -s -C "$work" -f "$ROOT/examples/Makefile" TOOLS="$BIN" REPORTS="$work/reports" OUT="$work/o ut"
 	[ "$status" -ne 0 ]
 	assert_output --partial 'must be one word each'
 	[ ! -e "$work/o" ]

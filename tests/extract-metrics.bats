@@ -99,16 +99,138 @@ cases() {
 	printf 'It cost £2,500, said staff.\n' | "$EM" --csv > "$BATS_TEST_TMPDIR/o.csv"
 	run sed -n 2p "$BATS_TEST_TMPDIR/o.csv"
 	assert_output --partial ',2500,,GBP,'
+	# -c is --csv; a byte order mark before the header unless --no-bom
+	printf 'It cost £2,500, said staff.\n' | "$EM" -c > "$BATS_TEST_TMPDIR/c.csv"
+	cmp "$BATS_TEST_TMPDIR/o.csv" "$BATS_TEST_TMPDIR/c.csv"
+	run head -c 3 "$BATS_TEST_TMPDIR/c.csv"
+	assert_output $'\xef\xbb\xbf'
+	run bash -c "printf 'It cost £2,500.\n' | '$EM' --csv --no-bom | head -c 4"
+	assert_output 'doc,'
 }
 
-@test "usage: --help, --version, bad option" {
-	run "$EM" --help
+@test "--csv: cells that would start a formula are neutralised, negative numbers stay numbers" {
+	# made-up evidence that a spreadsheet would run; a signed change
+	printf '%s\n' '=HYPERLINK("http://example.invalid","x") 14 vans were hired.' \
+		'+12 staff joined; burglary fell by 7.' '@SUM(A1) 9 cadets helped.' \
+		'-3 said no, and 40 said yes.' > "$BATS_TEST_TMPDIR/f.txt"
+	"$EM" --csv --no-bom "$BATS_TEST_TMPDIR/f.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run python3 - "$BATS_TEST_TMPDIR/f.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert rows, "no rows"
+nums = ('value', 'value_max', 'prev_value', 'change', 'change_pct', 'line')
+for r in rows:
+    for k, v in r.items():
+        if v[:1] in ('=', '+', '@', '-') and k not in nums:
+            sys.exit('formula-like cell %s=%r' % (k, v))
+ev = [r['evidence'] for r in rows]
+assert any(e.startswith("'=HYPERLINK(") for e in ev), ev
+assert any(e.startswith("'+12 staff") for e in ev), ev
+assert any(e.startswith("'@SUM(") for e in ev), ev
+assert any(e.startswith("'-3 said") for e in ev), ev
+assert any(r['change'] == '-7' for r in rows), [r['change'] for r in rows]
+print('ok')
+PY
+	echo "$output"
 	assert_success
-	assert_output --partial "usage: extract-metrics"
-	run "$EM" --version
+	assert_output ok
+}
+
+@test "--xlsx: a workbook whose numbers are numbers and whose cells are never formulas" {
+	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/null ||
+		skip "no /usr/bin/python3 with openpyxl to read the workbook back"
+	printf '%s\n' 'Officers made 42 arrests, up from 30 (a 40% rise).' \
+		'=HYPERLINK("http://example.invalid","click") 7 vans were seized.' > "$BATS_TEST_TMPDIR/x.txt"
+	run "$EM" -x "$BATS_TEST_TMPDIR/x.xlsx" "$BATS_TEST_TMPDIR/x.txt"
 	assert_success
-	run "$EM" --bogus
+	assert_output ''
+	run /usr/bin/python3 - "$BATS_TEST_TMPDIR/x.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = list(ws.iter_rows())
+head = [c.value for c in rows[0]]
+assert head[4:8] == ['measure', 'value', 'value_max', 'unit'], head
+nums = ('value', 'value_max', 'prev_value', 'change', 'change_pct', 'line')
+for row in rows[1:]:
+    for h, c in zip(head, row):
+        assert c.data_type != 'f', (h, c.value)
+        if c.value is None:
+            continue
+        if h in nums:
+            assert c.data_type == 'n' and isinstance(c.value, (int, float)), (h, c.value)
+        else:
+            assert c.data_type == 's', (h, c.value)
+r1 = {h: c.value for h, c in zip(head, rows[1])}
+assert (r1['value'], r1['prev_value'], r1['change_pct'], r1['line']) == (42, 30, 40, 1), r1
+ev = [row[head.index('evidence')].value for row in rows[1:]]
+assert any(e.startswith('=HYPERLINK(') for e in ev), ev
+print('ok')
+PY
+	echo "$output"
+	assert_output ok
+	# a workbook that cannot be written is an error
+	run "$EM" -x /nonexistent-dir/x.xlsx "$BATS_TEST_TMPDIR/x.txt"
+	assert_failure 1
+}
+
+@test "usage: -h, -V, a bad option said as extract-metrics: (lib/cli.h)" {
+	local o
+	for o in -h --help; do
+		run "$EM" $o
+		assert_success
+		assert_output --partial "usage: extract-metrics"
+		assert_output --partial "--xlsx FILE"
+	done
+	for o in -V --version; do
+		run "$EM" $o
+		assert_success
+		assert_output --regexp '^extract-metrics [0-9]'
+	done
+	run --separate-stderr "$EM" --bogus
 	assert_failure 2
+	[[ "$stderr" == "extract-metrics: unknown option '--bogus'"* ]]
+	run --separate-stderr "$EM" -x
+	assert_failure 2
+	[[ "$stderr" == "extract-metrics: option '-x' needs an argument"* ]]
+	# the tool's own name, never the path it was run by
+	run --separate-stderr "$EM" /nonexistent/file.txt
+	assert_failure 1
+	[[ "$stderr" == "extract-metrics: "* ]]
+}
+
+@test "split-sections --csv output is read as a table, not as text" {
+	[ -x "$BIN/split-sections" ] || skip "no split-sections built"
+	printf '%s\n' 'Quarter 1 - 2024/25' '' 'Priority 2 - Safer roads' '' \
+		'The team stopped 61 drivers and seized 9 cars.' > "$BATS_TEST_TMPDIR/r.txt"
+	"$BIN/split-sections" "$BATS_TEST_TMPDIR/r.txt" | "$EM" > "$BATS_TEST_TMPDIR/tsv.out"
+	run --separate-stderr bash -c "'$BIN/split-sections' --csv '$BATS_TEST_TMPDIR/r.txt' | '$EM'"
+	assert_success
+	[ -z "$stderr" ]
+	[ "$output" = "$(cat "$BATS_TEST_TMPDIR/tsv.out")" ]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 3 ]
+}
+
+@test "split-sections CSV input: its byte order mark, quoted cells and neutralised formulas" {
+	{
+		printf '\xef\xbb\xbfdoc,period,priority,heading,area,kind,line,text,line_map\r\n'
+		printf 'r.txt,2024/25 Q1,3,,North,para,4,"We held 14 events, then ""more"".",\r\n'
+		printf "r.txt,2024/25 Q1,3,,North,para,6,\"'=SUM(A1) 8 cadets joined.\",\r\n"
+		printf 'r.txt,2024/25 Q1,3,,North,para,7\r\n'
+	} > "$BATS_TEST_TMPDIR/s.csv"
+	OUT="$BATS_TEST_TMPDIR/out.tsv"
+	run --separate-stderr "$EM" "$BATS_TEST_TMPDIR/s.csv"
+	assert_failure 1	# the short row
+	[[ "$stderr" == *"s.csv:4: 7 fields, expected 9 (padded)"* ]]
+	echo "$output" > "$OUT"
+	[ "$(rows)" -eq 2 ]
+	is doc 1 r.txt
+	is period 1 "2024/25 Q1"
+	is area 1 North
+	is value 1 14
+	is line 1 4
+	is evidence 1 'We held 14 events, then "more".'
+	is value 2 8
+	is evidence 2 '=SUM(A1) 8 cadets joined.'
 }
 
 @test "an input that opens with a data table" {
@@ -166,9 +288,47 @@ cases() {
 	assert_failure 1
 }
 
-@test "bad input: a number that cannot be parsed is reported with its line" {
-	run --separate-stderr "$EM" <<< $'ok\nThe total was 99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999 calls.'
-	[[ "$stderr" == *"stdin:2:"*"cannot parse"* ]]
+@test "wrong values (issue 13): decimal commas, digits grouped by spaces and huge numbers are warned about, never guessed" {
+	local big
+	big=$(printf '999,%.0s' $(seq 19))999
+	printf '%s\n' 'The unit recorded 12,34 thefts in the year.' \
+		'Officers seized 1,5 tonnes of cannabis.' \
+		'The force recorded 1,000000 calls.' \
+		'The force has 4,10 officers.' \
+		'The force has 1 234 officers.' \
+		'Thefts fell by 3,5% this year.' \
+		'Spending was £1.234,56 on fuel.' \
+		"The fund held £${big}bn in total." \
+		"The total was $(printf '9%.0s' $(seq 100)) calls." \
+		'The wait was 1h 30m.' \
+		'The loss was £-5m this year.' \
+		'The response took 999999999 hours 43 seconds.' > "$BATS_TEST_TMPDIR/w.txt"
+	OUT="$BATS_TEST_TMPDIR/out.tsv"
+	run --separate-stderr "$EM" "$BATS_TEST_TMPDIR/w.txt"
+	assert_success
+	echo "$stderr"
+	echo "$output" > "$OUT"
+	# one warning per unsure or huge number, with its file and line
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 7 ]
+	local n
+	for n in 1 2 3 4 5 8 9; do
+		[[ "$stderr" == *"extract-metrics: $BATS_TEST_TMPDIR/w.txt:$n: "* ]] || { echo "no warning for line $n"; false; }
+	done
+	[[ "$stderr" == *"'4,10': a decimal comma, or numbers in a list?"* ]]
+	[[ "$stderr" == *"'1 234': digits grouped by spaces"* ]]
+	[[ "$stderr" == *"too large to be written exactly"* ]]
+	# no figure guessed from them, the rest read as meant
+	[ "$(rows)" -eq 5 ]
+	is line 1 6
+	is change_pct 1 -3.5
+	is value 2 1234.56
+	is unit 2 GBP
+	is value 3 90
+	is unit 3 minutes
+	is value 4 -5000000
+	is unit 4 GBP
+	is value 5 3599999996443
+	is unit 5 seconds
 }
 
 @test "fuzzer regressions and empty text fields end cleanly" {

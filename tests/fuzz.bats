@@ -8,10 +8,10 @@ load helper
 	mkdir -p "$d/bin"
 	printf '#!/bin/sh\necho "ASAN=[$ASAN_OPTIONS] UBSAN=[$UBSAN_OPTIONS]"\n' > "$d/bin/fake"
 	chmod +x "$d/bin/fake"
-	UBSAN_OPTIONS=report_error_type=1 run "$ROOT/fuzz/run" "$d" 1 fake
+	ASAN_OPTIONS= UBSAN_OPTIONS=report_error_type=1 run "$ROOT/fuzz/run" "$d" 1 fake
 	assert_success
 	run cat "$d/fake.log"
-	assert_output --partial 'ASAN=[detect_leaks=0]'
+	assert_output --partial 'ASAN=[detect_leaks=0'
 	assert_output --partial 'halt_on_error=1:report_error_type=1]'
 }
 

@@ -643,7 +643,7 @@ report_files() {
 
 @test "completion: the bash completion offers each tool's long options" {
 	bash -n "$ROOT/completion/reports-toolkit"
-	run bash -c 'source "$1"; COMP_WORDS=(extract-metrics --c); COMP_CWORD=1; _reports_toolkit; printf "%s\n" "${COMPREPLY[@]}"' _ "$ROOT/completion/reports-toolkit"
+	PATH="$BIN:$PATH" run bash -c 'source "$1"; COMP_WORDS=(extract-metrics --c); COMP_CWORD=1; _reports_toolkit; printf "%s\n" "${COMPREPLY[@]}"' _ "$ROOT/completion/reports-toolkit"
 	assert_success
 	assert_line --partial -- '--csv'
 	run bash -c 'source "$1"; complete -p diff-quarters' _ "$ROOT/completion/reports-toolkit"

@@ -459,6 +459,7 @@ test_xlsx(struct tally *t)
 	struct xlsx *x;
 	struct out o;
 	FILE *fp;
+	int i;
 
 	CHECK(t, fd >= 0);
 	close(fd);
@@ -467,16 +468,25 @@ test_xlsx(struct tally *t)
 	if (!x)
 		return;
 	out_init_xlsx(&o, x);
+	xlsx_rows_per_sheet(x, 3);	/* the header and two rows a sheet */
 	out_header(&o, head);
 	out_fields(&o, "=HYPERLINK(\"http://x\")");
 	out_num(&o, -5599);
 	out_end(&o);
+	for (i = 0; i < 4; i++) {
+		out_fields(&o, "more");
+		out_num(&o, (double)i);
+		out_end(&o);
+	}
 	CHECK(t, out_close(&o) == EXIT_OK);
 	fp = fopen(path, "rb");
 	CHECK(t, fp && fread(magic, 1, 2, fp) == 2 && magic[0] == 'P' && magic[1] == 'K');
 	if (fp)
 		fclose(fp);
-	unlink(path);
+	if (getenv("LIB_TEST_KEEP_XLSX"))	/* tests/xlsx.bats reads it back */
+		printf("workbook: %s\n", path);
+	else
+		unlink(path);
 	CHECK(t, xlsx_open("/nonexistent/dir/x.xlsx", "S") == NULL);
 }
 

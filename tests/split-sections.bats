@@ -75,53 +75,85 @@ score() {
 	assert_line --index 0 "$(printf 'doc\tperiod\tpriority\tpriority_title\tcommitment\theading\tarea\tkind\tdepth\tline\ttext\tline_map')"
 }
 
-# ---- plain text from PDF ----
+# ---- layouts: tests as data ----
 
-@test "plain text: priorities, lead-ins, commitments, bullets, wrapped lines" {
-	cat > "$BATS_TEST_TMPDIR/r.txt" <<'EOF'
-Community Safety Plan Quarterly Update
-
-Quarter 2 - 2030/31
-
-Priority 1 – Safer Streets At Night
-
-We will:
-
-Light every alley in the borough and keep the lamps working.
-
-- Forty new lamps went up along the canal path this quarter.
-- Lamp repairs now take two days on average, down from five days in the
- same quarter last year, thanks to a new contract.
-
-Priority 2 - Quieter Neighbourhoods
-
-Working with partners we will:
-
-Cut noise complaints from late night venues.
-
-- Riverside:
- - Two venues agreed earlier closing times.
- - One licence was reviewed.
-- Hilltop Ward: Patrols visited twelve bars.
-EOF
-	run "$SS" "$BATS_TEST_TMPDIR/r.txt"
-	assert_success
-	out="$output"
-	[ "$(col_of commitment 'Forty new lamps' <<<"$out")" = "Light every alley in the borough and keep the lamps working." ]
-	[ "$(col_of priority 'Forty new lamps' <<<"$out")" = 1 ]
-	[ "$(col_of priority_title 'Forty new lamps' <<<"$out")" = "Safer Streets At Night" ]
-	[ "$(col_of kind 'Forty new lamps' <<<"$out")" = bullet ]
-	[ "$(col_of text 'Lamp repairs' <<<"$out")" = "Lamp repairs now take two days on average, down from five days in the same quarter last year, thanks to a new contract." ]
-	[ "$(col_of commitment 'Two venues' <<<"$out")" = "Cut noise complaints from late night venues." ]
-	[ "$(col_of priority 'Two venues' <<<"$out")" = 2 ]
-	[ "$(col_of depth 'Two venues' <<<"$out")" = 2 ]
-	[ "$(col_of area 'Two venues' <<<"$out")" = Riverside ]
-	[ "$(col_of heading 'One licence' <<<"$out")" = Riverside ]
-	[ "$(col_of area 'Hilltop Ward' <<<"$out")" = "Hilltop Ward" ]
-	[ "$(col_of period 'Forty new lamps' <<<"$out")" = "2030/31 Q2" ]
-	# the lead-in is kept, but is not the commitment
-	[ "$(col_of commitment 'Working with partners we will:' <<<"$out")" = "" ]
+# The cases of tests/corpus/split-sections/: each input (NAME.txt or
+# NAME.md) beside NAME.expected, whose first line after its "#" comments
+# names the columns compared, and whose rows are every output row, in
+# those columns.  run_cases DIR prints a diff for each failing case and
+# fails when one does, or when DIR has none.
+run_cases() {
+	local want name input cols n=0 failed=0
+	for want in "$1"/*.expected; do
+		[ -f "$want" ] || continue
+		n=$((n + 1))
+		name=${want%.expected}
+		input=$name.txt
+		[ -f "$input" ] || input=$name.md
+		if [ ! -f "$input" ]; then
+			echo "case ${name##*/}: no input (${name##*/}.txt or .md)"
+			failed=$((failed + 1))
+			continue
+		fi
+		cols=$(expected "$want" | head -n 1)
+		if ! diff -u --label "$want" --label "split-sections ${input##*/}" \
+			<(expected "$want") <("$SS" "$input" | columns "$cols"); then
+			echo "case ${name##*/} failed"
+			failed=$((failed + 1))
+		fi
+	done
+	echo "$n cases, $failed failed"
+	[ "$n" -gt 0 ] && [ "$failed" -eq 0 ]
 }
+
+# An expected file without its leading "#" comments.
+expected() {
+	awk 'body || !/^#/ { body = 1; print }' "$1"
+}
+
+# The named columns (tab-separated names) of a TSV, header included.
+columns() {
+	awk -F'\t' -v OFS='\t' -v want="$1" '
+		NR == 1 {
+			k = split(want, w, "\t")
+			for (i = 1; i <= NF; i++) at[$i] = i
+			for (j = 1; j <= k; j++)
+				if (!(w[j] in at)) { print "no column " w[j]; exit 1 }
+		}
+		{
+			row = $(at[w[1]])
+			for (j = 2; j <= k; j++) row = row OFS $(at[w[j]])
+			print row
+		}'
+}
+
+@test "layouts: every case of tests/corpus/split-sections gives its expected rows" {
+	run run_cases "$ROOT/tests/corpus/split-sections"
+	assert_success
+	assert_line --regexp '^[0-9]+ cases, 0 failed$'
+}
+
+@test "layouts: the case runner fails on a wrong case, a case without input, no cases" {
+	local d="$BATS_TEST_TMPDIR/cases"
+	mkdir -p "$d"
+	run run_cases "$d"
+	assert_failure
+	assert_output "0 cases, 0 failed"
+	printf 'Priority 1 - Ponds\n\nWe will:\n\nClean the ponds.\n' > "$d/right.txt"
+	cp "$d/right.txt" "$d/wrong.txt"
+	printf '# a right case\npriority\tcommitment\tline\n1\t\t1\n1\t\t3\n1\tClean the ponds.\t5\n' > "$d/right.expected"
+	sed 's/Clean the ponds\./Drain the ponds./' "$d/right.expected" > "$d/wrong.expected"
+	printf 'priority\n' > "$d/lonely.expected"
+	run run_cases "$d"
+	assert_failure
+	assert_line "case wrong failed"
+	assert_line "case lonely: no input (lonely.txt or .md)"
+	assert_line "+1	Clean the ponds.	5"
+	refute_line --partial "case right"
+	assert_line "3 cases, 2 failed"
+}
+
+# ---- what a case cannot show well ----
 
 @test "plain text: the line map gives each wrapped line's offset in text" {
 	printf 'Priority 1 - A\n\nWe will:\n\nMend roads.\n\n- First part\n of the bullet\n and the end.\n' > "$BATS_TEST_TMPDIR/m.txt"
@@ -135,71 +167,6 @@ EOF
 	[ "${text:25:3}" = "and" ]
 }
 
-@test "plain text: repeated page headings do not start a new commitment" {
-	cat > "$BATS_TEST_TMPDIR/p.txt" <<'EOF'
-Priority 3 – Cleaner Parks
-
-We will:
-
-Clear litter from every park weekly.
-
-- Volunteers collected ninety bags.
-
-Priority 3 – Cleaner Parks
-
-We will:
-
-Clear litter from every park weekly.
-
-- Bins were emptied more often.
-EOF
-	run "$SS" "$BATS_TEST_TMPDIR/p.txt"
-	assert_success
-	[ "$(awk -F'\t' 'NR > 1 && $5 != "" { print $3 "|" $5 }' <<<"$output" | sort -u | wc -l)" = 1 ]
-}
-
-@test "plain text: commitment on the lead-in's own line" {
-	printf 'Priority 4 - Trust\n\nWith the schools board we will: Teach online safety in every school.\n\n- Six schools had lessons.\n' > "$BATS_TEST_TMPDIR/i.txt"
-	run "$SS" "$BATS_TEST_TMPDIR/i.txt"
-	assert_success
-	[ "$(col_of commitment 'Six schools' <<<"$output")" = "Teach online safety in every school." ]
-}
-
-@test "pdftotext: form feeds, page numbers, running headers, ligatures, hyphens" {
-	printf 'Town Plan Quarterly Update Q3 2029/30\n\nPriority 1 - Roads\n\nWe will:\n\nFix potholes quickly.\n\n- The \xef\xac\x81rst crews re-\n surfaced the high street.\n\n7\n\fTown Plan Quarterly Update Q3 2029/30\n- Crews also mended kerbs.\n' > "$BATS_TEST_TMPDIR/f.txt"
-	run "$SS" "$BATS_TEST_TMPDIR/f.txt"
-	assert_success
-	[ "$(col_of text 'The first' <<<"$output")" = "The first crews re-surfaced the high street." ]
-	[ "$(col_of commitment 'Crews also' <<<"$output")" = "Fix potholes quickly." ]
-	[ -z "$(col_of text 7 <<<"$output")" ]
-	# the running header is furniture, dropped after the title page
-	[ "$(grep -c 'Town Plan Quarterly Update' <<<"$output")" = 1 ]
-}
-
-@test "pdftotext: Word bullets, a lead-in without colon, no blank lines" {
-	cat > "$BATS_TEST_TMPDIR/w.txt" <<'EOF'
-Priority Two – Safer Shops
-We will
-Help shopkeepers report theft quickly.
-A new phone line opened in May.
-• Town Centre:
-   o Shop watch radios were handed out.
-   o Two thieves were banned.
-• Market stalls now close later.
-EOF
-	run "$SS" "$BATS_TEST_TMPDIR/w.txt"
-	assert_success
-	out="$output"
-	[ "$(col_of priority 'A new phone' <<<"$out")" = 2 ]
-	[ "$(col_of priority_title 'A new phone' <<<"$out")" = "Safer Shops" ]
-	[ "$(col_of commitment 'A new phone' <<<"$out")" = "Help shopkeepers report theft quickly." ]
-	[ "$(col_of kind 'A new phone' <<<"$out")" = para ]
-	[ "$(col_of depth 'Two thieves' <<<"$out")" = 2 ]
-	[ "$(col_of area 'Two thieves' <<<"$out")" = "Town Centre" ]
-	[ "$(col_of depth 'Market stalls' <<<"$out")" = 1 ]
-	[ "$(col_of area 'Market stalls' <<<"$out")" = "" ]
-}
-
 @test "pdftotext: a soft hyphen at a line end joins the word" {
 	printf 'Priority 1 - A\n\nWe will:\n\nDo it.\n\n- inter\xc2\xad\n national work\n' > "$BATS_TEST_TMPDIR/h.txt"
 	run "$SS" "$BATS_TEST_TMPDIR/h.txt"
@@ -207,185 +174,10 @@ EOF
 	[ "$(col_of text 'international' <<<"$output")" = "international work" ]
 }
 
-# ---- Markdown from DOCX ----
-
-@test "markdown: headings, bold, sup tags, nested bullets, continuation lines" {
-	cat > "$BATS_TEST_TMPDIR/r.md" <<'EOF'
-# **Borough Plan** Quarterly Update
-
-## Quarter 3 2027/28
-
-## Contents
-
-Priority 1 – Better Buses	3-4
-Priority 2 – Safer Homes	5
-
-#### We will:
-
-Run more buses in the evening.
-
-- Evening routes rose to 14<sup>th</sup> place in the league.
-- East District:
-  - A new route opened in
-    the market town.
-
-## **Priority 2 – Safer Homes**
-
-#### Working with landlords we will:
-
-Inspect every rented flat.
-
-- **Northside**: inspectors visited forty flats.
-EOF
-	run "$SS" "$BATS_TEST_TMPDIR/r.md"
-	assert_success
-	out="$output"
-	# content before the first heading belongs to the first listed priority
-	[ "$(col_of priority 'Evening routes' <<<"$out")" = 1 ]
-	[ "$(col_of priority_title 'Evening routes' <<<"$out")" = "Better Buses" ]
-	[ "$(col_of text 'Evening routes' <<<"$out")" = "Evening routes rose to 14th place in the league." ]
-	[ "$(col_of text 'A new route' <<<"$out")" = "A new route opened in the market town." ]
-	[ "$(col_of depth 'A new route' <<<"$out")" = 2 ]
-	[ "$(col_of area 'A new route' <<<"$out")" = "East District" ]
-	[ "$(col_of commitment 'Northside' <<<"$out")" = "Inspect every rented flat." ]
-	[ "$(col_of area 'Northside' <<<"$out")" = "Northside" ]
-	[ "$(col_of period 'Northside' <<<"$out")" = "2027/28 Q3" ]
-	# the contents page gives titles but no rows
-	refute_output --partial $'3-4'
-}
-
-@test "markdown: pandoc spans, footnote definitions, tables and rules" {
-	cat > "$BATS_TEST_TMPDIR/p.md" <<'EOF'
-### Priority 8 – Fraud
-
-#### We will:
-
-Warn people about scams.
-
-[Northtown]{.underline}
-
-- Scam talks reached 200 people.[^1]
-
-| Month | Calls | Reports |
-|-------|------:|---------|
-| June  | 12    |         |
-
-------
-
-[^1]: Talks were held in libraries.
-EOF
-	run "$SS" "$BATS_TEST_TMPDIR/p.md"
-	assert_success
-	out="$output"
-	[ "$(col_of heading 'Scam talks' <<<"$out")" = Northtown ]
-	[ "$(col_of kind '[^1]: Talks' <<<"$out")" = footnote ]
-	[ "$(col_of kind 'June' <<<"$out")" = table ]
-	grep -qF 'June\t12' <<<"$out"
-	refute_output --partial -- '---'
-}
-
-# ---- the later plan: objectives, Key Points, commitment tables ----
-
-@test "tables: We will | Commentary | Who rows, cells across lines and pages" {
-	printf '%s\n' \
-	'Priority 5 - Fewer Burglaries' \
-	'' \
-	'Our objective is to make homes harder to break into.' \
-	'' \
-	'Key Points' \
-	'' \
-	'- Burglaries fell for a third quarter.' \
-	'' \
-	$'We will\tCommentary\tWho' \
-	$'Fit better locks on the homes\tThe lock scheme reached 300 homes.\tEast Team' \
-	$'of older residents.\tMore fitters start next month.\t' \
-	$'\tA second supplier was found.\t' \
-	'' \
-	'3' \
-	'' \
-	$'\tThe supplier halves the waiting time.\t' \
-	$'Mark valuable property so it\tMarking kits went to 40 shops.\tWest Team' \
-	$'can be traced\t\t' \
-	$'Help victims recover quickly.\tVisits now happen within a day.\tWest Team' \
-	> "$BATS_TEST_TMPDIR/t.txt"
-	run "$SS" "$BATS_TEST_TMPDIR/t.txt"
-	assert_success
-	out="$output"
-	[ "$(col_of commitment 'Burglaries fell' <<<"$out")" = "Key Points" ]
-	[ "$(col_of commitment 'Fit better' <<<"$out")" = "Fit better locks on the homes of older residents." ]
-	[ "$(col_of commitment 'The lock scheme' <<<"$out")" = "Fit better locks on the homes of older residents." ]
-	[ "$(col_of heading 'The lock scheme' <<<"$out")" = "East Team" ]
-	[ "$(col_of commitment 'The supplier halves' <<<"$out")" = "Fit better locks on the homes of older residents." ]
-	[ "$(col_of commitment 'Marking kits' <<<"$out")" = "Mark valuable property so it can be traced" ]
-	[ "$(col_of commitment 'Visits now' <<<"$out")" = "Help victims recover quickly." ]
-	[ "$(col_of heading 'Visits now' <<<"$out")" = "West Team" ]
-	# the objective itself carries no commitment; Who is kept
-	[ "$(col_of commitment 'Our objective' <<<"$out")" = "" ]
-	assert_output --partial "West Team"
-	refute_output --regexp $'\t3\t\t$'
-}
-
-@test "tables: columns laid out with spaces (pdftotext -layout)" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF'
-Priority 5 - Fewer Burglaries
-
-We will                      Commentary                          Who
-Fit better locks on the      The lock scheme reached 300 homes.  East Team
-homes of older residents.    More fitters start next month.
-                             A second supplier was found.
-Mark valuable property so    Marking kits went to 40 shops and   West Team
-it can be traced.            the markets.
-
-Month          Apr     May     Jun
-Arrests        12      9       11
-EOF
-	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
-	assert_success
-	out="$output"
-	[ "$(col_of commitment 'The lock scheme' <<<"$out")" = "Fit better locks on the homes of older residents." ]
-	[ "$(col_of text 'The lock scheme' <<<"$out")" = "The lock scheme reached 300 homes. More fitters start next month." ]
-	[ "$(col_of heading 'The lock scheme' <<<"$out")" = "East Team" ]
-	[ "$(col_of commitment 'A second supplier' <<<"$out")" = "Fit better locks on the homes of older residents." ]
-	[ "$(col_of commitment 'Marking kits' <<<"$out")" = "Mark valuable property so it can be traced." ]
-	[ "$(col_of text 'Marking kits' <<<"$out")" = "Marking kits went to 40 shops and the markets." ]
-	[ "$(col_of kind 'Arrests' <<<"$out")" = table ]
-	grep -qF 'Arrests\t12\t9\t11' <<<"$out"
-}
-
-@test "tables: numeric data rows keep empty cells; content under the objective" {
-	printf '%s\n' \
-	'Priority 6 - Staff' \
-	'' \
-	'Our objective is to keep staff well.' \
-	'' \
-	$'Days lost\tApr\tMay\tJun' \
-	$'2030/31\t4.1\t\t3.9' \
-	$'2031/32\t3.2\t3.3\t' \
-	'' \
-	'Key Points' \
-	> "$BATS_TEST_TMPDIR/d.txt"
-	run "$SS" "$BATS_TEST_TMPDIR/d.txt"
-	assert_success
-	[ "$(col_of kind '2030/31' <<<"$output")" = table ]
-	# cells joined by escaped tabs, the empty cell kept
-	grep -qF '2030/31\t4.1\t\t3.9' <<<"$output"
-	[ "$(col_of commitment 'Days lost' <<<"$output")" = "Our objective is to keep staff well." ]
-}
-
-@test "footnotes and TeX artefacts" {
-	printf 'Priority 1 - A\n\nWe will:\n\nDo more.\n\n- The score\xc2\xb9 went up.\n\n\xc2\xb9 Scores are calculated yearly.\n$^{\\rm 2}$ Data to June only.\n\nText with $_{15}$ an artefact.\n' > "$BATS_TEST_TMPDIR/n.txt"
-	run "$SS" "$BATS_TEST_TMPDIR/n.txt"
-	assert_success
-	[ "$(col_of kind '¹ Scores' <<<"$output")" = footnote ]
-	[ "$(col_of kind 'Data to June' <<<"$output")" = footnote ]
-	[ "$(col_of text 'Text with' <<<"$output")" = "Text with an artefact." ]
-}
-
-# ---- the period ----
-
 @test "period: every spelling of the quarter gives YYYY/YY Qn" {
 	for title in "Quarter 2 - 2019/20" "Quarter 2 2019/20" "Quarter 2 – 2019/20" \
-		     "Q2 2019/20" "Quarterly Update 2019/20 Q2"; do
+		     "Q2 2019/20" "Quarterly Update 2019/20 Q2" "Q2 2019/2020" \
+		     "2019-20 Q2" "Quarter two 2019/20" "July to September 2019"; do
 		printf 'Plan\n\n%s\n\nPriority 1 - A\n' "$title" > "$BATS_TEST_TMPDIR/q.txt"
 		run "$SS" "$BATS_TEST_TMPDIR/q.txt"
 		assert_success
@@ -411,7 +203,8 @@ EOF
 
 @test "--csv writes CSV with the same columns" {
 	printf 'Priority 1 - A, B\n' | "$SS" --csv > "$BATS_TEST_TMPDIR/o.csv"
-	run sh -c "head -1 '$BATS_TEST_TMPDIR/o.csv' | tr -d '\\r'"
+	# the header, without a byte order mark before it (spreadsheets' CSV)
+	run sh -c "head -1 '$BATS_TEST_TMPDIR/o.csv' | tr -d '\\r' | sed '1s/^\xef\xbb\xbf//'"
 	assert_output "doc,period,priority,priority_title,commitment,heading,area,kind,depth,line,text,line_map"
 	grep -q '"A, B"' "$BATS_TEST_TMPDIR/o.csv"
 }
@@ -495,37 +288,6 @@ tables() {
 		$c["kind"] == "table" { print $c["line"] "\t" $c["text"] }'
 }
 
-@test "spaced tables: head, rows and caption as tab-separated ones; empty cells kept" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
-Priority 2 - Safer Streets
-
-Our objective is to cut street crime.
-
-                 Bicycle thefts reported, by month
-Area                Oct      Nov      Dec      Jan
-Harbour Ward        14       9                 11
-Old Town            7        12       8
-Mill Lane           3                          5
-Total change        -2.5%    0.0%     4.1%     -1.0%
-
-The figures above exclude attempted thefts.
-EOF2
-	run tables "$BATS_TEST_TMPDIR/s.txt"
-	assert_success
-	# the caption goes with its table, as a one-cell tab-laid row does
-	assert_line --index 0 $'5\tBicycle thefts reported, by month'
-	assert_line --index 1 $'6\tArea\\tOct\\tNov\\tDec\\tJan'
-	assert_line --index 2 $'7\tHarbour Ward\\t14\\t9\\t\\t11'
-	assert_line --index 3 $'8\tOld Town\\t7\\t12\\t8'
-	assert_line --index 4 $'9\tMill Lane\\t3\\t\\t\\t5'
-	assert_line --index 5 $'10\tTotal change\\t-2.5%\\t0.0%\\t4.1%\\t-1.0%'
-	[ "${#lines[@]}" -eq 6 ]
-	# what follows is prose again
-	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
-	[ "$(col_of kind 'The figures above' <<<"$output")" = para ]
-	[ "$(col_of commitment 'Area' <<<"$output")" = "Our objective is to cut street crime." ]
-}
-
 @test "spaced tables: the same rows as the tab-separated table" {
 	printf '%s\n' 'Priority 1 - Roads' '' \
 		$'Crashes\tQ1\tQ2\tQ3' $'Rural\t41\t\t38' $'Urban\t102\t97\t88' > "$BATS_TEST_TMPDIR/tab.txt"
@@ -533,115 +295,6 @@ EOF2
 		'Crashes    Q1     Q2     Q3' 'Rural      41            38' 'Urban      102    97     88' > "$BATS_TEST_TMPDIR/sp.txt"
 	diff <(tables "$BATS_TEST_TMPDIR/tab.txt") <(tables "$BATS_TEST_TMPDIR/sp.txt")
 	[ "$(tables "$BATS_TEST_TMPDIR/sp.txt" | wc -l)" -eq 3 ]
-}
-
-@test "spaced tables: right-aligned figures go under their heads" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
-Priority 3 - Workforce
-
-                         Mar-30     Mar-31    Change
-Officers                  1,204      1,251       +47
-Volunteers                   86                  -12
-EOF2
-	run tables "$BATS_TEST_TMPDIR/s.txt"
-	# the labels' column has an empty head, as in a tab-separated table
-	assert_line --index 0 $'3\t\\tMar-30\\tMar-31\\tChange'
-	assert_line --index 1 $'4\tOfficers\\t1,204\\t1,251\\t+47'
-	assert_line --index 2 $'5\tVolunteers\\t86\\t\\t-12'
-}
-
-@test "spaced tables: pandoc's plain tables, wrapped cells joined, rules dropped" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
-Priority 4 - Victims
-
-Victims contacted within two days
-
-  ---------------------------------------------------
-  Service       Jul      Aug      Sep      % Pt.
-                                           Change
-  ------------- -------- -------- -------- ----------
-  Victim Care   81.5     83.0     84.2     2.7
-  Hub
-
-  Witness       66.0     70.4     71.9     5.9
-  Service
-  ---------------------------------------------------
-
-Key Points
-EOF2
-	run tables "$BATS_TEST_TMPDIR/s.txt"
-	assert_line --index 0 $'3\tVictims contacted within two days'
-	assert_line --index 1 $'6\tService\\tJul\\tAug\\tSep\\t% Pt. Change'
-	assert_line --index 2 $'9\tVictim Care Hub\\t81.5\\t83.0\\t84.2\\t2.7'
-	assert_line --index 3 $'12\tWitness Service\\t66.0\\t70.4\\t71.9\\t5.9'
-	[ "${#lines[@]}" -eq 4 ]
-}
-
-@test "spaced tables: a cell that fills its column is cut where the next starts" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
-Priority 4 - Victims
-
-  ------------- -------- --------
-  Team          Jul      Aug
-  ------------- -------- --------
-  Victim Care H 81.5     83.0
-  Witness       66.0     70.4
-EOF2
-	run tables "$BATS_TEST_TMPDIR/s.txt"
-	assert_line --index 1 $'6\tVictim Care H\\t81.5\\t83.0'
-}
-
-@test "spaced tables: prose with double spaces stays prose" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
-Priority 5 - Fraud
-
-Officers visited 40 older residents in March.  A further 25 visits
-are planned for April, and 3 talks  at  sheltered housing.
-
-Scam awareness   Doorstep crime
-The two campaigns ran in 12 towns.  They reached 900 people.
-
-Busy months  Some weeks
-Lunch clubs hosted the talks.
-EOF2
-	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
-	assert_success
-	refute_output --regexp $'\ttable\t'
-	[ "$(col_of kind 'Officers visited' <<<"$output")" = para ]
-	[ "$(col_of text 'Officers visited' <<<"$output")" = "Officers visited 40 older residents in March. A further 25 visits are planned for April, and 3 talks at sheltered housing." ]
-	# a line that might have headed a table, read as text when no
-	# figures come under it: nothing lost, lines in order
-	[ "$(col_of line 'Scam awareness' <<<"$output")" = 6 ]
-	assert_output --partial "Scam awareness Doorstep crime"
-	assert_output --partial "The two campaigns ran in 12 towns."
-	assert_output --partial "Busy months Some weeks"
-	assert_output --partial "Lunch clubs hosted the talks."
-}
-
-@test "spaced tables: a contents table laid out with spaces gives titles, no rows" {
-	cat > "$BATS_TEST_TMPDIR/s.txt" <<'EOF2'
-Quarterly Update Q2 2031/32
-
-Contents
-
-  ---------------------- ------- ----------
-  Priority               Pages   Link
-  ---------------------- ------- ----------
-  Priority 1 -- Safer    3-4     P1
-  Roads
-  Priority 2 -- Fewer    5       P2
-  Burglaries
-  ---------------------- ------- ----------
-
-Priority 1
-
-Speed checks rose to 410.
-EOF2
-	run "$SS" "$BATS_TEST_TMPDIR/s.txt"
-	assert_success
-	refute_output --partial "3-4"
-	refute_output --partial "Burglaries"
-	[ "$(col_of priority_title 'Speed checks' <<<"$output")" = "Safer Roads" ]
 }
 
 @test "spaced tables: a very wide table keeps every cell" {

@@ -94,75 +94,65 @@ do_block(struct ctx *c)
 	do_table_row(c, b->text, b->len);
 }
 
-static const char sections_head[] = "doc\tperiod\tpriority\t";
+/* split-sections output starts with these columns, as TSV or as CSV
+ * (split-sections --csv). */
+static const char sections_tsv[] = "doc\tperiod\tpriority\t";
+static const char sections_csv[] = "doc,period,priority,";
 
 enum { C_DOC, C_PERIOD, C_PRIORITY, C_AREA, C_HEADING, C_KIND, C_LINE,
        C_TEXT, C_MAP, C_N };
 
-/* split-sections output: columns by name, so that a column added to it
- * later changes nothing here.  A row with the wrong number of fields is
+/* split-sections output, TSV or CSV, read by lib/tsv's table reader: its
+ * columns by name, so that a column added to it later changes nothing
+ * here, and CSV cells the writer neutralised for spreadsheets ("'=...")
+ * come back as the text was.  A row with the wrong number of fields is
  * warned about, padded or cut, used, and makes the exit status 1. */
 static int
-run_sections(struct ctx *c, struct input *in, char *head, size_t hlen)
+run_sections(struct ctx *c, struct table *t)
 {
 	static const char *const names[C_N] = {
 		"doc", "period", "priority", "area", "heading", "kind", "line",
 		"text", "line_map"
 	};
-	struct row r = {0};
-	int col[C_N];
-	size_t k, ncols;
-	ssize_t n;
-	char *line;
+	int col[C_N], got;
+	size_t k;
 
-	row_split_tsv(&r, head, hlen);
-	ncols = r.n;
-	for (k = 0; k < C_N; k++) {
-		size_t q;
-
-		col[k] = -1;
-		for (q = 0; q < r.n; q++)
-			if (!strcmp(r.field[q], names[k]))
-				col[k] = (int)q;
-	}
+	for (k = 0; k < C_N; k++)
+		col[k] = table_col(t, names[k]);
 	if (col[C_TEXT] < 0 || col[C_LINE] < 0) {
 		warn_at(c->file, 1, "split-sections header without text or line column");
-		row_free(&r);
 		return EXIT_DATA;
 	}
-	while ((n = input_line(in, &line)) >= 0) {
-		long lineno = input_lineno(in);
+	while ((got = table_next(t)) > 0) {
+		const struct row *r = &t->row;
 		char *end;
 
-		if (n == 0)
-			continue;
-		row_split_tsv(&r, line, (size_t)n);
-		if (r.n != ncols) {
-			warn_at(c->file, lineno, "%zu fields, expected %zu%s", r.n,
-				ncols, r.n < ncols ? " (padded)" : " (extra ignored)");
+		if (r->n == 1 && r->len[0] == 0)
+			continue;	/* a blank line */
+		if (r->n != t->ncols) {
+			warn_at(c->file, t->line, "%zu fields, expected %zu%s", r->n,
+				t->ncols, r->n < t->ncols ? " (padded)" : " (extra ignored)");
 			c->status = EXIT_DATA;
 		}
-#define F(k) (col[k] >= 0 && (size_t)col[k] < r.n ? r.field[col[k]] : "")
-		c->blk.doc = F(C_DOC);
-		c->blk.period = F(C_PERIOD);
-		c->blk.priority = F(C_PRIORITY);
-		c->blk.area = F(C_AREA);
-		c->blk.heading = F(C_HEADING);
-		c->blk.kind = F(C_KIND);
-		c->blk.text = F(C_TEXT);
-		c->blk.len = col[C_TEXT] < (int)r.n ? r.len[col[C_TEXT]] : 0;
-		c->blk.line = strtol(F(C_LINE), &end, 10);
+		c->blk.doc = table_get(t, col[C_DOC]);
+		c->blk.period = table_get(t, col[C_PERIOD]);
+		c->blk.priority = table_get(t, col[C_PRIORITY]);
+		c->blk.area = table_get(t, col[C_AREA]);
+		c->blk.heading = table_get(t, col[C_HEADING]);
+		c->blk.kind = table_get(t, col[C_KIND]);
+		c->blk.text = table_get(t, col[C_TEXT]);
+		c->blk.len = (size_t)col[C_TEXT] < r->n ? r->len[col[C_TEXT]] : 0;
+		c->blk.line = strtol(table_get(t, col[C_LINE]), &end, 10);
 		if (*end || c->blk.line <= 0) {
-			warn_at(c->file, lineno, "bad line number '%s'", F(C_LINE));
+			warn_at(c->file, t->line, "bad line number '%s'",
+				table_get(t, col[C_LINE]));
 			c->status = EXIT_DATA;
-			c->blk.line = lineno;
+			c->blk.line = t->line;
 		}
-		parse_line_map(c, F(C_MAP));
-#undef F
+		parse_line_map(c, table_get(t, col[C_MAP]));
 		do_block(c);
 	}
-	row_free(&r);
-	return in->failed ? EXIT_DATA : EXIT_OK;
+	return got < 0 ? EXIT_DATA : EXIT_OK;
 }
 
 /* Plain text: each line is a block; a blank line ends a table. */
@@ -183,11 +173,13 @@ plain_block(struct ctx *c, const char *line, size_t n, long lineno)
 	do_block(c);
 }
 
-/* One input: its first line says which of the two kinds it is. */
+/* One input: its first line says which of the kinds it is: split-sections
+ * output (TSV or CSV, read as a table) or plain text. */
 static int
 run_file(struct ctx *c, const char *path)
 {
 	struct input in;
+	struct table t;
 	bool empty;
 	ssize_t n;
 	char *line;
@@ -204,17 +196,18 @@ run_file(struct ctx *c, const char *path)
 		input_close(&in);
 		return st;
 	}
-	if (strncmp(line, sections_head, sizeof sections_head - 1) == 0) {
-		char *head = xstrndup(line, (size_t)n);
-
-		st = run_sections(c, &in, head, (size_t)n);
-		free(head);
-	} else {
-		plain_block(c, line, (size_t)n, input_lineno(&in));
-		while ((n = input_line(&in, &line)) >= 0)
-			plain_block(c, line, (size_t)n, input_lineno(&in));
-		st = in.failed ? EXIT_DATA : EXIT_OK;
+	if (!strncmp(line, sections_tsv, sizeof sections_tsv - 1) ||
+	    !strncmp(line, sections_csv, sizeof sections_csv - 1)) {
+		st = table_adopt(&t, &in, line, (size_t)n);
+		if (st == EXIT_OK)
+			st = run_sections(c, &t);
+		table_close(&t);
+		return st;
 	}
+	plain_block(c, line, (size_t)n, input_lineno(&in));
+	while ((n = input_line(&in, &line)) >= 0)
+		plain_block(c, line, (size_t)n, input_lineno(&in));
+	st = in.failed ? EXIT_DATA : EXIT_OK;
 	input_close(&in);
 	return st;
 }

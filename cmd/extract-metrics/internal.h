@@ -4,6 +4,15 @@
 
 enum tkind { T_WORD, T_NUM, T_CODE, T_PUNCT };
 
+/* How the digits of a number token are written: the locale policy of
+ * tokens.c (scan_digits) and numbers.c (read_digits). */
+enum digits_form {
+	DIGITS_PLAIN,		/* 1234, 1,234, 1,234.5, 0.25, .08 */
+	DIGITS_EUROPEAN,	/* 1.234,56: dots group, a comma the decimals */
+	DIGITS_COMMA,		/* 3,5: a decimal comma, or a list "3,5" */
+	DIGITS_UNSURE		/* 4,10  12,34  1,000000  1,23,456 */
+};
+
 struct tok {
 	enum tkind kind;
 	size_t s, e;		/* bytes of the block text */
@@ -14,6 +23,7 @@ struct tok {
 	int num;		/* T_WORD: a number word's value, else -1 */
 	int month;		/* T_WORD: a month's number (lib/period), else 0 */
 	int32_t cp;		/* T_PUNCT: the character */
+	enum digits_form form;	/* T_NUM: how its digits are written */
 	char low[16];		/* T_WORD, T_NUM suffix: lower case; "" if long */
 };
 

@@ -19,6 +19,10 @@
 /* Number words, of both classes. */
 #define NUMBER_WORD (W(NUMBER) | W(MULTIPLIER))
 
+/* Words that can open a figure: number words, and fractions ("half a
+ * million", "an hour and a half"). */
+#define FIGURE_WORD (NUMBER_WORD | W(FRACTION))
+
 /* Words that can follow a number as its unit or scale. */
 #define UNIT_WORD (W(DURATION) | W(MASS) | W(MAGNITUDE) | W(FRACTION) | W(PERCENT))
 
@@ -44,9 +48,9 @@ initials_may(const struct initials *in, unsigned char ch, size_t n)
 }
 
 /* Open the lexicon, and note the words of its longest phrase, the
- * initials of the number words that can make a figure ("one" and "zero"
- * alone never do; with another number word, that word is seen) and the
- * initials of month names. */
+ * initials of the words that can make a figure (number words but "one",
+ * which alone never does: with another number word, that word is seen;
+ * fractions: "an hour and a half") and the initials of month names. */
 static void
 lexicon_open(struct lexicon *lx)
 {
@@ -62,8 +66,8 @@ lexicon_open(struct lexicon *lx)
 			n++;
 		if (n > lx->max_words)
 			lx->max_words = n;
-		if (n == 1 && (r->cls == METRICS_MULTIPLIER ||
-			       (r->cls == METRICS_NUMBER && atoi(r->value) >= 2)))
+		if (n == 1 && (r->cls == METRICS_MULTIPLIER || r->cls == METRICS_FRACTION ||
+			       (r->cls == METRICS_NUMBER && atoi(r->value) != 1)))
 			initials_add(&lx->num, r->phrase);
 	}
 	for (i = 0; i < dates_lex.nrow; i++)
@@ -86,7 +90,8 @@ word_value(const struct ctx *c, const char *w, size_t n, unsigned cls)
 }
 
 /* The units a duration is given in, and their size in seconds: the
- * lexicon's duration class names one of these as a word's value. */
+ * lexicon's duration class names one of these as a word's value, after
+ * how many of them the word is ("10 years": a decade). */
 static const struct {
 	const char *unit;
 	double secs;
@@ -95,20 +100,50 @@ static const struct {
 	{"weeks", 604800}, {"months", 2629800}, {"years", 31557600},
 };
 
-/* A duration word ("mins", "hours") or unit name: its size in seconds,
- * with *name the unit it is given in; 0 when w is none. */
+/* The size in seconds of a unit the output names ("hours"), or 0. */
+static double
+unit_seconds(const char *unit)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof time_units / sizeof time_units[0]; k++)
+		if (!strcmp(unit, time_units[k].unit))
+			return time_units[k].secs;
+	return 0;
+}
+
+/* A duration word ("mins", "hours", "decades") or unit name: its size in
+ * seconds, with *name the unit it is given in and *count how many of that
+ * unit it is (10 for "decades"); 0 when w is none. */
+static double
+duration_word(const struct ctx *c, const char *w, const char **name,
+	      double *count)
+{
+	const char *u = word_value(c, w, strlen(w), METRICS_DURATION);
+	char *end;
+	double k = 1, secs;
+
+	if (!u)
+		return 0;
+	if (u[0] >= '0' && u[0] <= '9') {
+		k = strtod(u, &end);
+		u = end + (*end == ' ');
+	}
+	if ((secs = unit_seconds(u)) == 0)
+		return 0;
+	*name = u;
+	*count = k;
+	return k * secs;
+}
+
+/* A duration word or unit name: its size in seconds, *name the unit it
+ * is given in; 0 when w is none. */
 static double
 duration_unit(const struct ctx *c, const char *w, const char **name)
 {
-	const char *u = word_value(c, w, strlen(w), METRICS_DURATION);
-	size_t k;
+	double k;
 
-	for (k = 0; u && k < sizeof time_units / sizeof time_units[0]; k++)
-		if (!strcmp(u, time_units[k].unit)) {
-			*name = time_units[k].unit;
-			return time_units[k].secs;
-		}
-	return 0;
+	return duration_word(c, w, name, &k);
 }
 
 /* A unit of mass: kilograms in one, or 0. */
@@ -120,15 +155,27 @@ mass_unit(const struct ctx *c, const char *w)
 	return v ? strtod(v, NULL) : 0;
 }
 
-/* A scale after a number ("million", "bn"; "m" and "k" only glued to it
- * or after a currency sign), or 0. */
-static double
-magnitude(const struct ctx *c, const char *w, bool glued_or_money)
+/* A currency row's value "[SCALE ]CODE" ("GBP", "0.01 GBP" for pence):
+ * the code, and the scale into *scale. */
+static const char *
+currency_code(const char *v, double *scale)
 {
-	size_t n = strlen(w);
-	const char *v = word_value(c, w, n, METRICS_MAGNITUDE);
+	char *end;
 
-	if (!v || (!glued_or_money && lex_is(c->lex.lx, w, n, METRICS_LETTER_UNIT)))
-		return 0;
-	return strtod(v, NULL);
+	*scale = 1;
+	if (v[0] >= '0' && v[0] <= '9') {
+		*scale = strtod(v, &end);
+		v = end + (*end == ' ');
+	}
+	return v;
+}
+
+/* A scale after a number ("million", "bn", "k"), or 0.  A letter ("m",
+ * "k") counts only where numbers.c's letter_unit_fits says. */
+static double
+magnitude(const struct ctx *c, const char *w)
+{
+	const char *v = word_value(c, w, strlen(w), METRICS_MAGNITUDE);
+
+	return v ? strtod(v, NULL) : 0;
 }

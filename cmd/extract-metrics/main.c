@@ -73,28 +73,34 @@
 #include "blocks.c"
 
 static const char usage[] =
-"usage: extract-metrics [--csv] [--strict] [--explain] [FILE...]\n"
+"usage: extract-metrics [-c | -x FILE] [--no-bom] [--strict] [--explain]\n"
+"                       [FILE...]\n"
 "\n"
 "Find the figures in a report and write one row per observation:\n"
 "  doc period priority area measure value value_max unit approx when kind\n"
 "  prev_value prev_when change change_pct line evidence\n"
 "\n"
-"Input is split-sections output (recognized by its header) or plain text,\n"
-"each line a block; tab-separated lines are data-table rows.  FILE \"-\" or\n"
-"none reads standard input.\n"
+"Input is split-sections output, TSV or CSV (recognized by its header),\n"
+"or plain text, each line a block; tab-separated lines are data-table\n"
+"rows.  FILE \"-\" or none reads standard input.\n"
 "\n"
-"  --csv      write CSV instead of TSV\n"
-"  --strict   fail on invalid UTF-8 or NUL bytes instead of repairing\n"
-"  --explain  tell on standard error what each rule did, sentence by\n"
-"             sentence: tokens and their classes, numbers kept or dropped\n"
-"             and why, roles, rows, periods and measures\n"
-"  --help     show this help\n"
-"  --version  show the version\n"
+"  -c, --csv        write CSV for spreadsheets (formulas neutralised, with\n"
+"                   a UTF-8 byte order mark)\n"
+"      --no-bom     CSV without the byte order mark\n"
+"  -x, --xlsx FILE  write an Excel workbook to FILE instead of stdout\n"
+"      --strict     fail on invalid UTF-8 or NUL bytes instead of repairing\n"
+"      --explain    tell on standard error what each rule did, sentence by\n"
+"                   sentence: tokens and their classes, numbers kept or\n"
+"                   dropped and why, roles, rows, periods and measures\n"
+"  -h, --help       show this help\n"
+"  -V, --version    show the version\n"
 "\n"
-"Units: count percent pp GBP kg seconds minutes hours days weeks months\n"
-"years and rates such as count/day.  approx: ~ > < >=.  kind: actual or\n"
-"target.  change is signed, in the row's unit (points for percent);\n"
-"change_pct is the signed relative change in percent.\n"
+"Units: count percent pp GBP (or another currency's code) kg seconds\n"
+"minutes hours days weeks months years and rates such as count/day.\n"
+"approx: ~ > < >=.  kind: actual or target.  change is signed, in the\n"
+"row's unit (points for percent); change_pct is the signed relative change\n"
+"in percent.  A number that cannot be read for sure (\"4,10\", a decimal\n"
+"comma that may be a list) is warned about with its line, never guessed.\n"
 "Exit status: 0 ok, 1 bad data, 2 bad usage.\n";
 
 static const char *const out_cols[] = {
@@ -144,34 +150,26 @@ ctx_free(struct ctx *c)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_CSV = OPT_TOOL_BASE, OPT_STRICT, OPT_EXPLAIN };
+	enum { OPT_EXPLAIN = OPT_TOOL_BASE };
 	static const struct option opts[] = {
 		CLI_STD_OPTIONS,
-		{"csv", no_argument, NULL, OPT_CSV},
-		{"strict", no_argument, NULL, OPT_STRICT},
+		CLI_OUT_OPTIONS,
 		{"explain", no_argument, NULL, OPT_EXPLAIN},
 		{NULL, 0, NULL, 0}
 	};
+	struct cli_out opt = {0};
 	struct ctx c;
-	bool csv = false, strict = false, explain = false;
 	int ch, i, st;
 
-	err_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_HELP: cli_help(usage);
-		case OPT_VERSION: cli_version();
-		case OPT_CSV: csv = true; break;
-		case OPT_STRICT: strict = true; break;
-		case OPT_EXPLAIN: explain = true; break;
-		default: die_usage("unknown option");
-		}
-	}
+	err_init("extract-metrics");
 	memset(&c, 0, sizeof c);
+	while ((ch = cli_getopt(argc, argv, CLI_SHORT, opts, usage, &opt)) != -1)
+		if (ch == OPT_EXPLAIN)
+			c.explain = true;
+	c.strict = opt.strict;
+	if (cli_out_open(&c.out, &opt, "figures") != EXIT_OK)
+		return EXIT_DATA;
 	lexicon_open(&c.lex);
-	c.strict = strict;
-	c.explain = explain;
-	out_init(&c.out, stdout, csv);
 	out_header(&c.out, out_cols);
 	if (optind == argc) {
 		st = run_file(&c, "-");

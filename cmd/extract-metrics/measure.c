@@ -462,7 +462,7 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	buf_reset(m);
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
-	before = phrase_before(c, s, (struct span){lo, f->ts});
+	before = phrase_before(c, s, (struct span){lo, lead});
 	if (before.b == before.a && lo <= a) {
 		why = "the sentence's subject";
 		before = subject_of(c, (struct span){a, f->ts});

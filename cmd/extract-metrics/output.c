@@ -1,12 +1,17 @@
 /* output.c: one output row. */
 
-/* A line number as a field, without printf: one per row adds up. */
+/* A line number as a field, without printf: one per row adds up (a
+ * workbook gets a number cell). */
 static void
 out_line(struct out *w, long line)
 {
 	char d[24];
 	size_t k = sizeof d;
 
+	if (w->x) {
+		out_num(w, (double)line);
+		return;
+	}
 	if (line < 0) {
 		out_fieldf(w, "%ld", line);
 		return;

@@ -99,7 +99,7 @@ may_have_figure(const struct ctx *c, const char *text, size_t len)
 		if (initials_may(&c->lex.num, ch, n) && n < sizeof low) {
 			for (j = 0; j < n; j++)
 				low[j] = (char)tolower((unsigned char)text[i + j]);
-			if (lex_classes(c->lex.lx, low, n) & NUMBER_WORD)
+			if (lex_classes(c->lex.lx, low, n) & FIGURE_WORD)
 				return true;
 		}
 		i += n;
@@ -126,7 +126,7 @@ do_text(struct ctx *c, const char *text, size_t len)
 		return;
 	}
 	for (i = 0; i < c->ntok; i++)
-		if (c->tok[i].kind == T_NUM || (c->tok[i].cls & NUMBER_WORD))
+		if (c->tok[i].kind == T_NUM || (c->tok[i].cls & FIGURE_WORD))
 			break;
 	if (i == c->ntok) {
 		if (c->explain)

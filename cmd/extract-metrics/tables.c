@@ -8,6 +8,7 @@ struct cell {
 	bool numeric;
 	double v;
 	bool percent, money;
+	bool clock;		/* "3:31": a duration, in seconds */
 	bool period, change;	/* words: names a period, a difference */
 };
 
@@ -42,6 +43,8 @@ numeric_cell(struct cell *cl)
 	size_t n = cl->n, i = 0;
 
 	cl->percent = cl->money = false;
+	if ((cl->clock = cell_duration(s, n, &cl->v)))
+		return true;
 	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3) {
 		cl->money = true;
 		s += 2;
@@ -57,7 +60,7 @@ numeric_cell(struct cell *cl)
 		i++;
 	if (i >= n || !is_ascii_digit((unsigned char)s[i]))
 		return false;
-	if (!num_parse(s, n, &cl->v))
+	if (!cell_number(s, n, cl->percent, &cl->v))
 		return false;
 	/* a year alone is a label: "2019" */
 	return !(n == 4 && cl->v >= YEAR_MIN && cl->v <= YEAR_MAX && !cl->percent);
@@ -335,7 +338,7 @@ table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
 	memset(&f, 0, sizeof f);
 	cell_measure(t, cells, i, lab, &c->scratch);
 	/* a points column belongs to a percent measure */
-	snprintf(f.unit, sizeof f.unit, "%s",
+	snprintf(f.unit, sizeof f.unit, "%s", cells[i].clock ? "seconds" :
 		 cell_unit_cached(c, &cells[i], &c->scratch));
 	c->nobs = 0;
 	o = obs_push(c, &f, 0);

@@ -38,6 +38,7 @@ tok_push(struct ctx *c, enum tkind kind, size_t s, size_t e, bool sp)
 	t->sp = sp;
 	t->cap = false;
 	t->cp = 0;
+	t->form = DIGITS_PLAIN;
 	t->low[0] = '\0';
 	t->cls = t->starts = 0;
 	t->num = -1;
@@ -45,46 +46,69 @@ tok_push(struct ctx *c, enum tkind kind, size_t s, size_t e, bool sp)
 	return t;
 }
 
-/* Set the lower-case form of a word of n bytes; returns n, or 0 when it
- * is too long to be a word of the lexicon. */
+/* A run of digits with separators from i (a digit, or a "." before one:
+ * ".08"); a separator counts only between digits.  Returns its end, and
+ * in *form how it is written, by the locale policy (docs/extract-metrics.md,
+ * "Decimal commas and other locale forms"):
+ *   - commas that group thousands and one decimal point ("1,234,567",
+ *     "1,234.5", "0.25"): plain;
+ *   - dots that group thousands and a decimal comma ("1.234,56"):
+ *     European, read as such;
+ *   - one comma and one or two digits after it ("3,5", "4,10", "12,34"):
+ *     a decimal comma or a list of two numbers; numbers.c reads it only
+ *     where a sign after it says which ("3,5%");
+ *   - any other comma ("1,000000", "1,23,456", "12345,678"): unsure.
+ * Several dots and no comma ("4.2.1", "01.06.2023") make *code: a
+ * section, version or date, no number. */
 static size_t
-set_low(struct tok *t, const char *p, size_t n)
+scan_digits(const char *p, size_t i, size_t n, enum digits_form *form,
+	    bool *code)
 {
-	size_t i;
+	size_t start = i, first = 0, group = 0, commas = 0, dots = 0;
+	bool comma_threes = true, dot_threes = true;	/* every group after one is of 3 */
+	bool comma_then_dot = false, dot_then_comma = false;
+	char sep = 0;
 
-	if (n >= sizeof t->low || n == 0) {
-		t->low[0] = '\0';
-		return 0;
-	}
-	for (i = 0; i < n; i++)
-		t->low[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-	t->low[n] = '\0';
-	return n;
-}
+	for (; i < n; i++) {
+		char ch = p[i];
 
-/* Digits with thousands separators and a decimal part: "1,234.5". */
-static size_t
-scan_digits(const char *p, size_t i, size_t n)
-{
-	while (i < n) {
-		if (is_ascii_digit((unsigned char)p[i]))
-			i++;
-		else if (p[i] == ',' && i + 3 < n + 0 &&
-			 is_ascii_digit((unsigned char)p[i + 1]) &&
-			 is_ascii_digit((unsigned char)p[i + 2]) &&
-			 is_ascii_digit((unsigned char)p[i + 3]) &&
-			 (i + 4 >= n || !is_ascii_digit((unsigned char)p[i + 4])))
-			i += 4;
-		else if (p[i] == ',' && i + 3 == n &&
-			 is_ascii_digit((unsigned char)p[i + 1]) &&
-			 is_ascii_digit((unsigned char)p[i + 2]))
-			i += 1;	/* "1,23" at the end: kept as a bad number */
-		else if (p[i] == '.' && i + 1 < n &&
-			 is_ascii_digit((unsigned char)p[i + 1]))
-			i++;
-		else
+		if (is_ascii_digit((unsigned char)ch)) {
+			group++;
+			continue;
+		}
+		if ((ch != ',' && ch != '.') || i + 1 >= n ||
+		    !is_ascii_digit((unsigned char)p[i + 1]) ||
+		    (group == 0 && !(ch == '.' && i == start)))
 			break;
+		if (sep == 0)
+			first = group;
+		else if (sep == ',')
+			comma_threes = comma_threes && group == 3;
+		else
+			dot_threes = dot_threes && group == 3;
+		if (ch == ',') {
+			commas++;
+			dot_then_comma = dot_then_comma || dots > 0;
+		} else {
+			dots++;
+			comma_then_dot = comma_then_dot || commas > 0;
+		}
+		sep = ch;
+		group = 0;
 	}
+	*code = commas == 0 && dots > 1;
+	*form = DIGITS_UNSURE;
+	if (commas == 0)
+		*form = DIGITS_PLAIN;
+	else if (first == 0 || first > 3)
+		*form = commas == 1 && dots == 0 && group <= 2 ? DIGITS_COMMA : DIGITS_UNSURE;
+	else if (dots == 0)
+		*form = comma_threes && group == 3 ? DIGITS_PLAIN :
+			commas == 1 && group <= 2 ? DIGITS_COMMA : DIGITS_UNSURE;
+	else if (dots == 1 && comma_then_dot && !dot_then_comma && comma_threes)
+		*form = DIGITS_PLAIN;	/* 1,234.5 */
+	else if (commas == 1 && dot_then_comma && !comma_then_dot && dot_threes)
+		*form = DIGITS_EUROPEAN;	/* 1.234,56 */
 	return i;
 }
 
@@ -130,13 +154,17 @@ scan_alnum(const char *p, size_t k, size_t n)
 	return k;
 }
 
+/* A word token of text [s, e), read as the lower-case word low of n
+ * bytes (n == 0: too long to be a word of the lexicon). */
 static void
-push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
+push_word_as(struct ctx *c, const char *p, size_t s, size_t e, bool sp,
+	     const char *low, size_t n)
 {
 	struct tok *t = tok_push(c, T_WORD, s, e, sp);
-	size_t n = set_low(t, p + s, e - s);
 
-	if (n) {
+	if (n && n < sizeof t->low) {
+		memcpy(t->low, low, n);
+		t->low[n] = '\0';
 		t->cls = lex_lookup(c->lex.lx, t->low, n, &t->starts);
 		if (t->cls & W(NUMBER))
 			t->num = atoi(word_value(c, t->low, n, METRICS_NUMBER));
@@ -146,18 +174,47 @@ push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
 	t->cap = p[s] >= 'A' && p[s] <= 'Z';
 }
 
+static void
+push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
+{
+	char low[sizeof c->tok->low];
+	size_t n = e - s, i;
+
+	if (n >= sizeof low)
+		n = 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(p[s + i] >= 'A' && p[s + i] <= 'Z' ? p[s + i] + 32 : p[s + i]);
+	push_word_as(c, p, s, e, sp, low, n);
+}
+
+/* A letter glued to a whole number names something ("4b", "Form 2b");
+ * "b" is billions only glued to a decimal or an amount ("1.2b", "£3b"). */
+static bool
+glued_billions_only(const char *p, size_t i, size_t j, const char *low)
+{
+	return !strcmp(low, "b") && !memchr(p + i, '.', j - i) &&
+	       !(i > 0 && ((unsigned char)p[i - 1] == 0xA3 || p[i - 1] == '$'));
+}
+
 /* A digit run at i: a number, a number and a glued unit ("5.7m",
- * "15mins", "1st"), or a code ("4E", "3G2").  Returns the end. */
+ * "15mins", "1st"), or a code ("4E", "3G2", "4.2.1").  Returns the end. */
 static size_t
 tok_digits(struct ctx *c, const char *p, size_t i, size_t n, bool sp)
 {
-	size_t j = scan_digits(p, i, n), k = j, q, m;
+	enum digits_form form;
+	bool code;
+	size_t j = scan_digits(p, i, n, &form, &code), k = j, q, m;
 	char low[16];
 
+	if (code) {
+		k = scan_alnum(p, j, n);
+		tok_push(c, T_CODE, i, k, sp);
+		return k;
+	}
 	while (k < n && is_ascii_alpha((unsigned char)p[k]))
 		k++;
 	if (k == j) {
-		tok_push(c, T_NUM, i, j, sp);
+		tok_push(c, T_NUM, i, j, sp)->form = form;
 		return j;
 	}
 	m = k - j < sizeof low ? k - j : 0;
@@ -165,8 +222,9 @@ tok_digits(struct ctx *c, const char *p, size_t i, size_t n, bool sp)
 		low[q] = (char)tolower((unsigned char)p[j + q]);
 	low[m] = '\0';
 	if (m && (k >= n || !is_ascii_digit((unsigned char)p[k])) &&
-	    lex_is(c->lex.lx, low, m, METRICS_GLUED)) {
-		tok_push(c, T_NUM, i, j, sp);
+	    lex_is(c->lex.lx, low, m, METRICS_GLUED) &&
+	    !glued_billions_only(p, i, j, low)) {
+		tok_push(c, T_NUM, i, j, sp)->form = form;
 		push_word(c, p, j, k, false);
 		return k;
 	}
@@ -175,20 +233,113 @@ tok_digits(struct ctx *c, const char *p, size_t i, size_t n, bool sp)
 	return k;
 }
 
+/* "Seven-teen", "Seven- teen": a number word split by a line-end hyphen
+ * (the second part alone no number word, unlike "twenty-five").  Returns
+ * the end of the second part with the joined word pushed, or j. */
+static size_t
+split_number_word(struct ctx *c, const char *p, size_t i, size_t j, size_t n,
+		  bool sp)
+{
+	char low[sizeof c->tok->low];
+	size_t q = j + 1, r, len = 0, k;
+
+	if (j >= n || p[j] != '-')
+		return j;
+	while (q < n && p[q] == ' ')
+		q++;
+	for (r = q; r < n && p[r] >= 'a' && p[r] <= 'z'; r++)
+		;
+	if (r == q || (r < n && is_ascii_alpha((unsigned char)p[r])) ||
+	    (j - i) + (r - q) >= sizeof low)
+		return j;
+	for (k = i; k < j; k++)
+		low[len++] = (char)tolower((unsigned char)p[k]);
+	for (k = q; k < r; k++)
+		low[len++] = p[k];
+	if (!(lex_classes(c->lex.lx, low, len) & NUMBER_WORD) ||
+	    (lex_classes(c->lex.lx, p + q, r - q) & NUMBER_WORD))
+		return j;
+	push_word_as(c, p, i, r, sp, low, len);
+	return r;
+}
+
 /* A run of letters at i, or a code ("Q2", "C17", "A21").  Returns the
  * end. */
 static size_t
 tok_letters(struct ctx *c, const char *p, size_t i, size_t n, bool sp)
 {
-	size_t j = scan_letters(p, i, n);
+	size_t j = scan_letters(p, i, n), k;
 
 	if (j < n && is_ascii_digit((unsigned char)p[j])) {
 		j = scan_alnum(p, j, n);
 		tok_push(c, T_CODE, i, j, sp);
+	} else if ((k = split_number_word(c, p, i, j, n, sp)) > j) {
+		j = k;
 	} else {
 		push_word(c, p, i, j, sp);
 	}
 	return j;
+}
+
+/* The end of a web address starting at i ("https://...", "www...."), or
+ * i: it runs to a space or a bracket, less the punctuation of the
+ * sentence after it. */
+static size_t
+url_end(const char *p, size_t i, size_t n)
+{
+	size_t k = i;
+
+	if (!((n - i > 7 && !strncasecmp(p + i, "http://", 7)) ||
+	      (n - i > 8 && !strncasecmp(p + i, "https://", 8)) ||
+	      (n - i > 4 && !strncasecmp(p + i, "www.", 4))))
+		return i;
+	while (k < n && p[k] != ' ' && p[k] != '\t' && p[k] != '\n' &&
+	       !strchr("<>\"')]|", p[k]))
+		k++;
+	while (k > i && strchr(".,;:!?", p[k - 1]))
+		k--;
+	return k;
+}
+
+/* An opening bracket or quote: no part of an address glued after it. */
+static bool
+opening(int32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == '<' || cp == '{' || is_quote(cp);
+}
+
+/* An e-mail address or a percent-encoded word ("name@example.org",
+ * "Annual%20Report") at the sign at i, glued to the tokens before it:
+ * those tokens and the rest of the address become one code, no number in
+ * it a figure.  Returns the end of the address, or i when it is none. */
+static size_t
+address_at(struct ctx *c, const char *p, size_t i, size_t n)
+{
+	size_t k = i + 1, t;
+
+	if (c->ntok == 0 || c->tok[c->ntok - 1].e != i)
+		return i;
+	if (p[i] == '@') {
+		if (k >= n || !(is_ascii_alpha((unsigned char)p[k]) ||
+				is_ascii_digit((unsigned char)p[k])))
+			return i;
+	} else if (!(k + 2 < n && isxdigit((unsigned char)p[k]) &&
+		     isxdigit((unsigned char)p[k + 1]) &&
+		     (isalnum((unsigned char)p[k + 2]) || p[k + 2] == '%'))) {
+		return i;	/* "%" then not two hex digits and more */
+	}
+	while (k < n && (isalnum((unsigned char)p[k]) || strchr("._%+-/=?&#~", p[k])))
+		k++;
+	while (k > i && strchr(".,;:!?", p[k - 1]))
+		k--;
+	/* the tokens glued before the sign: back to the last space or an
+	 * opening bracket or quote ("(name@example.org)") */
+	for (t = c->ntok - 1; t > 0 && !c->tok[t].sp &&
+			      !(c->tok[t - 1].kind == T_PUNCT && opening(c->tok[t - 1].cp)); t--)
+		;
+	c->ntok = t;
+	tok_push(c, T_CODE, c->tok[t].s, k, c->tok[t].sp);
+	return k;
 }
 
 static void
@@ -209,10 +360,18 @@ tokenize(struct ctx *c, const char *p, size_t n)
 			i++;
 			continue;
 		}
-		if (is_ascii_digit(ch)) {
-			i = tok_digits(c, p, i, n, sp);
+		if (is_ascii_digit(ch) ||
+		    (ch == '.' && sp && i + 1 < n && is_ascii_digit((unsigned char)p[i + 1]))) {
+			i = tok_digits(c, p, i, n, sp);	/* ".08" too */
+		} else if ((ch == 'h' || ch == 'H' || ch == 'w' || ch == 'W') &&
+			   (k = url_end(p, i, n)) > i) {
+			tok_push(c, T_CODE, i, k, sp);
+			i = k;
 		} else if (is_ascii_alpha(ch)) {
 			i = tok_letters(c, p, i, n, sp);
+		} else if ((ch == '@' || ch == '%') && !sp &&
+			   (k = address_at(c, p, i, n)) > i) {
+			i = k;
 		} else if (ch < 0x80) {
 			t = tok_push(c, T_PUNCT, i, i + 1, sp);
 			t->cp = ch;
@@ -234,16 +393,18 @@ tokenize(struct ctx *c, const char *p, size_t n)
 		}
 		sp = false;
 	}
-	/* the tokens as lib/lex reads phrases: words in lower case, and
-	 * "%" ("% points"); anything else is no word */
+	/* the tokens as lib/lex reads phrases: words in lower case, and the
+	 * signs of the lexicon ("% points", "£"); anything else is no word */
 	for (k = 0; k < c->ntok; k++) {
 		t = &c->tok[k];
 		c->word[k].s = t->low;
 		c->word[k].n = t->kind == T_WORD ? strlen(t->low) : 0;
-		if (t->kind == T_PUNCT && t->cp == '%') {
-			c->word[k].s = "%";
-			c->word[k].n = 1;
-			t->cls = lex_lookup(c->lex.lx, "%", 1, &t->starts);
+		if (t->kind == T_PUNCT && (t->cp == '%' || t->cp == '$' ||
+					   t->cp == 0xA3 || t->cp == 0x20AC)) {
+			c->word[k].s = p + t->s;
+			c->word[k].n = t->e - t->s;
+			t->cls = lex_lookup(c->lex.lx, c->word[k].s, c->word[k].n,
+					    &t->starts);
 		}
 	}
 }

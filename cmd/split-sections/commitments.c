@@ -1,0 +1,406 @@
+/* commitments.c: tables, tab-separated or laid out with spaces, and the
+ * "We will | Commentary | Who" table of commitments.
+ *
+ * A line cut by tabs (or a Markdown "| a | b |" row) is a table's row.
+ * Under a "We will | Commentary | Who" head it is a row of the
+ * commitments' table: the first cell is the commitment, reassembled
+ * across lines and pages, the middle the commentary, the last who.  Any
+ * other row is a data table's: its cells joined by tabs.
+ *
+ * pdftotext -layout keeps a table's columns apart with runs of spaces,
+ * not tabs: a commitments' head gives the columns' places, and its rows
+ * are cut there. */
+
+enum {
+	ROW_MIN = 8,		/* bytes of the shortest line of spaced cells */
+	WHO_MAX = 100,		/* bytes of a Who cell: a name or two */
+	COLUMN_NEAR = 7,	/* a column's text starts within 6 bytes of its head */
+	COLUMN_SLACK = 10,	/* uncut text past the second column's place by
+				 * more than this is a paragraph */
+	DATA_ROW_CELLS = 3	/* cells filled in a data table's row, at least */
+};
+
+static void gap_cells(const char *s, size_t n, struct cells *r);
+static bool cut_columns(struct ctx *c, const char *s, size_t n);
+static size_t column_start(const char *s, struct span within, size_t col);
+static void split_cells(struct ctx *c, const char *s, size_t n,
+    struct cells *r);
+static bool is_table_head(const struct cells *r);
+static void start_table(struct ctx *c, const char *s, size_t n);
+static void wewill_row(struct ctx *c, const struct cells *r);
+static void close_cell(struct ctx *c);
+static void flush_note(struct ctx *c);
+static bool numeric_row(const struct cells *r);
+static bool is_number_cell(const char *s, size_t n);
+static void table_row(struct ctx *c, const struct cells *r, long line);
+
+static void
+tab_line(struct ctx *c, const char *s, size_t n)
+{
+	struct cells r;
+
+	split_cells(c, s, n, &r);
+	if (is_table_head(&r)) {
+		start_table(c, s, n);
+		return;
+	}
+	if (c->wewill && !numeric_row(&r)) {
+		wewill_row(c, &r);
+		return;
+	}
+	end_table(c);
+	table_row(c, &r, c->lineno);
+}
+
+/* pdftotext -layout keeps a table's columns apart with runs of spaces,
+ * not tabs.  A "We will   Commentary   Who" head gives the columns'
+ * places; the rows below it are cut there.  Elsewhere, a line of three
+ * or more spaced cells, half of them numbers, is a data-table row. */
+static bool
+spaced_line(struct ctx *c, struct shape *v)
+{
+	struct cells r;
+	const char *line = c->text;
+	size_t n = c->len, i;
+
+	while (n > 0 && line[n - 1] == ' ')
+		n--;
+	if (is_footnote(c, v->s, v->n))
+		return false;
+	r.k = 0;
+	if (v->n >= ROW_MIN && has_gap(v->s, v->n))
+		gap_cells(line, n, &r);
+	if (c->wewill && c->ncols > 0 && r.k <= c->ncols && !numeric_row(&r)) {
+		if (!cut_columns(c, line, n))
+			return false;	/* a paragraph across the page */
+		tab_line(c, c->tmp.p, c->tmp.len);
+		return true;
+	}
+	if (r.k == 0)
+		return false;
+	if (r.k <= WEWILL_COLS && is_table_head(&r)) {
+		start_table(c, v->s, v->n);
+		for (i = 0; i < r.k; i++)
+			c->cols[i] = r.cell[i].a;
+		c->ncols = r.k;
+		return true;
+	}
+	if (!c->grid.replaying && grid_begins(c, &r))
+		return true;
+	if (numeric_row(&r) || (c->wewill && c->ncols > 0 && r.k > c->ncols)) {
+		/* a data table: the commitment table is over */
+		end_table(c);
+		c->wewill = false;
+		c->ncols = 0;
+		table_row(c, &r, c->lineno);
+		return true;
+	}
+	return false;
+}
+
+/* Two spaces in a row inside s, which is part of a NUL-terminated line. */
+static bool
+has_gap(const char *s, size_t n)
+{
+	const char *gap = strstr(s, "  ");
+	return gap != NULL && gap < s + n;
+}
+
+/* Cut s at runs of two or more spaces into cells; the last a row may
+ * have takes the rest of the line. */
+static void
+gap_cells(const char *s, size_t n, struct cells *r)
+{
+	size_t i = 0, start;
+
+	r->text = s;
+	r->k = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	while (i < n && r->k < TABLE_COLS) {
+		start = i;
+		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' &&
+				  r->k + 1 < TABLE_COLS))
+			i++;
+		r->cell[r->k++] = (struct span){start, i};
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+}
+
+/* Cut a line of a spaced table at the columns of its head, into c->tmp
+ * as cells joined by tabs.  A column starts after a run of spaces
+ * ending near its place; a line that no such run cuts and that runs on
+ * past the first column is a paragraph: false. */
+static bool
+cut_columns(struct ctx *c, const char *s, size_t n)
+{
+	size_t j, cut, from = 0, last = 0, cuts = 0;
+	struct span part[WEWILL_COLS] = {{0, 0}};
+
+	/* text with no cut before the next column stays in its own */
+	for (j = 1; j < c->ncols; j++) {
+		cut = column_start(s, (struct span){from, n}, c->cols[j]);
+		if (cut >= n)
+			continue;
+		part[last] = (struct span){from, cut};
+		last = j;
+		from = cut;
+		cuts++;
+	}
+	part[last] = (struct span){from, n};
+	/* uncut text is the first column going on, or not the table's */
+	if (cuts == 0 && (n > c->cols[1] + COLUMN_SLACK ||
+			  !(c->cell.open || starts_lower(s, n))))
+		return false;
+	buf_reset(&c->tmp);
+	for (j = 0; j < c->ncols; j++) {
+		if (j > 0)
+			buf_addc(&c->tmp, '\t');
+		buf_add(&c->tmp, s + part[j].a, span_len(part[j]));
+	}
+	return true;
+}
+
+/* Where, within a span of s, the text of a column placed at col begins:
+ * after a run of two or more spaces (or the indentation) ending within a
+ * few bytes of col; the span's end if there is none. */
+static size_t
+column_start(const char *s, struct span within, size_t col)
+{
+	size_t i = within.a, n = within.b, best = n, run, dist,
+	       bestdist = COLUMN_NEAR;
+
+	while (i < n) {
+		if (s[i] != ' ') {
+			i++;
+			continue;
+		}
+		for (run = i; run < n && s[run] == ' '; run++)
+			;
+		if (run < n && (run - i >= 2 || i == 0)) {
+			dist = run > col ? run - col : col - run;
+			if (dist < bestdist) {
+				bestdist = dist;
+				best = run;
+			}
+		}
+		i = run;
+	}
+	return best;
+}
+
+/* "| a | b |" rows of a Markdown table; the "|---|" rule is dropped. */
+static bool
+pipe_line(struct ctx *c, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || s[0] != '|' || s[n - 1] != '|')
+		return false;
+	if (strspn(s, "|-: ") == n) {
+		flush_block(c);
+		return true;
+	}
+	buf_reset(&c->tmp);
+	for (i = 1; i + 1 < n; i++)
+		buf_addc(&c->tmp, s[i] == '|' ? '\t' : s[i]);
+	{
+		struct buf row = c->tmp;
+		c->tmp = (struct buf)BUF_INIT;
+		tab_line(c, row.p, row.len);
+		buf_free(&row);
+	}
+	return true;
+}
+
+/* Cut the line at tabs into cells, in a copy (c->cells) where each is
+ * NUL-terminated, blanks trimmed; cells past the table's last are
+ * dropped. */
+static void
+split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
+{
+	size_t i, start = 0;
+
+	buf_reset(&c->cells);
+	buf_add(&c->cells, s, n);
+	r->text = c->cells.p;
+	r->k = 0;
+	for (i = 0; i <= n && r->k < TABLE_COLS; i++) {
+		if (i == n || c->cells.p[i] == '\t') {
+			c->cells.p[i] = '\0';
+			r->cell[r->k++] = trim_span(r->text, (struct span){start, i});
+			start = i + 1;
+		}
+	}
+}
+
+/* "We will | Commentary | Who": the head of a table of commitments. */
+static bool
+is_table_head(const struct cells *r)
+{
+	size_t i;
+
+	if (r->k < 2 || !opens_with(cell_at(r, 0), cell_len(r, 0),
+				    LEX_BIT(SECTIONS_LEAD_IN), NULL))
+		return false;
+	for (i = 1; i < r->k; i++)
+		if (opens_with(cell_at(r, i), cell_len(r, i),
+			       LEX_BIT(SECTIONS_TABLE_COLUMN), NULL))
+			return true;
+	return false;
+}
+
+static void
+start_table(struct ctx *c, const char *s, size_t n)
+{
+	begin_part(c);
+	c->wewill = true;
+	c->ncols = 0;
+	c->expect = 0;
+	c->cell.line = 0;
+	buf_reset(&c->commitment);
+	area_clear(c);
+	line_row(c, s, n, "");
+}
+
+/* A row of the "We will | Commentary | Who" table.  The first cell is the
+ * commitment, wrapped over several lines and, across a page break,
+ * continued lower-case; the middle is commentary; the last is who. */
+static void
+wewill_row(struct ctx *c, const struct cells *r)
+{
+	size_t k = r->k, i;
+	/* Who is a name or two; anything longer is commentary, kept whole */
+	bool named = k >= 3 && cell_len(r, k - 1) <= WHO_MAX &&
+		     !ends_sentence(cell_at(r, k - 1), cell_len(r, k - 1));
+	size_t last = named ? k - 1 : k;
+	const char *first = cell_at(r, 0);
+	size_t flen = cell_len(r, 0);
+	struct block *cl = &c->cell, *nt = &c->note;
+
+	flush_block(c);
+	if (flen > 0) {
+		bool cont = cl->open && !ends_sentence(cl->text.p, cl->text.len) &&
+			    !(opens_with_verb(first, flen) &&
+			      !ends_open(cl->text.p, cl->text.len));
+		if (cont) {
+			block_add(cl, first, flen, c->lineno);
+		} else if (!cl->open && c->commitment.len > 0 &&
+			   starts_lower(first, flen) && c->cell.line > 0) {
+			/* the commitment cell goes on after a page break */
+			flush_note(c);
+			block_start(nt, K_PARA, 0, c->lineno);
+			block_add(nt, first, flen, c->lineno);
+			flush_note(c);
+		} else {
+			close_cell(c);
+			flush_note(c);
+			block_start(cl, K_PARA, 0, c->lineno);
+			block_add(cl, first, flen, c->lineno);
+			buf_reset(&c->commitment);
+			buf_copy(&c->commitment, &cl->text);
+			area_clear(c);
+		}
+	} else {
+		close_cell(c);
+	}
+	for (i = 1; i < last; i++) {
+		const char *s = cell_at(r, i);
+		size_t n = cell_len(r, i);
+
+		if (n == 0)
+			continue;
+		if (nt->open && !cl->open && ends_sentence(nt->text.p, nt->text.len) &&
+		    (starts_upper(s, n) || !isalpha((unsigned char)s[0])))
+			flush_note(c);
+		if (!nt->open)
+			block_start(nt, K_PARA, 0, c->lineno);
+		block_add(nt, s, n, c->lineno);
+	}
+	if (named && cell_len(r, k - 1) > 0)
+		area_from_who(c, cell_at(r, k - 1), cell_len(r, k - 1));
+}
+
+static void
+close_cell(struct ctx *c)
+{
+	if (!c->cell.open)
+		return;
+	c->cell.open = false;
+	if (c->cell.text.len == 0)
+		return;
+	buf_reset(&c->commitment);
+	buf_copy(&c->commitment, &c->cell.text);
+	emit(c, &c->cell, c->commitment.p);
+}
+
+static void
+flush_note(struct ctx *c)
+{
+	if (!c->note.open)
+		return;
+	c->note.open = false;
+	emit(c, &c->note, c->commitment.p ? c->commitment.p : "");
+}
+
+static void
+end_table(struct ctx *c)
+{
+	close_cell(c);
+	flush_note(c);
+}
+
+/* A row of a data table: three cells or more filled, half of them or
+ * more numbers. */
+static bool
+numeric_row(const struct cells *r)
+{
+	size_t i, filled = 0, numbers = 0;
+
+	for (i = 0; i < r->k; i++) {
+		if (cell_len(r, i) == 0)
+			continue;
+		filled++;
+		numbers += is_number_cell(cell_at(r, i), cell_len(r, i));
+	}
+	return filled >= DATA_ROW_CELLS && numbers * 2 >= filled;
+}
+
+static bool
+is_number_cell(const char *s, size_t n)
+{
+	size_t i, digits = 0;
+
+	if (n == 0)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i]))
+			digits++;
+		else if (!strchr("+-.,%/£$() ", s[i]))
+			return false;
+	}
+	return digits > 0;
+}
+
+/* A data-table row: cells joined by tabs, empty cells kept so that the
+ * columns line up. */
+static void
+table_row(struct ctx *c, const struct cells *r, long line)
+{
+	struct block *b = &c->blk;
+	size_t i;
+
+	flush_block(c);
+	block_start(b, K_TABLE, 0, line);
+	for (i = 0; i < r->k; i++) {
+		if (i > 0)
+			buf_addc(&b->text, '\t');
+		text_squeeze_space(&b->text, cell_at(r, i), cell_len(r, i));
+	}
+	/* trailing empty cells carry nothing */
+	while (b->text.len > 0 && b->text.p[b->text.len - 1] == '\t')
+		buf_truncate(&b->text, b->text.len - 1);
+	b->open = false;
+	emit(c, b, c->commitment.p ? c->commitment.p : "");
+}
