@@ -14,7 +14,7 @@ WARNINGS  = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Ilib -I$(GEN) \
             -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"'
-LDLIBS   += -lcsv -lutf8proc -lxlsxwriter -lm
+LDLIBS   += -lcsv -lutf8proc -lxlsxwriter -lstemmer -lm
 
 # BUILD and BIN are variables so that sanitizer builds live beside the
 # normal one: `make BUILD=build/asan BIN=build/asan/bin ...`.

@@ -23,6 +23,21 @@ const char *err_prog(void);
 void warn_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Warnings of one kind that may repeat on every row of a large input
+ * (a row with the wrong number of fields, a bad number): the first
+ * WARN_CAP are printed, the rest counted, and warn_cap_end prints one
+ * "... and K more" line for them.  The caller owns the counter (zeroed),
+ * one per kind; what names the kind in the closing line. */
+enum { WARN_CAP = 10 };
+struct warn_count {
+	unsigned long n;
+	const char *what;	/* "rows with the wrong number of fields" */
+};
+void warn_capped(struct warn_count *c, const char *file, long line,
+		 const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void warn_cap_end(struct warn_count *c);
+
 /* Print like warn_at and exit with status. */
 _Noreturn void die_at(int status, const char *file, long line,
 		      const char *fmt, ...)

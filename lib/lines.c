@@ -1,6 +1,7 @@
 #include "lines.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,27 @@
 #include "err.h"
 
 enum { BLOCK = 1 << 16, SNIFF_BYTES = 4096 };
+
+/* A file opened while standard input is closed gets descriptor 0, and a
+ * later "-" would read that file (at its end: "empty input") instead of
+ * failing: move it up, so that fd 0 stays closed and "-" fails with
+ * EBADF. */
+static bool
+keep_off_stdin(struct lines *lr)
+{
+	enum { FIRST_FREE = STDERR_FILENO + 1 };
+	int fd = fcntl(lr->fd, F_DUPFD_CLOEXEC, FIRST_FREE), saved;
+
+	if (fd < 0) {
+		saved = errno;
+		close(lr->fd);
+		errno = saved;
+		return false;
+	}
+	close(lr->fd);
+	lr->fd = fd;
+	return true;
+}
 
 int
 lines_open(struct lines *lr, const char *path)
@@ -21,6 +43,8 @@ lines_open(struct lines *lr, const char *path)
 		lr->fd = open(path, O_RDONLY);
 		lr->name = path;
 		if (lr->fd < 0)
+			return -1;
+		if (lr->fd == STDIN_FILENO && !keep_off_stdin(lr))
 			return -1;
 	}
 	lr->cap = BLOCK;

@@ -229,6 +229,8 @@ fixture() {
 	assert_line --index 1 $'Rochford, Castle Point\tcastle_point_rochford\tSpecials, on patrol\tspecial_constabulary_patrol'
 	# RFC 4180 ends CSV lines with CRLF.
 	run sh -c '"$1" --csv "$2" | tr -d "\r"' sh "$NN" "$BATS_TEST_TMPDIR/in.csv"
+	assert_line --index 0 $'\xef\xbb\xbfarea,area_key,measure,measure_key'
+	run sh -c '"$1" -c --no-bom "$2" | tr -d "\r"' sh "$NN" "$BATS_TEST_TMPDIR/in.csv"
 	assert_line --index 0 'area,area_key,measure,measure_key'
 	assert_line --index 1 '"Rochford, Castle Point",castle_point_rochford,"Specials, on patrol",special_constabulary_patrol'
 }
@@ -328,4 +330,151 @@ pair() {
 	[ "$(key_at "$BATS_FILE_TMPDIR/q2.tsv" 238 366)" != "$(key_at "$BATS_FILE_TMPDIR/q3.tsv" 223 499)" ]
 	[ "$(key_at "$BATS_FILE_TMPDIR/q2.tsv" 238 414)" != "$(key_at "$BATS_FILE_TMPDIR/q3.tsv" 223 433)" ]
 	[ "$(key_at "$BATS_FILE_TMPDIR/q2.tsv" 31 515)" != "$(key_at "$BATS_FILE_TMPDIR/q3.tsv" 31 600)" ]
+}
+
+# ---- trust (issue 13): each defect a regression test, in our own data ----
+
+# The real program, not a valgrind wrapper, to copy into a layout.
+real_nn() { printf '%s\n' "${VG_REAL_BIN:-$BIN}/normalize-names"; }
+
+@test "trust: no undefined behaviour on empty tables of keys, aliases, suggestions" {
+	# qsort and pointer sums on NULL arrays: only clang's UBSan (make
+	# check-asan) reports them, so these fail there, not here.
+	printf 'measure\nlighthouse keepers\n' > "$BATS_TEST_TMPDIR/one.tsv"
+	run "$NN" --suggest "$BATS_TEST_TMPDIR/one.tsv"
+	assert_success
+	assert_output $'variant\tcanonical\tcount\tdistance'
+	run "$NN" --no-aliases "$BATS_TEST_TMPDIR/one.tsv"
+	assert_success
+	assert_line --index 1 $'lighthouse keepers\tkeeper_lighthouse'
+	# A first name of stop words only: no token to sort.
+	printf 'measure\nof the\nferry crossings\n' > "$BATS_TEST_TMPDIR/stop.tsv"
+	run "$NN" --no-aliases "$BATS_TEST_TMPDIR/stop.tsv"
+	assert_success
+	assert_output $'measure\tmeasure_key\nof the\t\nferry crossings\tcross_ferry'
+}
+
+@test "trust: an alias file's lines after an invalid UTF-8 line are still read" {
+	printf 'ferry\tboat_service\n\377\376 gull\tbird\nlighthouse\tbeacon_tower\n' > "$BATS_TEST_TMPDIR/al.tsv"
+	printf 'measure\nlighthouse visits\nferry trips\n' > "$BATS_TEST_TMPDIR/in.tsv"
+	run "$NN" -a "$BATS_TEST_TMPDIR/al.tsv" "$BATS_TEST_TMPDIR/in.tsv"
+	assert_failure 1
+	assert_output --partial 'al.tsv:2: invalid UTF-8'
+	assert_line $'lighthouse visits\tbeacon_tower_visit'
+	assert_line $'ferry trips\tboat_service_trip'
+}
+
+@test "trust: the shipped tables are found as a checkout and as an install holds them" {
+	T=$BATS_TEST_TMPDIR
+	printf 'measure\nCPR\n' > "$T/in.tsv"
+	printf 'CPR\tfound_here\n' > "$T/aliases.tsv"
+	for layout in checkout:data install:share/reports-toolkit; do
+		d=$T/${layout%%:*}
+		mkdir -p "$d/bin" "$d/${layout#*:}"
+		cp "$(real_nn)" "$d/bin/normalize-names"
+		cp "$T/aliases.tsv" "$d/${layout#*:}/"
+		printf '# none\n' > "$d/${layout#*:}/concepts.tsv"
+		datadir=$(strings "$d/bin/normalize-names" | grep -m1 '/share/reports-toolkit$' || true)
+		[ ! -e "$datadir/aliases.tsv" ] || skip "an installed table in $datadir is found first"
+		run env -u REPORTS_DATA "$d/bin/normalize-names" "$T/in.tsv"
+		assert_success
+		assert_line --index 1 $'CPR\tfound_here'
+	done
+}
+
+@test "trust: a missing alias table is an error, not other keys; --no-aliases goes without" {
+	T=$BATS_TEST_TMPDIR
+	printf 'measure\nCPR arrests\n' > "$T/in.tsv"
+	run "$NN" --aliases-dir "$T/nowhere" "$T/in.tsv"
+	assert_failure 1
+	assert_output "normalize-names: $T/nowhere/aliases.tsv: cannot read the alias table"
+	REPORTS_DATA=$T/nowhere run "$NN" "$T/in.tsv"
+	assert_failure 1
+	refute_output --partial 'measure_key'
+	mkdir -p "$T/lone/bin"
+	cp "$(real_nn)" "$T/lone/bin/normalize-names"
+	datadir=$(strings "$T/lone/bin/normalize-names" | grep -m1 '/share/reports-toolkit$' || true)
+	[ ! -e "$datadir/aliases.tsv" ] || skip "an installed table in $datadir is found"
+	run env -u REPORTS_DATA "$T/lone/bin/normalize-names" "$T/in.tsv"
+	assert_failure 1
+	assert_output --partial 'normalize-names: no aliases.tsv found'
+	assert_output --partial '--no-aliases'
+	run env -u REPORTS_DATA "$T/lone/bin/normalize-names" --no-aliases "$T/in.tsv"
+	assert_success
+	assert_line --index 1 $'CPR arrests\tarrest_cpr'
+}
+
+@test "trust: a closed standard input is an error, not an empty input" {
+	# Closed in the child itself: bats' own pipes would take fd 0.
+	run sh -c '"$@" <&-' sh "$NN"
+	assert_failure 1
+	assert_output --partial 'normalize-names: stdin: Bad file descriptor'
+	# An alias file opened first must not take standard input's place.
+	printf 'ferry\tboat_service\n' > "$BATS_TEST_TMPDIR/al.tsv"
+	run sh -c '"$@" <&-' sh "$NN" -a "$BATS_TEST_TMPDIR/al.tsv" -
+	assert_failure 1
+	assert_output --partial 'stdin: Bad file descriptor'
+}
+
+@test "trust: one command-line convention: -h, -V, messages as 'normalize-names: ...'" {
+	run "$NN" -h
+	assert_success
+	assert_output --partial 'usage: normalize-names'
+	run "$NN" -V
+	assert_success
+	assert_output --regexp '^normalize-names [0-9]'
+	run "$NN" -q
+	assert_failure 2
+	assert_line --index 0 "normalize-names: unknown option '-q'"
+	run "$NN" -f
+	assert_failure 2
+	assert_line --index 0 "normalize-names: option '-f' needs an argument"
+	run "$NN" --no-such
+	assert_failure 2
+	assert_line --index 0 "normalize-names: unknown option '--no-such'"
+}
+
+@test "trust: repeated warnings are capped: the first ten, then one line for the rest" {
+	{ printf 'area\tmeasure\n'; for i in $(seq 1 30); do printf 'harbour\n'; done; } > "$BATS_TEST_TMPDIR/short.tsv"
+	run "$NN" "$BATS_TEST_TMPDIR/short.tsv"
+	assert_failure 1
+	[ "$(printf '%s\n' "$output" | grep -c 'fields, expected 2')" -eq 10 ]
+	assert_output --partial 'normalize-names: ... and 20 more rows with the wrong number of fields'
+}
+
+@test "--suggest: on diff-quarters' links, candidate concept rows (a 'no' left out)" {
+	printf 'rank\twhy\told\tnew\tdecision\told_measure\tnew_measure\n' > "$BATS_TEST_TMPDIR/links.tsv"
+	printf '1\treview\ta:1:5\tb:1:6\t\tlighthouse keepers\twardens of the light\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	printf '2\talternative\ta:2:5\tb:2:6\tyes\tharbour launches\tboats in the harbour\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	printf '3\tlinked\ta:3:5\tb:3:6\tno\tcliff rescues\ttown parking fines\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	printf '4\tlinked\ta:4:5\tb:4:6\t\tferry crossings\tcrossings by ferry\n' >> "$BATS_TEST_TMPDIR/links.tsv"
+	run "$NN" --suggest "$BATS_TEST_TMPDIR/links.tsv"
+	assert_success
+	assert_line --index 0 $'variant\tcanonical\tcount\tdistance'
+	assert_output --partial $'lighthouse keepers\tlight_warden\t1\t'
+	assert_output --partial $'harbour launches\tboat_harbour\t1\t'
+	refute_output --partial 'cliff'
+	refute_output --partial 'ferry'
+}
+
+@test "normalize-names: --csv neutralises cells that would start a formula; --xlsx writes strings, never formulas" {
+	printf 'measure\tvalue\tevidence\n=HYPERLINK("http://x.example","y")\t-5\t@SUM(1+1)\n+cmd\t3\t-2+3 officers\n' > "$BATS_TEST_TMPDIR/in.tsv"
+	run sh -c '"$1" --csv --no-bom "$2" | tr -d "\r"' sh "$NN" "$BATS_TEST_TMPDIR/in.tsv"
+	assert_success
+	assert_line --index 1 "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\",example_http_hyperlink_x_y,-5,\"'@SUM(1+1)\""
+	assert_line --index 2 "\"'+cmd\",cmd,3,\"'-2+3 officers\""
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || skip "no openpyxl for /usr/bin/python3: the workbook is not read back"
+	# a number a spreadsheet cannot hold exactly stays text
+	printf 'huge\t123456789012345678\tMore than 15 digits.\n' >> "$BATS_TEST_TMPDIR/in.tsv"
+	"$NN" -x "$BATS_TEST_TMPDIR/n.xlsx" "$BATS_TEST_TMPDIR/in.tsv"
+	run /usr/bin/python3 -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+cells = [c for r in ws.iter_rows() for c in r]
+assert not [c for c in cells if c.data_type == "f"]
+assert ws["A2"].value.startswith("=HYPERLINK") and ws["A2"].data_type == "s"
+assert ws["C2"].value == -5 and ws["C2"].data_type == "n"
+assert ws["C4"].value == "123456789012345678" and ws["C4"].data_type == "s"
+print("ok")' "$BATS_TEST_TMPDIR/n.xlsx"
+	assert_output ok
 }

@@ -6,25 +6,54 @@ static void
 because(struct verdict *vd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Append a formatted text to b after "; ", whole: no buffer cuts it. */
+static void
+add_reason(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	if (b->len > 0)
+		buf_adds(b, "; ");
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n > 0) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->p + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+/* One more reason a comparison fails. */
 static void
 because(struct verdict *vd, const char *fmt, ...)
 {
-	char msg[256];		/* one reason: a longer one is cut */
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	add_reason(&vd->why, fmt, ap);
 	va_end(ap);
-	if (vd->why.len > 0)
-		buf_adds(&vd->why, "; ");
-	buf_adds(&vd->why, msg);
 }
 
+/* A number for a message: as the report wrote it, where it did (a figure
+ * of 36 digits is quoted whole, not as the nearest double), else as
+ * num_format writes it into b (NUM_TEXT bytes: never cut). */
 static const char *
-fmt(char *b, double v)
+fmt_text(char *b, double v, const char *written)
 {
+	if (written && *written)
+		return written;
 	num_format(v, b, NUM_TEXT);
 	return b;
+}
+
+/* The sign a stated change is shown with: its own, or "+" where the
+ * report wrote none before a rise. */
+static const char *
+sign_of(double v, const char *written)
+{
+	return *written == '-' || *written == '+' || v <= 0 ? "" : "+";
 }
 
 static const char *
@@ -49,7 +78,7 @@ meets(double lo, double hi, double x, double u)
  * from the figures as it printed them. */
 static void
 check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
-	    double p, double up, bool change)
+	    const char *vt, double p, double up, const char *pt, bool change)
 {
 	char a[NUM_TEXT], b[NUM_TEXT], c[NUM_TEXT], d[NUM_TEXT];
 	double lo, hi;
@@ -59,8 +88,10 @@ check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
 		lo = v - uv / 2 - (p + up / 2);
 		hi = v + uv / 2 - (p - up / 2);
 		if (!meets(lo, hi, f->change, f->change_ulp))
-			because(vd, "change %s, but %s - %s = %s",
-				fmt_signed(a, f->change), fmt(b, v), fmt(c, p),
+			because(vd, "change %s%s, but %s - %s = %s",
+				sign_of(f->change, f->s[S_CHANGE_TEXT]),
+				fmt_text(a, f->change, f->s[S_CHANGE_TEXT]),
+				fmt_text(b, v, vt), fmt_text(c, p, pt),
 				fmt_signed(d, v - p));
 	}
 	if (f->has_pct && p - up / 2 > 0) {
@@ -74,8 +105,10 @@ check_arith(struct verdict *vd, const struct fig *f, double v, double uv,
 		    meets(v - p - (uv + up) / 2, v - p + (uv + up) / 2,
 			  f->pct, f->pct_ulp))
 			return;
-		because(vd, "change %s%%, but %s against %s is %s%%",
-			fmt_signed(a, f->pct), fmt(b, v), fmt(c, p),
+		because(vd, "change %s%s%%, but %s against %s is %s%%",
+			sign_of(f->pct, f->s[S_PCT_TEXT]),
+			fmt_text(a, f->pct, f->s[S_PCT_TEXT]), fmt_text(b, v, vt),
+			fmt_text(c, p, pt),
 			fmt_signed(d, round((v - p) / p * 1000) / 10));
 	}
 }
@@ -88,7 +121,7 @@ static int said_direction(const struct lex *words, const char *text,
 static void
 audit_own(struct fig *f, const struct lex *words, const char *evidence)
 {
-	struct verdict vd = {0, BUF_INIT};
+	struct verdict vd = {0, BUF_INIT, BUF_INIT};
 	char a[NUM_TEXT], b[NUM_TEXT];
 	int said;
 
@@ -100,17 +133,19 @@ audit_own(struct fig *f, const struct lex *words, const char *evidence)
 			    (said < 0 && !(f->value < f->prev)))
 				because(&vd, "says %s from %s, but %s is %s",
 					said > 0 ? "up" : "down",
-					fmt(a, f->prev), fmt(b, f->value),
+					fmt_text(a, f->prev, f->s[S_PREV_TEXT]),
+					fmt_text(b, f->value, f->s[S_VALUE_TEXT]),
 					num_same(f->value, f->prev) ?
 					"the same" : said > 0 ? "lower" :
 					"higher");
 		}
-		check_arith(&vd, f, f->value, f->value_ulp, f->prev,
-			    f->prev_ulp, true);
+		check_arith(&vd, f, f->value, f->value_ulp,
+			    f->s[S_VALUE_TEXT], f->prev, f->prev_ulp,
+			    f->s[S_PREV_TEXT], true);
 	} else if (f->has_change && f->has_pct) {
 		check_arith(&vd, f, f->value, f->value_ulp,
-			    f->value - f->change, f->value_ulp + f->change_ulp,
-			    false);
+			    f->s[S_VALUE_TEXT], f->value - f->change,
+			    f->value_ulp + f->change_ulp, NULL, false);
 	}
 	f->checks = vd.checks;
 	f->why = vd.why.len > 0 ? xstrdup(vd.why.p) : NULL;
@@ -202,8 +237,37 @@ said_direction(const struct lex *words, const char *text, double prev)
 	return 0;
 }
 
+/* Does f's paragraph say that the figure x was revised ("revised from
+ * the 92 first reported")?  Then a restatement that differs from x is the
+ * revision the report explains, not an error. */
+static bool
+revised_from(const struct fig *f, double x)
+{
+	uint8_t i;
+
+	for (i = 0; i < f->nrevised; i++)
+		if (num_same(f->revised_from[i], x))
+			return true;
+	return false;
+}
+
+/* A note that is not a finding. */
+static void
+note(struct verdict *vd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+note(struct verdict *vd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_reason(&vd->note, fmt, ap);
+	va_end(ap);
+}
+
 /* Where NEW compares with the quarter OLD reports, its comparison must
- * agree with OLD's figure. */
+ * agree with OLD's figure, unless NEW says it revised that figure. */
 static void
 audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 {
@@ -215,15 +279,46 @@ audit_against(struct verdict *vd, const struct fig *o, const struct fig *n)
 			   n->quarter) != oi)
 		return;
 	if (!n->has_prev) {
-		check_arith(vd, n, n->value, n->value_ulp, o->value,
-			    o->value_ulp, true);
+		check_arith(vd, n, n->value, n->value_ulp,
+			    n->s[S_VALUE_TEXT], o->value, o->value_ulp,
+			    o->s[S_VALUE_TEXT], true);
 		return;
 	}
 	vd->checks++;
-	if (!meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
-		   o->value, o->value_ulp))
+	if (meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
+		  o->value, o->value_ulp))
+		return;
+	if (revised_from(n, o->value))
+		note(vd, "revised: %s first said %s, now %s (line %ld)",
+		     o->s[S_PERIOD], fmt_text(b, o->value, o->s[S_VALUE_TEXT]),
+		     fmt_text(a, n->prev, n->s[S_PREV_TEXT]), n->line);
+	else
 		because(vd, "previous %s, but %s says %s (line %ld)",
-			fmt(a, n->prev), o->s[S_PERIOD], fmt(b, o->value),
+			fmt_text(a, n->prev, n->s[S_PREV_TEXT]), o->s[S_PERIOD],
+			fmt_text(b, o->value, o->s[S_VALUE_TEXT]), o->line);
+}
+
+/* A later report's figure r for o's period (a restatement, linked to o
+ * by wide.c) must be o's figure, unless r's report says it was revised. */
+static void
+audit_restated(struct verdict *vd, const struct fig *o, const struct fig *r)
+{
+	char a[NUM_TEXT], b[NUM_TEXT];
+
+	vd->checks++;
+	if (meets(r->value - r->value_ulp / 2, r->value + r->value_ulp / 2,
+		  o->value, o->value_ulp))
+		return;
+	if (revised_from(r, o->value))
+		note(vd, "revised: %s first said %s, %s gives %s (line %ld)",
+		     o->s[S_PERIOD], fmt_text(b, o->value, o->s[S_VALUE_TEXT]),
+		     r->s[S_PERIOD], fmt_text(a, r->value, r->s[S_VALUE_TEXT]),
+		     r->line);
+	else
+		because(vd, "%s restates %s as %s (line %ld), but %s said %s"
+			" (line %ld)", r->s[S_PERIOD], o->s[S_PERIOD],
+			fmt_text(a, r->value, r->s[S_VALUE_TEXT]), r->line,
+			o->s[S_PERIOD], fmt_text(b, o->value, o->s[S_VALUE_TEXT]),
 			o->line);
 }
 

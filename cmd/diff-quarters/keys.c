@@ -1,7 +1,9 @@
-/* keys.c: keys and context.  A figure's strings, packed in one block: its
- * names, its period, the join key (measure_key, area_key, kind, unit) and
- * the context that tells repeats of a key apart (priority, commitment,
- * heading, and the kind of period of its "when"). */
+/* keys.c: a figure's strings, packed in one block: its names, its
+ * period, the numbers as written, its report, its block (unit and kind:
+ * link.c), its exact key (measure_key, area_key, kind, unit: the unit
+ * warnings), its area's key, the kind of period of its "when" and its
+ * outline; and what the words of a when or a sentence say (a period
+ * before the report's, a span to now, a running total, a revision). */
 
 static void when_class(struct buf *out, const struct lex *words,
 		       const char *s);
@@ -16,7 +18,8 @@ pack(struct buf *b, size_t *off, const char *str)
 }
 
 /* The strings of the current row's figure, in one block: names, period,
- * the join key and the context. */
+ * the numbers as written, the report, the block (unit and kind), the
+ * exact key, the area's key, the kind of period, the outline. */
 static void
 fig_strings(struct source *s, struct fig *f)
 {
@@ -24,8 +27,9 @@ fig_strings(struct source *s, struct fig *f)
 	const struct table *t = &s->t;
 	const char *kind = *table_get(t, c->kind) ? table_get(t, c->kind) :
 			   "actual";
+	const char *doc = table_get(t, c->doc);
 	struct buf *b = &s->scratch;
-	size_t off[NSTR], i;
+	size_t off[NSTR], i, k;
 
 	buf_reset(b);
 	pack(b, &off[S_MEASURE], table_get(t, c->measure >= 0 ? c->measure :
@@ -36,6 +40,16 @@ fig_strings(struct source *s, struct fig *f)
 	pack(b, &off[S_PERIOD], table_get(t, c->period));
 	pack(b, &off[S_WHEN], table_get(t, c->when));
 	pack(b, &off[S_PREV_WHEN], table_get(t, c->prev_when));
+	pack(b, &off[S_VALUE_TEXT], table_get(t, c->value));
+	pack(b, &off[S_PREV_TEXT], table_get(t, c->prev_value));
+	pack(b, &off[S_CHANGE_TEXT], table_get(t, c->change));
+	pack(b, &off[S_PCT_TEXT], table_get(t, c->change_pct));
+	pack(b, &off[S_DOC], *doc ? doc : s->path);
+	/* The block: a figure links only to one of its unit and kind. */
+	off[S_BLOCK] = b->len;
+	buf_adds(b, table_get(t, c->unit));
+	buf_addc(b, KEY_SEP);
+	pack(b, &i, kind);
 	/* The key, unit last: the rest is a prefix for warn_unit. */
 	off[S_KEY] = b->len;
 	buf_adds(b, table_get(t, c->measure_key));
@@ -45,14 +59,22 @@ fig_strings(struct source *s, struct fig *f)
 	buf_adds(b, kind);
 	buf_addc(b, KEY_SEP);
 	pack(b, &i, table_get(t, c->unit));
-	for (i = 0; i < NCTX; i++) {
-		off[S_CTX + i] = b->len;
-		if (i == CTX_WHEN)
-			when_class(b, s->words, table_get(t, c->when));
-		else
-			buf_adds(b, table_get(t, c->ctx[i]));
-		buf_addc(b, '\0');
+	pack(b, &off[S_AREA_KEY], table_get(t, c->area_key >= 0 ? c->area_key :
+					    c->area));
+	off[S_WHEN_CLASS] = b->len;
+	when_class(b, s->words, table_get(t, c->when));
+	buf_addc(b, '\0');
+	off[S_OUTLINE] = b->len;
+	if (*table_get(t, c->priority))	/* the priority's number, then titles */
+		buf_addf(b, "priority %s", table_get(t, c->priority));
+	for (k = 0; k < sizeof c->outline / sizeof c->outline[0]; k++) {
+		const char *o = table_get(t, c->outline[k]);
+
+		if (*o && b->len > off[S_OUTLINE])
+			buf_addc(b, ' ');
+		buf_adds(b, o);
 	}
+	buf_addc(b, '\0');
 	f->s[0] = xmalloc(b->len);	/* the block; fig_free frees it */
 	memcpy(f->s[0], b->p, b->len);
 	for (i = 1; i < NSTR; i++)
@@ -131,4 +153,58 @@ report_quarter(const char *s)
 	    (p.kind != PERIOD_QUARTER && p.kind != PERIOD_YEAR))
 		return -1;
 	return period_quarter(&p);
+}
+
+/* Has text a word of class cls of quarters.tsv? */
+static bool
+has_word(const struct lex *words, const char *text, unsigned cls)
+{
+	enum { WORD_LEN = 32 };	/* a longer word is of no class */
+	char word[WORD_LEN];
+	size_t n;
+
+	while (*text) {
+		for (n = 0; *text && ((*text >= 'a' && *text <= 'z') ||
+				      (*text >= 'A' && *text <= 'Z')); text++)
+			if (n < sizeof word - 1)
+				word[n++] = (char)(*text | 0x20);
+		if (n > 0 && n < sizeof word - 1 && lex_is(words, word, n, cls))
+			return true;
+		if (n == 0)
+			text++;
+	}
+	return false;
+}
+
+/* Does a figure's sentence say an earlier figure was revised? */
+static bool
+says_revised(const struct lex *words, const char *text)
+{
+	return has_word(words, text, QUARTERS_REVISED);
+}
+
+/* Does a figure's "when" name a period before the report's own ("Quarter
+ * 2024/25" in a 2025/26 report, "Apr 2024")?  Then it is that period's
+ * figure, restated.  A span from then to now ("since 2023/24 Q3") and a
+ * relative phrase ("the last quarter", which reports use for their own)
+ * are not. */
+static bool
+earlier_period(const struct lex *words, const char *when, long quarter)
+{
+	struct period p;
+	long q;
+
+	if (quarter < 0 || !period_find(when, strlen(when), &p) ||
+	    has_word(words, when, QUARTERS_SINCE))
+		return false;
+	q = period_quarter(&p);
+	return q >= 0 && q < quarter;
+}
+
+/* Is a figure a running total ("year to date", "since April" in its
+ * when)? */
+static bool
+cumulative(const struct lex *words, const char *when)
+{
+	return has_word(words, when, QUARTERS_CUMULATIVE);
 }

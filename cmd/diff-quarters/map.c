@@ -1,5 +1,6 @@
 /* map.c: lists of figures, and figures grouped by a key: a hash of
- * groups, each with the figures of OLD and of NEW that share the key. */
+ * groups, each with the figures of OLD and of NEW that share the key (the
+ * blocks of link.c, the units of the unit warnings). */
 
 static void
 figs_push(struct figs *fs, struct fig *f)
@@ -76,14 +77,8 @@ map_free(struct map *m)
 	free(m->slot);
 }
 
-/* The units map shares figures with the groups map: only the groups map
- * sets f->group. */
 static void
-group_add(struct group *g, struct fig *f)
+group_add(struct group *g, struct fig *f, enum side side)
 {
-	if (!f->group || f->group == g) {
-		f->group = g;
-		f->at = g->side[f->side].n;
-	}
-	figs_push(&g->side[f->side], f);
+	figs_push(&g->side[side], f);
 }

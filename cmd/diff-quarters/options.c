@@ -1,30 +1,34 @@
-/* options.c: the command line. */
+/* options.c: the command line (lib/cli.h's convention, and the tool's
+ * own options). */
 
 static const char usage[] =
 "usage: diff-quarters [OPTIONS] OLD NEW\n"
 "       diff-quarters --wide [OPTIONS] FILE...\n"
-"Compare figures of quarterly reports (normalize-names output of\n"
-"extract-metrics, TSV or CSV).  Figures join on measure_key, area_key,\n"
-"unit and kind; repeats of a key are told apart by priority, commitment,\n"
-"heading and period, then by order; what stays uneven is 'ambiguous'.\n"
-"Output columns:\n"
-"  measure area unit old_period old_value new_period new_value delta\n"
-"  delta_pct status check old_line new_line\n"
-"status: up, down, same, new, gone, ambiguous.  check: the report's own\n"
-"comparison (previous figure, change, % change) recomputed at the\n"
-"report's rounding, and against OLD where NEW compares with OLD's period:\n"
-"'ok', 'mismatch: why', or empty when the report states none.\n"
-"\n"
-"  -w, --wide             any number of quarters: one row per key, one\n"
-"                         value column per period, in period order\n"
-"  -o, --only LIST        rows whose status is in LIST (comma separated):\n"
-"                         changed (up or down), up, down, same, new, gone,\n"
-"                         ambiguous, mismatch\n"
-"  -m, --min-change PCT   hide joined figures that moved less than PCT %\n"
-"  -c, --csv              write CSV (RFC 4180) instead of TSV\n"
-"      --help             show this help\n"
-"      --version          show the version\n"
+"Link the figures of quarterly reports (normalize-names output of\n"
+"extract-metrics) by evidence: words of the measure and around the\n"
+"number, sentence, outline, position, value, restatements, the concept\n"
+"table; one-to-one; each link scored (bits) and banded linked or review.\n"
+"Columns: measure area unit old_period old_value new_period new_value\n"
+"delta delta_pct status check old_line new_line band score\n"
+"  -w, --wide            many quarters: one row per series, a column per\n"
+"                        period, then each period's line and link score\n"
+"  -o, --only LIST       rows whose status is in LIST: changed, up, down,\n"
+"                        same, new, gone, ambiguous, mismatch\n"
+"  -m, --min-change PCT  hide linked figures that moved less than PCT %\n"
+"      --review FILE     the doubtful candidates, ranked, with evidence\n"
+"      --links FILE      a person's decisions (columns old, new, decision:\n"
+"                        yes or no), applied first; repeatable\n"
+"      --concepts FILE   more concept rows (variant TAB concept); repeatable\n"
+"      --data-dir DIR    where the shipped concepts.tsv is\n"
+"      --no-concepts     without the shipped concept table\n"
+"  -c, --csv / --no-bom / -x, --xlsx FILE / --strict   as every tool\n"
+"  -h, --help; -V, --version\n"
 "Exit: 0 ok, 1 bad or unreadable data, 2 bad usage.\n";
+
+enum {
+	OPT_REVIEW = OPT_TOOL_BASE, OPT_LINKS, OPT_CONCEPTS, OPT_DATA_DIR,
+	OPT_NO_CONCEPTS
+};
 
 static unsigned
 parse_only(const char *list)
@@ -53,6 +57,14 @@ parse_only(const char *list)
 	}
 }
 
+/* Append a repeatable option's argument. */
+static void
+push_arg(char ***v, size_t *n, char *arg)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = arg;
+}
+
 /* The options into opt; returns the index of the first input. */
 static int
 parse_options(int argc, char **argv, struct opts *opt)
@@ -61,13 +73,19 @@ parse_options(int argc, char **argv, struct opts *opt)
 		{"wide", no_argument, NULL, 'w'},
 		{"only", required_argument, NULL, 'o'},
 		{"min-change", required_argument, NULL, 'm'},
-		{"csv", no_argument, NULL, 'c'},
+		{"review", required_argument, NULL, OPT_REVIEW},
+		{"links", required_argument, NULL, OPT_LINKS},
+		{"concepts", required_argument, NULL, OPT_CONCEPTS},
+		{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+		{"no-concepts", no_argument, NULL, OPT_NO_CONCEPTS},
+		CLI_OUT_OPTIONS,
 		CLI_STD_OPTIONS,
 		{NULL, 0, NULL, 0}
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "wo:m:c", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, CLI_SHORT "wo:m:", longopts, usage,
+				&opt->out)) != -1) {
 		switch (ch) {
 		case 'w': opt->wide = true; break;
 		case 'o': opt->only |= parse_only(optarg); break;
@@ -77,9 +95,13 @@ parse_options(int argc, char **argv, struct opts *opt)
 					  optarg);
 			opt->has_min = true;
 			break;
-		case 'c': opt->csv = true; break;
-		case OPT_HELP: cli_help(usage);
-		case OPT_VERSION: cli_version();
+		case OPT_REVIEW: opt->review = optarg; break;
+		case OPT_LINKS: push_arg(&opt->links, &opt->nlinks, optarg); break;
+		case OPT_CONCEPTS:
+			push_arg(&opt->concepts, &opt->nconcepts, optarg);
+			break;
+		case OPT_DATA_DIR: opt->data_dir = optarg; break;
+		case OPT_NO_CONCEPTS: opt->no_concepts = true; break;
 		default: die_usage("unknown option");
 		}
 	}

@@ -34,8 +34,8 @@ put_num(struct out *out, bool present, double v)
 	unsigned long long u;
 	int decimals = 2;
 
-	if (!present || fabs(v * 100 - cents) > noise * fmax(1, fabs(v)) ||
-	    fabs(v) >= fast_max) {
+	if (!present || out->x || fabs(v * 100 - cents) > noise * fmax(1, fabs(v)) ||
+	    fabs(v) >= fast_max) {	/* a workbook's cell: a number */
 		out_num_or_empty(out, present, v);
 		return;
 	}
@@ -54,12 +54,20 @@ put_num(struct out *out, bool present, double v)
 	out_field(out, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* A line number, exact however large (a double is not past 2^53). */
 static void
 out_line(struct out *out, const struct fig *f)
 {
-	put_num(out, f && f->line > 0, f ? (double)f->line : 0);
+	if (!f || f->line <= 0)
+		out_field(out, "", 0);
+	else if (out->x)
+		out_num(out, (double)f->line);
+	else
+		out_fieldf(out, "%ld", f->line);
 }
 
+/* The check column: "mismatch: why", or "ok" when comparisons were
+ * checked, then the notes (a revision the report explains). */
 static void
 verdict_text(const struct verdict *vd, struct buf *out)
 {
@@ -70,6 +78,11 @@ verdict_text(const struct verdict *vd, struct buf *out)
 		buf_add(out, vd->why.p, vd->why.len);
 	} else if (vd->checks > 0) {
 		buf_adds(out, "ok");
+	}
+	if (vd->note.len > 0) {
+		if (out->len > 0)
+			buf_adds(out, "; ");
+		buf_add(out, vd->note.p, vd->note.len);
 	}
 }
 

@@ -42,11 +42,12 @@ mark_used(struct ctx *c, const struct alias *a, size_t n)
 static const struct alias *
 best_alias(struct ctx *c, size_t n, const char *field)
 {
-	const struct alias *best = NULL, *a, *end = c->alias + c->nalias;
+	const struct alias *best = NULL, *a, *end;
 	size_t j;
 
-	if (c->nalias == 0)
+	if (c->nalias == 0)	/* c->alias may be NULL: no pointer sums on it */
 		return NULL;
+	end = c->alias + c->nalias;
 	for (j = 0; j < n; j++) {
 		if (c->used[j])
 			continue;
@@ -186,9 +187,12 @@ load_aliases(struct ctx *c, const char *path)
 	char *line;
 	ssize_t n;
 
-	if (input_open(&in, path, true, &empty) != EXIT_OK)
+	/* Not strict: a bad line is repaired (and warned about, and makes
+	 * the exit status 1), and the lines after it are read all the same. */
+	if (input_open(&in, path, false, &empty) != EXIT_OK)
 		return EXIT_DATA;
 	while (!empty && (n = input_line(&in, &line)) >= 0) {
+		bad |= line == in.fixed.p;	/* it was repaired */
 		if (n == 0 || line[0] == '#')
 			continue;
 		if (!alias_line(c, in.name, input_lineno(&in), line))
@@ -208,73 +212,44 @@ cmp_alias(const void *a, const void *b)
 	return d ? d : (x->order > y->order) - (x->order < y->order);
 }
 
-/* dir + sep + the alias file's name, if it can be read. */
-static char *
-readable(const char *dir, const char *sep)
-{
-	struct buf b = BUF_INIT;
-
-	buf_addf(&b, "%s%s%s", dir, sep, ALIAS_FILE);
-	if (access(b.p, R_OK) == 0)
-		return b.p;
-	buf_free(&b);
-	return NULL;
-}
-
-/* data/ in the checkout that holds the program: bin/, or a sanitizer
- * build's build/asan/bin/ (up to three levels up). */
-static char *
-beside_program(char *exe)
-{
-	enum { LEVELS_UP = 3 };	/* bin/, build/asan/bin/ */
-	char *slash, *path;
-	int up;
-
-	for (up = 0; up < LEVELS_UP && (slash = strrchr(exe, '/')) != NULL; up++) {
-		*slash = '\0';
-		if ((path = readable(exe, "/../data/")) != NULL)
-			return path;
-	}
-	return NULL;
-}
-
-/* Where the shipped table is: an option, the environment, the install
- * directory, then ../data beside the program, for a checkout. */
-static char *
-find_alias_file(const char *dir)
-{
-	char exe[PATH_MAX], *path;
-	const char *env = getenv("REPORTS_DATA");
-	struct buf asked = BUF_INIT;
-	ssize_t n;
-
-	if ((dir && *dir) || (env && *env)) {	/* asked for: must be there */
-		buf_addf(&asked, "%s/%s", dir && *dir ? dir : env, ALIAS_FILE);
-		return asked.p;
-	}
-	if ((path = readable(DATADIR, "/")) != NULL)
-		return path;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	return beside_program(exe);
-}
-
+/* A shipped table, found as lib/data.h says; not found is an error:
+ * keys without it would silently differ from every other run's. */
 static int
-load_all_aliases(struct ctx *c, char **extra, size_t nextra)
+load_shipped(struct ctx *c, const char *name, const char *what, bool *missing)
 {
-	char *path;
+	char *path, *asked, *places;
+	int status;
+
+	if ((path = data_find(name, c->aliases_dir, DATADIR, &asked)) == NULL) {
+		places = data_places(name, DATADIR);
+		if (asked)
+			warn_at(asked, 0, "cannot read the %s", what);
+		else
+			warn_at(NULL, 0, "no %s found (looked in %s): name its directory with --aliases-dir, or use --no-aliases", name, places);
+		free(asked);
+		free(places);
+		*missing = true;
+		return EXIT_DATA;
+	}
+	status = load_aliases(c, path);
+	free(path);
+	return status;
+}
+
+/* The shipped tables (the force's places and plans, then the concepts of
+ * police reporting), then the user's, in order: later lines win. */
+static int
+load_all_aliases(struct ctx *c, char **extra, size_t nextra, bool *missing)
+{
 	size_t i;
 	int status = EXIT_OK;
 
-	if (!c->no_aliases) {
-		if ((path = find_alias_file(c->aliases_dir)) == NULL)
-			warn_at(NULL, 0, "no %s found: keys without the shipped aliases (see --aliases-dir)", ALIAS_FILE);
-		else if (load_aliases(c, path) != EXIT_OK)
-			status = EXIT_DATA;
-		free(path);
-	}
+	if (!c->no_aliases &&
+	    (load_shipped(c, ALIAS_FILE, "alias table", missing) != EXIT_OK ||
+	     load_shipped(c, CONCEPT_FILE, "concept table", missing) != EXIT_OK))
+		status = EXIT_DATA;
+	if (*missing)
+		return EXIT_DATA;
 	for (i = 0; i < nextra; i++)
 		if (load_aliases(c, extra[i]) != EXIT_OK)
 			status = EXIT_DATA;

@@ -216,6 +216,8 @@ fingerprint(struct ctx *c)
 		c->sorted = xrealloc(c->sorted, c->sorted_cap * sizeof *c->sorted);
 		c->used = xrealloc(c->used, c->sorted_cap * sizeof *c->used);
 	}
+	if (c->tok.n == 0)	/* c->sorted may still be NULL */
+		return 0;
 	for (i = 0; i < c->tok.n; i++)
 		c->sorted[i] = tok_at(&c->tok, i);
 	qsort(c->sorted, c->tok.n, sizeof *c->sorted, cmp_str);

@@ -9,18 +9,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #include "buf.h"
 #include "cli.h"
+#include "data.h"
 #include "err.h"
 #include "lex-names.h"
+#include "num.h"
 #include "text.h"
 #include "tsv.h"
 
 #define DEFAULT_FIELDS "measure,area,priority_title,commitment,heading"
 #define ALIAS_FILE "aliases.tsv"
+#define CONCEPT_FILE "concepts.tsv"
+/* The columns of the toolkit's tables that hold numbers (extract-metrics'
+ * figures, split-sections' lines): a workbook gets them as numbers. */
+#define NUMERIC_FIELDS "value,value_max,prev_value,change,change_pct,line,depth,count,distance"
 #include "span.h"
 
 /* The limits: each keeps memory or work bounded, whatever the input. */
@@ -76,7 +83,8 @@ struct cached {
 struct ctx {
 	/* options */
 	const char *fields;
-	bool csv, strict, suggest, no_aliases, no_qualify;
+	struct cli_out out;	/* -c, --no-bom, -x, --strict */
+	bool suggest, no_aliases, no_qualify;
 	const char *aliases_dir;
 	/* the word lists: data/lexicon/names.tsv */
 	struct lex *words;
@@ -98,6 +106,7 @@ struct ctx {
 	size_t rest_cap;
 	struct cached cache[CACHE_SIZE];
 	unsigned long gen;	/* of the learned table, for the cache */
+	struct warn_count width;	/* rows of the wrong width, warned */
 	int status;
 };
 
@@ -106,9 +115,13 @@ struct ctx {
 struct plan {
 	bool *keyed;	/* per input column: add a key after it */
 	bool *skip;	/* per input column: an old key, replaced by ours */
+	bool *numeric;	/* per input column: numbers (NUMERIC_FIELDS) */
 	size_t ncols;
 	int measure, kind, unit;	/* columns, or -1 */
 	bool qualify;
+	/* --suggest on diff-quarters' links: their columns */
+	bool links;
+	int old_measure, new_measure, why, decision;
 };
 
 /* ---- --suggest: the distinct keys seen ---- */
@@ -128,9 +141,12 @@ struct names {
 
 /* ---- one run: its output, and the first input's header ---- */
 
+struct link_rows;
+
 struct run {
 	struct out out;
 	struct names names;
+	struct link_rows *links;	/* --suggest on a links file */
 	char **header;		/* of the first table */
 	size_t ncols;
 	bool header_done;
@@ -146,3 +162,5 @@ static void write_row(struct ctx *c, struct out *o, const struct table *t,
 static void suggest_row(struct ctx *c, struct names *ns,
 			const struct table *t, const struct plan *p);
 static unsigned hash_str(const char *s);
+static void links_row(struct ctx *c, struct link_rows *lr,
+		      const struct table *t, const struct plan *p);

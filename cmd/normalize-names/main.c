@@ -26,6 +26,7 @@
 #include "aliases.c"	/* stage 4: alias tables, loaded and applied */
 #include "key.c"	/* a name's key: the four stages, qualifiers, cache */
 #include "suggest.c"	/* --suggest: close keys, for review */
+#include "links.c"	/* --suggest on diff-quarters' links: concept rows */
 #include "output.c"	/* the table out, with its key columns */
 
 static void
@@ -71,31 +72,46 @@ main(int argc, char **argv)
 	 * fresh one per call keeps main re-entrant for the fuzz harness. */
 	struct ctx *c = xcalloc(1, sizeof *c);
 	struct run r = {0};
+	struct link_rows links = {0};
 	char **extra;
 	size_t nextra = 0, i;
 	int status, s;
+	bool missing = false;
 
-	err_init(argv[0]);
+	err_init("normalize-names");
 	c->fields = DEFAULT_FIELDS;
+	c->width.what = "rows with the wrong number of fields";
 	extra = parse_options(c, &r, argc, argv, &nextra);
 	c->words = lex_open(&names_lex);
 	for (i = 0; i < LEARNED_BUCKETS; i++)
 		c->bucket[i] = -1;
 	c->learned = xcalloc(LEARNED_MAX, sizeof *c->learned);
-	status = load_all_aliases(c, extra, nextra);
+	status = load_all_aliases(c, extra, nextra, &missing);
 	free(extra);
-	out_init(&r.out, stdout, c->csv);
+	/* No keys without the shipped table; no table without its output. */
+	if (missing || (!c->suggest &&
+			cli_out_open(&r.out, &c->out, "names") != EXIT_OK)) {
+		ctx_free(c);
+		free(c);
+		return EXIT_DATA;
+	}
+	r.links = &links;
 	if (c->suggest)
 		names_init(&r.names);
 	for (i = (size_t)optind; i < (size_t)argc || i == (size_t)optind; i++)
 		if ((s = normalize_file(c, &r, i < (size_t)argc ? argv[i] : "-")) != EXIT_OK)
 			status = status == EXIT_USAGE ? status : s;
-	if (c->suggest) {
+	if (c->suggest && links.seen) {
+		s = write_link_suggestions(c, &links);
+		names_free(&r.names);
+	} else if (c->suggest) {
+		free(links.v);
 		s = write_suggestions(c, &r.names);
 		names_free(&r.names);
 	} else {
 		s = out_close(&r.out);
 	}
+	warn_cap_end(&c->width);
 	for (i = 0; i < r.ncols; i++)
 		free(r.header[i]);
 	free(r.header);

@@ -1,4 +1,5 @@
-/* options.c: the command line. */
+/* options.c: the command line (lib/cli.h's convention, and the tool's
+ * own options). */
 
 static const char usage[] =
 "usage: normalize-names [OPTIONS] [FILE...]\n"
@@ -9,22 +10,23 @@ static const char usage[] =
 "                       " DEFAULT_FIELDS " present)\n"
 "  -a, --aliases FILE   extra alias table (variant TAB canonical [TAB field]);\n"
 "                       repeatable, later tables win\n"
-"  -A, --aliases-dir D  directory of the shipped " ALIAS_FILE " (else\n"
-"                       $REPORTS_DATA, the install directory, ../data\n"
+"  -A, --aliases-dir D  directory of the shipped " ALIAS_FILE " and\n"
+"                       " CONCEPT_FILE " (else $REPORTS_DATA, the install\n"
+"                       directory, ../data or ../share/reports-toolkit\n"
 "                       beside the program)\n"
-"      --no-aliases     do not load the shipped alias table\n"
-"      --no-qualify     measure_key without \"target\" (kind column) and\n"
-"                       \"percent\" (unit column) added\n"
+"      --no-aliases     without the shipped tables (else: not found, exit 1)\n"
+"      --no-qualify     measure_key without \"target\" and \"percent\" added\n"
 "  -s, --suggest        print candidate alias rows (variant, canonical,\n"
-"                       count, distance) for close keys instead\n"
-"  -c, --csv            write CSV instead of TSV\n"
+"                       count, distance) for close keys instead; given\n"
+"                       diff-quarters links, candidate concept rows\n"
+"  -c, --csv            CSV for spreadsheets (a BOM unless --no-bom)\n"
+"  -x, --xlsx FILE      an Excel workbook instead of standard output\n"
 "      --strict         invalid UTF-8 is an error, not repaired\n"
-"      --help, --version\n"
-"\n"
+"  -h, --help; -V, --version\n"
 "Exit status: 0 ok, 1 bad data (rows with the wrong number of fields are\n"
 "padded or cut, with a warning), 2 bad usage.\n";
 
-enum { OPT_STRICT = OPT_TOOL_BASE, OPT_NO_ALIASES, OPT_NO_QUALIFY };
+enum { OPT_NO_ALIASES = OPT_TOOL_BASE, OPT_NO_QUALIFY };
 
 static const struct option long_options[] = {
 	{"fields", required_argument, NULL, 'f'},
@@ -33,8 +35,7 @@ static const struct option long_options[] = {
 	{"no-aliases", no_argument, NULL, OPT_NO_ALIASES},
 	{"no-qualify", no_argument, NULL, OPT_NO_QUALIFY},
 	{"suggest", no_argument, NULL, 's'},
-	{"csv", no_argument, NULL, 'c'},
-	{"strict", no_argument, NULL, OPT_STRICT},
+	CLI_OUT_OPTIONS,
 	CLI_STD_OPTIONS,
 	{NULL, 0, NULL, 0}
 };
@@ -47,18 +48,15 @@ parse_options(struct ctx *c, struct run *r, int argc, char **argv,
 	char **extra = xcalloc((size_t)argc, sizeof *extra);
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "f:a:A:sc", long_options, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, CLI_SHORT "f:a:A:s", long_options,
+				usage, &c->out)) != -1) {
 		switch (ch) {
 		case 'f': c->fields = optarg; r->chosen = true; break;
 		case 'a': extra[(*nextra)++] = optarg; break;
 		case 'A': c->aliases_dir = optarg; break;
 		case 's': c->suggest = true; break;
-		case 'c': c->csv = true; break;
-		case OPT_STRICT: c->strict = true; break;
 		case OPT_NO_ALIASES: c->no_aliases = true; break;
 		case OPT_NO_QUALIFY: c->no_qualify = true; break;
-		case OPT_HELP: free(extra); cli_help(usage);
-		case OPT_VERSION: free(extra); cli_version();
 		default: free(extra); die_usage("unknown option");
 		}
 	}

@@ -47,13 +47,21 @@ make_plan(struct plan *p, const struct table *t, const char *fields,
 	size_t i, k, n, nkeyed = 0;
 
 	p->ncols = t->ncols;
+	p->old_measure = table_col(t, "old_measure");
+	p->new_measure = table_col(t, "new_measure");
+	p->why = table_col(t, "why");
+	p->decision = table_col(t, "decision");
+	p->links = p->old_measure >= 0 && p->new_measure >= 0;
 	p->measure = table_col(t, "measure");
 	p->kind = table_col(t, "kind");
 	p->unit = table_col(t, "unit");
 	p->keyed = xcalloc(t->ncols, sizeof *p->keyed);
 	p->skip = xcalloc(t->ncols, sizeof *p->skip);
-	for (i = 0; i < t->ncols; i++)
+	p->numeric = xcalloc(t->ncols, sizeof *p->numeric);
+	for (i = 0; i < t->ncols; i++) {
 		nkeyed += p->keyed[i] = in_list(fields, t->cols[i]);
+		p->numeric[i] = in_list(NUMERIC_FIELDS, t->cols[i]);
+	}
 	for (i = 0; i < t->ncols; i++) {
 		n = strlen(t->cols[i]);
 		if (n > nsuffix && strcmp(t->cols[i] + n - nsuffix, suffix) == 0)
@@ -64,7 +72,7 @@ make_plan(struct plan *p, const struct table *t, const char *fields,
 	}
 	if (chosen)
 		return check_chosen(t, fields);
-	if (nkeyed == 0)
+	if (nkeyed == 0 && !p->links)
 		warn_at(t->name, 1, "none of the fields %s: nothing to key (see -f)", DEFAULT_FIELDS);
 	return EXIT_OK;
 }
@@ -74,6 +82,7 @@ plan_free(struct plan *p)
 {
 	free(p->keyed);
 	free(p->skip);
+	free(p->numeric);
 }
 
 /* Rows with the wrong number of fields: padded or cut, with a warning. */
@@ -82,7 +91,7 @@ check_width(struct ctx *c, const struct table *t)
 {
 	if (t->row.n == t->ncols)
 		return;
-	warn_at(t->name, t->line, "%zu fields, expected %zu: %s", t->row.n,
+	warn_capped(&c->width, t->name, t->line, "%zu fields, expected %zu: %s", t->row.n,
 		t->ncols, t->row.n < t->ncols ? "padded with empty fields" :
 		"extra fields dropped");
 	c->status = EXIT_DATA;
@@ -111,7 +120,9 @@ rows(struct ctx *c, struct run *r, struct table *t, struct plan *p)
 	while ((got = table_next(t)) > 0) {
 		check_width(c, t);
 		learn_row(c, t);
-		if (c->suggest)
+		if (c->suggest && p->links)
+			links_row(c, r->links, t, p);
+		else if (c->suggest)
 			suggest_row(c, &r->names, t, p);
 		else
 			write_row(c, &r->out, t, p);
@@ -128,7 +139,7 @@ normalize_file(struct ctx *c, struct run *r, const char *path)
 	int status;
 	size_t i;
 
-	status = table_open(&t, path, c->strict, &empty);
+	status = table_open(&t, path, c->out.strict, &empty);
 	if (status != EXIT_OK || empty) {
 		table_close(&t);
 		return status;

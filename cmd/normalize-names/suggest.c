@@ -204,7 +204,8 @@ suggest_pairs(struct names *ns, struct candidate **cand, size_t *ncand)
 		if (strlen(ns->v[i].key) > maxlen)
 			maxlen = strlen(ns->v[i].key);
 	}
-	qsort(ns->v, ns->n, sizeof *ns->v, cmp_name_block);
+	if (ns->n > 0)		/* qsort's array must not be NULL, even empty */
+		qsort(ns->v, ns->n, sizeof *ns->v, cmp_name_block);
 	row = xmalloc((maxlen + 1) * sizeof *row);
 	for (i = 0; i < ns->n; i++)
 		for (j = i + 1; j < ns->n && j <= i + SUGGEST_WINDOW; j++) {
@@ -240,14 +241,18 @@ write_suggestions(struct ctx *c, struct names *ns)
 					     "distance", NULL};
 
 	suggest_pairs(ns, &cand, &ncand);
-	qsort(cand, ncand, sizeof *cand, cmp_candidate);
-	out_init(&o, stdout, c->csv);
+	if (ncand > 0)		/* cand is NULL when there is none */
+		qsort(cand, ncand, sizeof *cand, cmp_candidate);
+	if (cli_out_open(&o, &c->out, "suggestions") != EXIT_OK) {
+		free(cand);
+		return EXIT_DATA;
+	}
 	out_header(&o, header);
 	for (i = 0; i < ncand; i++) {
 		out_fields(&o, cand[i].variant->sample);
 		out_fields(&o, cand[i].canon->key);
-		out_fieldf(&o, "%zu", cand[i].variant->count);
-		out_fieldf(&o, "%zu", cand[i].distance);
+		out_num(&o, (double)cand[i].variant->count);
+		out_num(&o, (double)cand[i].distance);
 		out_end(&o);
 	}
 	free(cand);
