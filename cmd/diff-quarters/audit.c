@@ -266,6 +266,29 @@ note(struct verdict *vd, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* What a comparison across a link found, kept as the link deserves: a
+ * sure link's checks count and its failures are findings; a doubtful
+ * link's (band review) failures are notes, for a person to look at with
+ * the link itself: the two figures may not be one measure, and then
+ * nothing is wrong. */
+static void
+verdict_merge(struct verdict *vd, struct verdict *one, bool sure)
+{
+	if (sure)
+		vd->checks += one->checks;
+	if (one->why.len > 0) {
+		if (sure)
+			because(vd, "%s", one->why.p);
+		else
+			note(vd, "unsure link: %s", one->why.p);
+	}
+	if (one->note.len > 0)
+		note(vd, "%s", one->note.p);
+	buf_free(&one->why);
+	buf_free(&one->note);
+	*one = (struct verdict){0, BUF_INIT, BUF_INIT};
+}
+
 /* Where NEW compares with the quarter OLD reports, its comparison must
  * agree with OLD's figure, unless NEW says it revised that figure. */
 static void

@@ -16,8 +16,10 @@ enum feature {
 	F_AREA,		/* the same area, or one side names none (two areas
 			 * never meet: link.c) */
 	F_NEIGHBOURS,	/* their paragraphs' other figures are linked */
-	F_CONCEPT,	/* the concepts around their numbers agree, or clash */
+	F_CONCEPT,	/* the concepts around their numbers agree */
 	F_GAP,		/* --wide: quarters since the series was last seen */
+	F_CLASH,	/* they name different members of a family of
+			 * alternatives: an arrest and a charge */
 	NFEAT
 };
 
@@ -25,11 +27,11 @@ enum { LEVELS_MAX = 6, UNKNOWN = 255 };
 
 static const char *const feature_name[NFEAT] = {
 	"name", "context", "outline", "value", "restated", "position",
-	"period", "area", "neighbours", "concept", "gap"
+	"period", "area", "neighbours", "concept", "gap", "clash"
 };
 
 /* How many levels each feature has. */
-static const uint8_t feature_levels[NFEAT] = {5, 4, 4, 6, 3, 4, 2, 2, 2, 3, 3};
+static const uint8_t feature_levels[NFEAT] = {5, 4, 4, 6, 4, 4, 2, 2, 2, 3, 3, 2};
 
 /* Cuts of a similarity (cosine, 0 to 1) into levels, highest first. */
 static const double name_cuts[] = {0.8, 0.55, 0.3, 0.1};
@@ -41,6 +43,10 @@ static const double outline_cuts[] = {0.8, 0.45, 0.15};
 static const double points_cuts[] = {0.5, 2, 5, 12, 25};
 static const double ratio_cuts[] = {0.02, 0.12, 0.3, 0.7, 1.6};
 #define VALUE_SMOOTH 5.0
+/* A restatement no farther from OLD's figure than a value's level 2 (5
+ * points, about a third) may be a revision, or a slip in a small number
+ * (5 for 7): a near miss.  Only one farther off says another measure. */
+#define REVISION_LEVEL 2
 /* Places in the report (0 to 1) apart. */
 static const double position_cuts[] = {0.05, 0.15, 0.35};
 
@@ -127,29 +133,124 @@ cosine(const struct vocab *v, struct bag *a, struct bag *b)
 	return dot / (na * nb);
 }
 
+/* How far a figure moved from a to b, in unit, as a level. */
+static uint8_t
+value_move(double a, double b, const char *unit)
+{
+	if (strcmp(unit, "percent") == 0 || strcmp(unit, "pp") == 0)
+		return level_up(fabs(b - a), points_cuts, NCUTS(points_cuts));
+	if (a < 0 || b < 0)
+		return num_same(a, b) ? 0 : (uint8_t)NCUTS(ratio_cuts);
+	return level_up(fabs(log((b + VALUE_SMOOTH) / (a + VALUE_SMOOTH))),
+			ratio_cuts, NCUTS(ratio_cuts));
+}
+
 /* How far a value moved, as a level. */
 static uint8_t
 value_level(const struct fig *o, const struct fig *n)
 {
 	if (o->cumulative || n->cumulative)	/* grows, then starts again */
 		return UNKNOWN;
-	if (strcmp(n->s[S_UNIT], "percent") == 0 || strcmp(n->s[S_UNIT], "pp") == 0)
-		return level_up(fabs(n->value - o->value), points_cuts,
-				NCUTS(points_cuts));
-	if (o->value < 0 || n->value < 0)
-		return num_same(o->value, n->value) ? 0 :
-		       (uint8_t)NCUTS(ratio_cuts);
-	return level_up(fabs(log((n->value + VALUE_SMOOTH) /
-				 (o->value + VALUE_SMOOTH))),
-			ratio_cuts, NCUTS(ratio_cuts));
+	return value_move(o->value, n->value, n->s[S_UNIT]);
+}
+
+/* The digits of a number as written, without signs, separators or its
+ * point: "53,870" and "53870" are "53870", "4.28" is "428". */
+static size_t
+digits_of(const char *s, char *d, size_t cap)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < cap; s++)
+		if (*s >= '0' && *s <= '9')
+			d[n++] = *s;
+	d[n] = '\0';
+	return n;
+}
+
+/* Could one slip of the keyboard make a of b: one digit for another
+ * (53,870 for 52,870), two neighbours swapped (1,046 for 1,064), one
+ * digit more or fewer, or the point misplaced or lost (428 for 4.28)?
+ * Numbers of fewer than SLIP_DIGITS digits are one digit from too many
+ * others: their near misses are the revisions' (value_move). */
+enum { SLIP_DIGITS = 3 };
+
+static bool
+one_slip(double a, const char *at, double b, const char *bt)
+{
+	char x[NUM_TEXT], y[NUM_TEXT], ta[NUM_TEXT], tb[NUM_TEXT];
+	size_t nx, ny, i, j, diff = 0;
+
+	if (!at || !*at)
+		num_format(a, ta, sizeof ta), at = ta;
+	if (!bt || !*bt)
+		num_format(b, tb, sizeof tb), bt = tb;
+	nx = digits_of(at, x, sizeof x);
+	ny = digits_of(bt, y, sizeof y);
+	if (nx < SLIP_DIGITS || ny < SLIP_DIGITS)
+		return false;
+	if (nx == ny) {
+		for (i = 0; i < nx; i++)
+			diff += x[i] != y[i];
+		if (diff <= 1)
+			return true;
+		for (i = 0; i + 1 < nx && x[i] == y[i]; i++)
+			;
+		return diff == 2 && i + 1 < nx && x[i] == y[i + 1] &&
+		       x[i + 1] == y[i] && strcmp(x + i + 2, y + i + 2) == 0;
+	}
+	if (nx + 1 == ny || ny + 1 == nx) {	/* one digit more in the longer */
+		const char *l = nx > ny ? x : y, *sh = nx > ny ? y : x;
+
+		for (i = j = 0; l[i] && sh[j] && l[i] == sh[j]; i++, j++)
+			;
+		return strcmp(l + i + 1, sh + j) == 0;
+	}
+	return false;
+}
+
+/* How a restated figure r (NEW's previous value for OLD's quarter)
+ * stands to OLD's figure o: the same at the rounding both were written
+ * at; a near miss (a typo, a small revision, or NEW's own change fits
+ * OLD's figure and not the restatement); or far: then they are not one
+ * measure (a charge rate of 10.9% is no restatement of an arrest rate of
+ * 36%).  A near miss keeps the link; the audit flags it. */
+enum restatement { RESTATES, NEAR_MISS, FAR };
+
+static enum restatement
+restatement(const struct fig *o, const struct fig *n)
+{
+	struct verdict vd = {0, BUF_INIT, BUF_INIT};
+	bool fits;
+
+	if (meets(n->prev - n->prev_ulp / 2, n->prev + n->prev_ulp / 2,
+		  o->value, o->value_ulp))
+		return RESTATES;
+	if (revised_from(n, o->value) ||
+	    one_slip(n->prev, n->s[S_PREV_TEXT], o->value, o->s[S_VALUE_TEXT]) ||
+	    value_move(o->value, n->prev, n->s[S_UNIT]) <= REVISION_LEVEL)
+		return NEAR_MISS;
+	/* NEW's change, recomputed from OLD's figure: the report worked
+	 * from OLD's figure and mistyped the restatement */
+	if (n->has_change || n->has_pct) {
+		check_arith(&vd, n, n->value, n->value_ulp, NULL, o->value,
+			    o->value_ulp, NULL, true);
+		fits = vd.checks > 0 && vd.why.len == 0;
+		buf_free(&vd.why);
+		if (fits)
+			return NEAR_MISS;
+	}
+	return FAR;
 }
 
 /* Does NEW restate an earlier figure of the series: its previous value
  * for that quarter (0), OLD's figure written in its sentence without
- * being read as a previous value (1), or a different figure for OLD's
- * quarter (2: a revision or an error; the audit says which)?  The
- * quarter its previous value is for comes from prev_when (lib/period);
- * none named ("up from 238") is taken as OLD's. */
+ * being read as a previous value (1), a near miss for OLD's quarter (2:
+ * a typo or a revision; the audit says which), or a figure far from
+ * OLD's for OLD's quarter (3: another measure)?  The quarter its previous
+ * value is for comes from prev_when (lib/period); none named ("up from
+ * 238") is taken as OLD's when it equals OLD's figure, and says nothing
+ * otherwise (it may be a year before). */
 static uint8_t
 restated_level(const struct fig *o, const struct fig *n)
 {
@@ -162,9 +263,14 @@ restated_level(const struct fig *o, const struct fig *n)
 					   strlen(n->s[S_PREV_WHEN]), n->quarter);
 		if (q >= 0 && o->quarter >= 0 && q != o->quarter)
 			return UNKNOWN;		/* another quarter's figure */
-		if (num_same(n->prev, o->value))
+		switch (restatement(o, n)) {
+		case RESTATES:
 			return 0;
-		return q >= 0 && q == o->quarter ? 2 : UNKNOWN;
+		case NEAR_MISS:
+			return q >= 0 && q == o->quarter ? 2 : UNKNOWN;
+		case FAR:
+			return q >= 0 && q == o->quarter ? 3 : UNKNOWN;
+		}
 	}
 	for (i = 0; i < n->nnums; i++)
 		if (num_same(n->nums[i], o->value) && !num_same(n->value, o->value))
@@ -210,6 +316,44 @@ has_concept(const struct fig *f, uint32_t c)
 		if (f->concepts[i] == c)
 			return true;
 	return false;
+}
+
+/* The member of a family a figure names: the most specific of its
+ * concepts in that family (given as vword's family, the family's term
+ * + 1), or NO_TERM. */
+static uint32_t
+member_of(const struct vocab *v, const struct fig *f, uint32_t family)
+{
+	uint32_t best = NO_TERM;
+	uint8_t i;
+
+	for (i = 0; i < f->nconcepts; i++)
+		if (v->w[f->concepts[i]].family == family &&
+		    (best == NO_TERM || v->w[f->concepts[i]].rank > v->w[best].rank))
+			best = f->concepts[i];
+	return best;
+}
+
+/* Do two figures name members of one family of alternatives, and which:
+ * 0 the same (both arrests), 1 different ones (an arrest against a
+ * charge, calls answered against calls abandoned: different measures,
+ * whatever words they share); unknown when no family is named by both. */
+static uint8_t
+clash_level(const struct vocab *v, const struct fig *a, const struct fig *b)
+{
+	uint8_t i, level = UNKNOWN;
+
+	for (i = 0; i < a->nconcepts; i++) {
+		uint32_t fam = v->w[a->concepts[i]].family, x, y;
+
+		if (fam == 0 || (y = member_of(v, b, fam)) == NO_TERM)
+			continue;
+		x = member_of(v, a, fam);
+		if (x != y)
+			return 1;
+		level = 0;
+	}
+	return level;
 }
 
 /* The concepts of the words around two figures' numbers: 0 when one
@@ -274,17 +418,24 @@ compare(const struct vocab *v, struct pair *p, struct fig *const *hist,
 		p->lev[F_RESTATED] = restated_level(hist[i], n);
 	p->lev[F_POSITION] = level_up(fabs(o->pos - n->pos), position_cuts,
 				      NCUTS(position_cuts));
-	p->lev[F_PERIOD] = strcmp(period_class(o), period_class(n)) != 0;
+	/* a target's when is its deadline ("by March 2024"), which moves
+	 * when a plan does: it says nothing of the kind of figure */
+	p->lev[F_PERIOD] = strcmp(n->s[S_KIND], "target") == 0 ? UNKNOWN :
+			   strcmp(period_class(o), period_class(n)) != 0;
 	p->lev[F_AREA] = area_level(o->s[S_AREA_KEY], n->s[S_AREA_KEY]);
 	p->lev[F_NEIGHBOURS] = UNKNOWN;
 	p->lev[F_GAP] = o->col < 0 || n->col < 0 ? UNKNOWN :
 			n->col - o->col - 1 >= 2 ? 2 : (uint8_t)(n->col - o->col - 1);
-	p->lev[F_CONCEPT] = UNKNOWN;
-	for (size_t i = 0; i < nhist; i++) {
+	p->lev[F_CONCEPT] = p->lev[F_CLASH] = UNKNOWN;
+	for (size_t i = 0; i < nhist; i++) {	/* the best of the series' */
 		uint8_t l = concept_level(hist[i], p->n);
+		uint8_t c = clash_level(v, hist[i], p->n);
 
 		if (l != UNKNOWN && (p->lev[F_CONCEPT] == UNKNOWN ||
 				     l < p->lev[F_CONCEPT]))
 			p->lev[F_CONCEPT] = l;
+		if (c != UNKNOWN && (p->lev[F_CLASH] == UNKNOWN ||
+				     c < p->lev[F_CLASH]))
+			p->lev[F_CLASH] = c;
 	}
 }

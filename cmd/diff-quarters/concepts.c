@@ -139,9 +139,26 @@ concept_term(struct vocab *v, const char *name)
 	return id;
 }
 
+/* The field that makes a row a family's: concept TAB family TAB family. */
+#define FAMILY_FIELD "family"
+
+/* A family of alternatives: concepts that tell measures apart (an arrest
+ * and a charge; a call answered and one abandoned).  Each row puts one
+ * concept in a family; a later row is a more specific member (a figure
+ * naming a search and its positive outcome is the outcome). */
+static void
+family_row(struct vocab *v, const char *concept, const char *family)
+{
+	uint32_t c = concept_term(v, concept), f = concept_term(v, family);
+
+	v->w[c].family = f + 1;
+	v->w[c].rank = ++v->w[f].rank;	/* the family counts its members */
+}
+
 /* One row: variant TAB concept [TAB fields].  The fields are
  * normalize-names' business (which of its columns the row keys); here
- * every row is evidence. */
+ * every row is evidence, and a row of the field `family` puts a concept
+ * in a family of alternatives. */
 static bool
 concept_row(struct vocab *v, struct phrases *p, char *line, struct toks *t)
 {
@@ -151,7 +168,10 @@ concept_row(struct vocab *v, struct phrases *p, char *line, struct toks *t)
 	bool ok = false;
 
 	row_split_tsv(&r, line, strlen(line));
-	if (r.n >= 2 && r.n <= 3 && *r.field[1]) {
+	if (r.n == 3 && strcmp(r.field[2], FAMILY_FIELD) == 0) {
+		if ((ok = *r.field[0] && *r.field[1]))
+			family_row(v, r.field[0], r.field[1]);
+	} else if (r.n >= 2 && r.n <= 3 && *r.field[1]) {
 		tokenize(v, r.field[0] + (r.field[0][0] == '='),
 			 r.len[0] - (r.field[0][0] == '='), t);
 		for (i = 0; i < t->n; i++)	/* the phrase as written: no acronym's words */
@@ -187,7 +207,8 @@ concepts_load(struct vocab *v, const char *path)
 			continue;
 		if (!concept_row(v, v->concepts, line, &t)) {
 			warn_at(in.name, input_lineno(&in), "want"
-				" variant<TAB>concept[<TAB>fields], with words");
+				" variant<TAB>concept[<TAB>fields], with words,"
+				" or concept<TAB>family<TAB>family");
 			bad = true;
 		}
 	}

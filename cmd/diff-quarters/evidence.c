@@ -133,6 +133,7 @@ struct sentence {
 	struct cwords c;
 	struct founds f;
 	bool *figure;		/* by token: a number that is a figure */
+	uint16_t *clause;	/* by token: its clause, counted from 0 */
 	bool *claimed;		/* by token: a figure's own number, taken */
 	struct bag *para;	/* made for its figures */
 	bool revised;		/* it says an earlier figure was revised */
@@ -153,6 +154,17 @@ says(const struct tok *k, double x, const char *unit)
 	return num_same(v, fabs(x));
 }
 
+/* Does token k say one of f's numbers: its value, previous value or
+ * change? */
+static bool
+says_fig(const struct tok *k, const struct fig *f)
+{
+	return says(k, f->value, f->s[S_UNIT]) ||
+	       (f->has_prev && says(k, f->prev, f->s[S_UNIT])) ||
+	       (f->has_change && says(k, f->change, f->s[S_UNIT])) ||
+	       (f->has_pct && says(k, f->pct, "percent"));
+}
+
 /* The numbers of a sentence that are figures of its rows: values,
  * previous values, changes.  The others ("999", "10 seconds") are words. */
 static void
@@ -168,11 +180,48 @@ mark_figures(struct sentence *s, struct figs *line)
 		if (!f->evidence || strcmp(f->evidence, s->text) != 0)
 			continue;
 		for (i = 0; i < s->t.n; i++)
-			s->figure[i] |= says(&s->t.v[i], f->value, f->s[S_UNIT]) ||
-				(f->has_prev && says(&s->t.v[i], f->prev, f->s[S_UNIT])) ||
-				(f->has_change && says(&s->t.v[i], f->change, f->s[S_UNIT])) ||
-				(f->has_pct && says(&s->t.v[i], f->pct, "percent"));
+			s->figure[i] |= says_fig(&s->t.v[i], f);
 	}
+}
+
+/* The clauses of a sentence: a comma, a clause word ("and", "while"),
+ * a semicolon, a colon or a full stop starts the next. */
+static void
+mark_clauses(struct sentence *s)
+{
+	size_t i;
+	uint16_t c = 0;
+
+	s->clause = xcalloc(s->t.n + 1, sizeof *s->clause);
+	for (i = 0; i < s->t.n; i++) {
+		const struct tok *k = &s->t.v[i];
+
+		if (k->kind == TK_MARK && strchr(",;:.c", k->mark) && c < UINT16_MAX)
+			c++;
+		s->clause[i] = c;
+	}
+}
+
+/* Is the number at token k another figure of f's block (unit and kind)
+ * in its sentence?  Only such a figure takes the words nearer it than
+ * f's number in f's own clause: one in another unit is never f's rival
+ * for a link (the threshold "within three minutes" does not take
+ * "answered" from "71.4% of calls were answered"). */
+static bool
+rival_at(const struct sentence *s, const struct figs *line,
+	 const struct fig *f, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j < line->n; j++) {
+		const struct fig *g = line->v[j];
+
+		if (g->evidence && strcmp(g->evidence, s->text) == 0 &&
+		    strcmp(g->s[S_BLOCK], f->s[S_BLOCK]) == 0 &&
+		    says_fig(&s->t.v[k], g))
+			return true;
+	}
+	return false;
 }
 
 /* What reaching word i from the number at `at` costs, by the words and
@@ -229,13 +278,22 @@ name_bag(struct vocab *v, struct sentence *s, struct figs *line,
 		for (i = 0; i < s->t.n; i++)
 			if (mine[i] < COST_STOP)
 				near[i] = 1.0f / (1.0f + (float)(mine[i] - 1) / (float)NEAR_DECAY);
-		/* a word nearer another figure's number is that figure's */
+		/* a word of another figure's clause is that figure's when f's
+		 * number is in another clause ("Eight lines were closed and 27
+		 * people arrested": "closed" is the eight's); a word nearer a
+		 * rival's number (a figure of f's unit and kind) is the
+		 * rival's ("164 for drink driving and 133 for drug driving") */
 		for (k = 0; k < s->t.n; k++) {
+			bool rival;
+
 			if (k == at || !s->figure[k])
 				continue;
-			costs_from(s, k, other);
+			if ((rival = rival_at(s, line, f, k)))
+				costs_from(s, k, other);
 			for (i = 0; i < s->t.n; i++)
-				if (other[i] < mine[i])
+				if ((s->clause[i] == s->clause[k] &&
+				     s->clause[i] != s->clause[at]) ||
+				    (rival && other[i] < mine[i]))
 					near[i] = 0;
 		}
 		for (i = 0; i < s->c.n; i++)
@@ -250,12 +308,15 @@ name_bag(struct vocab *v, struct sentence *s, struct figs *line,
 					w = near[s->c.v[k].at];
 			if (w > 0)
 				bagger_add(b, s->f.v[i].concept, w);
-			if (w >= NEAR_CONCEPT && f->nconcepts < CONCEPTS_MAX)
+			for (k = 0; k < f->nconcepts &&
+				    f->concepts[k] != s->f.v[i].concept; k++)
+				;
+			if (w >= NEAR_CONCEPT && k == f->nconcepts &&
+			    f->nconcepts < CONCEPTS_MAX)
 				f->concepts[f->nconcepts++] = s->f.v[i].concept;
 		}
 	}
 	bagger_make(b, &f->name);
-	(void)line;
 	free(mine);
 	free(other);
 	free(near);
@@ -371,6 +432,7 @@ fig_evidence(struct source *src, struct figs *line)
 		sv[ns].text = e;
 		tokenize(v, e, strlen(e), &sv[ns].t);
 		mark_figures(&sv[ns], line);
+		mark_clauses(&sv[ns]);
 		content_words(v, &sv[ns].t, sv[ns].figure, &sv[ns].c);
 		concepts_find(v->concepts, &sv[ns].c, &sv[ns].f);
 		sv[ns].revised = says_revised(v->words, e);
@@ -405,6 +467,7 @@ fig_evidence(struct source *src, struct figs *line)
 		free(sv[k].c.v);
 		free(sv[k].f.v);
 		free(sv[k].figure);
+		free(sv[k].clause);
 		free(sv[k].claimed);
 	}
 	free(sv);

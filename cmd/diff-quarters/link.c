@@ -35,6 +35,7 @@ struct linkage {
 	struct ties ties;	/* made here, freed by linkage_free */
 	uint32_t *slot;		/* the pairs by their figures: index + 1 */
 	size_t nslot;
+	struct layout layout;	/* what the first pass says of the layouts */
 };
 
 static void
@@ -275,6 +276,36 @@ score(struct linkage *lk)
 	}
 }
 
+/* The layouts, from the first pass: for each link, every observation of
+ * its series against the NEW figure (layout.c); then, between reports
+ * whose layout changed, outline and position say nothing. */
+static void
+layouts(struct linkage *lk)
+{
+	size_t k, i, nh = 1;
+
+	for (k = 0; k < lk->np; k++) {
+		struct pair *q = &lk->p[k];
+		struct fig **hist = lk->history ? lk->history(q->o, &nh) : &q->o;
+
+		if (lk->chosen[k])
+			for (i = 0; i < nh; i++)
+				layout_count(lk->opt->vocab, &lk->layout, hist[i], q->n);
+	}
+	for (k = 0; k < lk->np; k++) {
+		struct pair *q = &lk->p[k];
+		struct fig **hist = lk->history ? lk->history(q->o, &nh) : &q->o;
+		bool changed = true;
+
+		for (i = 0; i < nh && changed; i++)
+			changed = outline_changed(&lk->layout, hist[i]->col);
+		if (changed)
+			q->lev[F_OUTLINE] = UNKNOWN;
+		if (place_changed(&lk->layout, q->o->col))
+			q->lev[F_POSITION] = UNKNOWN;
+	}
+}
+
 /* Union-find over pair indexes, for the components of the graph. */
 static uint32_t
 root(uint32_t *up, uint32_t x)
@@ -491,6 +522,15 @@ words_agree(const struct pair *q)
 	return q->lev[F_CONTEXT] == UNKNOWN || q->lev[F_CONTEXT] <= 1;
 }
 
+/* ... and both to be running totals or neither: a quarter's figure and
+ * a running total ("since April") of one team may be one series reworded
+ * or two measures side by side: a person should look. */
+static bool
+totals_agree(const struct pair *q)
+{
+	return q->o->cumulative == q->n->cumulative;
+}
+
 /* Step 4: states, scores and bands.  A link's margin is how much the
  * next best reading loses, in gain over not linking (weight - LINK_MIN):
  * the link left out, one of its figures linked to a free figure instead,
@@ -547,7 +587,8 @@ decide(struct linkage *lk)
 		if (!lk->chosen[k] || q->o->state != PAIRED)
 			continue;
 		q->o->band = q->n->band = q->forced || (q->w >= LINKED_MIN &&
-				margin[k] >= MARGIN_MIN && words_agree(q)) ?
+				margin[k] >= MARGIN_MIN && words_agree(q) &&
+				totals_agree(q)) ?
 				BAND_LINKED : BAND_REVIEW;
 	}
 	free(margin);
@@ -598,6 +639,7 @@ link_run(struct linkage *lk)
 	compare_all(lk);
 	score(lk);
 	assign_all(lk);
+	layouts(lk);
 	neighbours(lk);
 	score(lk);
 	assign_all(lk);
@@ -621,6 +663,7 @@ linkage_reset(struct linkage *lk)
 	free(lk->p);
 	free(lk->chosen);
 	free(lk->slot);
+	layout_free(&lk->layout);
 	lk->ties = (struct ties){0};
 	lk->p = NULL;
 	lk->np = lk->cap = 0;

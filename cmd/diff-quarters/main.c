@@ -35,6 +35,7 @@
 #include "compare.c"	/* a candidate pair, feature by feature */
 #include "model.c"	/* the Fellegi-Sunter model, fitted by EM */
 #include "assign.c"	/* one-to-one: a maximum-weight matching */
+#include "layout.c"	/* did a report's layout change: outline, position */
 #include "link.c"	/* record linkage: blocks, scores, assignment, bands */
 #include "review.c"	/* --review and the links file */
 #include "pair.c"	/* two quarters: OLD and NEW */

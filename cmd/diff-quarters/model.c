@@ -15,13 +15,14 @@ static const double prior_m[NFEAT][LEVELS_MAX] = {
 	[F_CONTEXT] = {.40, .30, .20, .10},
 	[F_OUTLINE] = {.50, .30, .15, .05},
 	[F_VALUE] = {.40, .35, .17, .06, .018, .002},
-	[F_RESTATED] = {.80, .10, .10},
+	[F_RESTATED] = {.80, .10, .095, .005},
 	[F_POSITION] = {.50, .30, .15, .05},
 	[F_PERIOD] = {.90, .10},
 	[F_AREA] = {.75, .25},
 	[F_NEIGHBOURS] = {.60, .40},
 	[F_CONCEPT] = {.80, .17, .03},
 	[F_GAP] = {.85, .12, .03},
+	[F_CLASH] = {.99, .01},
 };
 
 /* ... and any candidate pair: u for each level. */
@@ -30,13 +31,14 @@ static const double prior_u[NFEAT][LEVELS_MAX] = {
 	[F_CONTEXT] = {.05, .10, .25, .60},
 	[F_OUTLINE] = {.10, .20, .30, .40},
 	[F_VALUE] = {.02, .05, .08, .15, .25, .45},
-	[F_RESTATED] = {.01, .04, .95},
+	[F_RESTATED] = {.01, .04, .05, .90},
 	[F_POSITION] = {.10, .20, .30, .40},
 	[F_PERIOD] = {.60, .40},
 	[F_AREA] = {.40, .60},
 	[F_NEIGHBOURS] = {.10, .90},
 	[F_CONCEPT] = {.30, .20, .50},
 	[F_GAP] = {.50, .25, .25},
+	[F_CLASH] = {.50, .50},
 };
 
 enum { EM_ROUNDS = 25 };	/* enough for lambda to settle on reports */
@@ -44,11 +46,16 @@ enum { EM_ROUNDS = 25 };	/* enough for lambda to settle on reports */
 /* The defaults' weight, in pairs.  How far a value moves between
  * quarters is a property of reporting, not of one report, and the pairs
  * EM takes for true include many with similar words and a far value
- * (the same measure's other figures): its defaults weigh more. */
+ * (the same measure's other figures): its defaults weigh more.  So do a
+ * restatement's (a report restating last quarter's figure of a measure
+ * writes that figure, give or take a slip) and a clash's (an arrest is
+ * never a charge): EM would learn them from the pairs of one paragraph,
+ * which share a sentence, a section and a place, and differ in just
+ * these. */
 static const double prior_count[NFEAT] = {
 	[F_NAME] = 20, [F_CONTEXT] = 20, [F_OUTLINE] = 20, [F_VALUE] = 1e6,
-	[F_RESTATED] = 20, [F_POSITION] = 20, [F_PERIOD] = 20, [F_AREA] = 20,
-	[F_NEIGHBOURS] = 20, [F_CONCEPT] = 20, [F_GAP] = 20,
+	[F_RESTATED] = 1e6, [F_POSITION] = 20, [F_PERIOD] = 20, [F_AREA] = 20,
+	[F_NEIGHBOURS] = 20, [F_CONCEPT] = 20, [F_GAP] = 20, [F_CLASH] = 1e6,
 };
 #define LAMBDA_MIN 1e-4
 #define LAMBDA_MAX 0.5

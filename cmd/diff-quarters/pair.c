@@ -220,8 +220,12 @@ emit(struct diff *d, const struct fig *o, const struct fig *n)
 	else
 		status = n ? ST_NEW : ST_GONE;
 	verdict_add(&vd, f);
-	if (o && n)
-		audit_against(&vd, o, n);
+	if (o && n) {
+		struct verdict one = {0, BUF_INIT, BUF_INIT};
+
+		audit_against(&one, o, n);
+		verdict_merge(&vd, &one, n->band == BAND_LINKED);
+	}
 	if (shown(d->opt, o, n, status, &vd)) {
 		out_fields(out, f->s[S_MEASURE]);
 		out_fields(out, f->s[S_AREA]);

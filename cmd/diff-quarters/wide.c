@@ -320,8 +320,13 @@ wide_restated(struct wide *w, int k)
 		lk->head = NULL;
 		link_run(lk);
 		r->restated = true;
-		if (r->state == PAIRED && (o = r->mate) != NULL)
-			audit_restated(&o->track->restated, o, r);
+		if (r->state == PAIRED && (o = r->mate) != NULL) {
+			struct verdict one = {0, BUF_INIT, BUF_INIT};
+
+			audit_restated(&one, o, r);
+			verdict_merge(&o->track->restated, &one,
+				      r->band == BAND_LINKED);
+		}
 		r->state = FREE;
 		r->mate = NULL;
 		linkage_reset(lk);
@@ -329,22 +334,36 @@ wide_restated(struct wide *w, int k)
 	}
 }
 
+/* Is every link of a track from period j to period k sure (linked)? */
+static bool
+sure_from(const struct track *t, int j, int k)
+{
+	for (int m = j + 1; m <= k; m++)
+		if (t->at[m] && t->band[m] != BAND_LINKED)
+			return false;
+	return true;
+}
+
 /* The audit of a track: each figure's own comparisons, against the
- * earlier column its comparison names, and the restatements of it. */
+ * earlier column its comparison names (a finding where the links between
+ * are sure, a note where one is not), and the restatements of it. */
 static void
 wide_check(const struct wide *w, const struct track *t, struct verdict *vd)
 {
-	struct verdict one;
+	struct verdict one, across;
 	int k, j;
 
 	for (k = 0; k < w->n; k++) {
 		if (!t->at[k])
 			continue;
 		one = (struct verdict){0, BUF_INIT, BUF_INIT};
+		across = (struct verdict){0, BUF_INIT, BUF_INIT};
 		verdict_add(&one, t->at[k]);
 		for (j = 0; j < k; j++)
-			if (t->at[j])
-				audit_against(&one, t->at[j], t->at[k]);
+			if (t->at[j]) {
+				audit_against(&across, t->at[j], t->at[k]);
+				verdict_merge(&one, &across, sure_from(t, j, k));
+			}
 		vd->checks += one.checks;
 		if (one.why.len > 0)
 			buf_addf(&vd->why, "%s%s: %s", vd->why.len ? "; " : "",

@@ -7,7 +7,7 @@
  * (libstemmer, English).  The vocabulary also counts how many figures use
  * each term, for the TF-IDF weights of compare.c. */
 
-enum wkind { WK_PLAIN, WK_STOP, WK_NUMBER, WK_CLAUSE, WK_TIME };
+enum wkind { WK_PLAIN, WK_STOP, WK_NUMBER, WK_CLAUSE, WK_TIME, WK_EXCLUDE };
 
 /* No term: a stop word, a mark. */
 #define NO_TERM UINT32_MAX
@@ -22,6 +22,11 @@ struct vword {
 	bool looked;		/* the lookups are done */
 	double value;		/* a number word's value, a time unit's seconds */
 	const char *expansion;	/* an acronym's words, from names.tsv */
+	/* a concept of a family of alternatives (concepts.c): the family's
+	 * term + 1 (0: none), and its rank there (the later, the more
+	 * specific) */
+	uint32_t family;
+	uint16_t rank;
 };
 
 /* A token of a text. */
@@ -152,6 +157,8 @@ vocab_look(struct vocab *v, uint32_t id)
 					    QUARTERS_TIME_UNIT), NULL);
 	} else if (qcls & LEX_BIT(QUARTERS_CLAUSE)) {
 		w->kind = WK_CLAUSE;
+	} else if (qcls & LEX_BIT(QUARTERS_EXCLUDE)) {
+		w->kind = WK_EXCLUDE;
 	} else if ((cls & LEX_BIT(NAMES_STOP)) ||
 		   (qcls & LEX_BIT(QUARTERS_PERIOD_WORD)) || period_month(s, n)) {
 		w->kind = WK_STOP;	/* a function word, or one that says when */
@@ -370,12 +377,17 @@ content_words(struct vocab *v, const struct toks *t, const bool *skip,
 {
 	size_t i;
 	const char *e;
+	bool left_out = false;	/* after "excluding", to its bracket's end */
 
 	out->n = 0;
 	for (i = 0; i < t->n; i++) {
 		const struct tok *k = &t->v[i];
 
-		if (k->term == NO_TERM || k->kind == TK_MARK ||
+		if (k->kind == TK_MARK && strchr(",;:.)c\t", k->mark))
+			left_out = false;
+		if (k->kind == TK_WORD && v->w[k->word].kind == WK_EXCLUDE)
+			left_out = true;
+		if (k->term == NO_TERM || k->kind == TK_MARK || left_out ||
 		    (skip && skip[i]))
 			continue;
 		cwords_push(out, k->term, (uint32_t)i, 1);

@@ -71,7 +71,8 @@ restore_e(const struct ctx *c, char *w, size_t n)
 	if (n >= 2 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) &&
 	    (!strchr("lsz", w[n - 1]) || (w[n - 1] == 'l' && n >= 6)))
 		return n - 1;
-	if (n >= 2 && lex_is(c->words, w + n - 2, 2, NAMES_SILENT_E)) {
+	if ((n >= 3 && lex_is(c->words, w + n - 3, 3, NAMES_SILENT_E)) ||
+	    (n >= 2 && lex_is(c->words, w + n - 2, 2, NAMES_SILENT_E))) {
 		w[n] = 'e';
 		return n + 1;
 	}
