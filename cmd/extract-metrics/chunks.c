@@ -85,6 +85,17 @@ word_tag(const struct tok *t, lex_mask pos)
 	return P_NOUN;
 }
 
+/* Word token i (of a sentence ending before b) is glued by a hyphen,
+ * without spaces, to a word before or after it: "on-call", "out-of-hours". */
+static bool
+hyphen_glued(const struct ctx *c, size_t i, size_t b)
+{
+	return (i + 2 < b && tok_dash(c, i + 1, b) && !c->tok[i + 1].sp &&
+		!c->tok[i + 2].sp && c->tok[i + 2].kind == T_WORD) ||
+	       (i >= 2 && tok_dash(c, i - 1, b) && !c->tok[i - 1].sp && !c->tok[i].sp &&
+		c->tok[i - 2].kind == T_WORD);
+}
+
 /* Tag the tokens of sentence s: their parts of speech and their classes
  * in the dates lexicon. */
 static void
@@ -120,6 +131,10 @@ tag_sentence(struct ctx *c, struct span s)
 						     &g->date_starts);
 			}
 			g->p = (unsigned char)word_tag(t, g->pos);
+			/* "on-call", "in-house", "off-road": a function word
+			 * glued by a hyphen to a word is a compound's */
+			if ((g->p == P_PREP || g->p == P_ADV) && hyphen_glued(c, i, s.b))
+				g->p = P_NOUN;
 			/* "the launch", "the injured": a verb's form after a
 			 * determiner or "of" names a thing */
 			if (g->p == P_VERB && i > s.a && (c->tag[i - 1].p == P_DET ||

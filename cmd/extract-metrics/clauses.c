@@ -20,6 +20,9 @@ enum {
 	HEAD_WORDS = 7,		/* ... to this many words in all */
 	SUBJECT_SKIP = 8,	/* tokens before a subject's first word */
 	SUBJECT_WORDS = 4,	/* words of a subject */
+	SUBJECT_PHRASES = 3,	/* phrases of a subject read on to its verb
+				 * past those of a noun phrase ... */
+	SUBJECT_LONG = 12,	/* ... and its words at most */
 	SUBJECT_GAP = 6,	/* tokens from a subject to a quantity word:
 				 * "calls were answered in an average of" */
 	SHORT_OBJECT = 2,	/* words of an object that says little without
@@ -347,6 +350,35 @@ figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
 static struct span clause_np(const struct ctx *c, size_t a, size_t lead,
 			     size_t b, bool at_verb);
 
+/* "The average time from call to the first appliance arriving at a
+ * dwelling fire was": a subject whose phrases go on past those a noun
+ * phrase takes (np_post), read on to its verb group at v; j is its first
+ * word, *e where np_post ended.  When all of it up to v is phrases of the
+ * subject, *e becomes the end of its last phrase within SUBJECT_LONG
+ * words, and the answer is v; else *e stays and the answer is *e. */
+static size_t
+subject_rest(const struct ctx *c, size_t j, size_t *e, size_t v)
+{
+	size_t full = *e, k, n, cut = *e;
+
+	for (n = 0; full < v && n < SUBJECT_PHRASES; n++) {
+		k = np_post(c, full, v);
+		/* "arriving at a dwelling fire": a participle's phrase */
+		if (k == full && participle_at(c, full, v) && !c->tok[full].cap &&
+		    tag_is(c, full + 1, v, P_PREP))
+			k = np_post(c, full + 1, v);
+		if (k <= full)
+			break;
+		full = k;
+		if (words_in(c, (struct span){j, full}) <= SUBJECT_LONG)
+			cut = full;
+	}
+	if (full != v)
+		return *e;
+	*e = cut;
+	return v;
+}
+
 /* The verb and subject of the clause whose object is the figure at lead
  * ("Specials gave 480 hours", "Notices were issued on 58 occasions",
  * "the team has arrested 310 suspects"): the main verb in *verb
@@ -508,7 +540,7 @@ clause_np(const struct ctx *c, size_t a, size_t lead, size_t b, bool at_verb)
 		e = np_end(c, e + 1, v);
 	e = np_post(c, e, v);
 	{
-		size_t q = e;
+		size_t q = subject_rest(c, j, &e, v);
 
 		while (q < v && (tag_is(c, q, b, P_ADV) || c->tag[q].period))
 			q++;

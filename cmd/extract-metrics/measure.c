@@ -571,6 +571,25 @@ quantity_only(struct ctx *c, const struct buf *m)
 	return lex_is(c->lex.lx, low, m->len, METRICS_QUANTITY);
 }
 
+/* The words of span w are only words for a goal, periods and signs:
+ * "the annual target", "the yearly aim" say nothing of what they are a
+ * goal for. */
+static bool
+goal_words_only(struct ctx *c, struct span w)
+{
+	size_t j;
+
+	tables_open(c);
+	for (j = w.a; j < w.b; j++)
+		if (c->tok[j].kind != T_PUNCT && !c->tag[j].period &&
+		    !tag_is(c, j, w.b, P_DET) &&
+		    !tok_has(c, j, w.b, W(PERIOD_LABEL) | W(PERIOD_PHRASE)) &&
+		    !(c->tok[j].kind == T_WORD && c->word[j].n &&
+		      lex_is(c->tables_lx, c->tok[j].low, c->word[j].n, TABLES_GOAL)))
+			return false;
+	return true;
+}
+
 static bool
 goal_only(struct ctx *c, const struct buf *m)
 {
@@ -729,6 +748,11 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		if (before && before->len) {
 			buf_add(&o->measure, before->p, before->len);
 			why = "a goal of the measure before";
+		} else if (c->last_measure.len && goal_words_only(c, subj)) {
+			/* "... 96 dwelling fires. The annual target is no
+			 * more than 400.": a goal of what the block counted */
+			buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
+			why = "a goal of the block's last measure";
 		} else if (subj.b > subj.a) {
 			add_words(&o->measure, c, subj);	/* "Satisfaction ... aim" */
 			why = "a goal of the sentence's subject";

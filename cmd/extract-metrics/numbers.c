@@ -667,7 +667,9 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 			k = j + 1;
 			if (tok_is(c, k, end, "calendar"))
 				k++;
-			if (tok_has(c, k, end, W(RATE_BASE)) &&
+			/* "3.4 shifts a year ago": a point in the past,
+			 * no rate */
+			if (tok_has(c, k, end, W(RATE_BASE)) && !tok_has(c, k + 1, end, W(AGO)) &&
 			    (per = word_value(c, c->tok[k].low, strlen(c->tok[k].low),
 					      METRICS_RATE_BASE)))
 				goto found;

@@ -161,6 +161,11 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			 * another noun */
 			if (o && !o->has_value && other_noun(c, &c->fig[o->fig], f))
 				o = NULL;
+			/* "rose by 2.8 points but remains below the target of
+			 * 85%": a goal is not the level the change reached */
+			if (o && !o->has_value && !o->target && f->role == R_TARGET &&
+			    !in_parens(c, s.a, f->ts))
+				o = NULL;
 			if (!(o && !o->has_value &&
 			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
 			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent"))))) {
