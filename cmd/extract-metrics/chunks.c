@@ -273,6 +273,27 @@ glue_at(const struct ctx *c, size_t j, size_t b)
 
 static size_t np_end(const struct ctx *c, size_t i, size_t b);
 
+/* Token j is a number of a figure of the sentence. */
+static bool
+in_figure(const struct ctx *c, size_t j)
+{
+	size_t k;
+
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ts <= j && j < c->fig[k].ue)
+			return true;
+	return false;
+}
+
+/* "emergency 999 calls", "a 101 call": a number that is no figure (a
+ * channel, a name) before a noun of the phrase, at j. */
+static bool
+name_number_at(const struct ctx *c, size_t j, size_t b)
+{
+	return j + 1 < b && c->tok[j].kind == T_NUM && !c->tag[j].period &&
+	       !in_figure(c, j) && (noun_at(c, j + 1, b) || title_at(c, j + 1, b));
+}
+
 /* "and" or "or" at j inside a noun phrase that began at i: between two
  * parts of one name ("Killed and Seriously Injured"), or between words
  * that share the head after them ("drink and drug driving", "farm and
@@ -345,6 +366,10 @@ np_end(const struct ctx *c, size_t i, size_t b)
 			j = k;
 			continue;
 		}
+		if (j > i && name_number_at(c, j, b)) {
+			j++;
+			continue;
+		}
 		if (j > i && (k = acronym_at(c, j, b)) > j) {
 			last = j = k;
 			continue;
@@ -396,6 +421,10 @@ np_start(const struct ctx *c, size_t lo, size_t e, size_t b)
 		if (j < e && j >= lo + 3 && c->tok[j - 1].kind == T_PUNCT &&
 		    quoted_number_at(c, j - 3, b) == j) {
 			j -= 3;	/* "'999'" */
+			continue;
+		}
+		if (j < e && j > lo && name_number_at(c, j - 1, b)) {
+			j--;	/* "a 101 call" */
 			continue;
 		}
 		/* 'The Christmas campaign "No excuse" ran': a quoted name */

@@ -41,6 +41,25 @@ only_pct(const struct obs *o)
 	return o->has_pct && !o->has_value && !o->has_prev && !o->has_change;
 }
 
+/* A figure in unit fig can be compared with a row in unit row: the
+ * same unit, or two durations ("2 minutes 55 seconds, down from 4
+ * minutes"). */
+static bool
+same_dimension(const char *row, const char *fig)
+{
+	return !strcmp(row, fig) || (unit_seconds(row) > 0 && unit_seconds(fig) > 0);
+}
+
+/* Figure f's value in the unit of row o: "4 minutes" in a row of
+ * seconds is 240. */
+static double
+in_row_unit(const struct obs *o, const struct fig *f)
+{
+	double r = unit_seconds(o->unit), g = unit_seconds(f->unit);
+
+	return r > 0 && g > 0 && r != g ? f->v * g / r : f->v;
+}
+
 static bool
 unit_fits(const struct obs *o, const struct fig *f)
 {
@@ -51,11 +70,11 @@ unit_fits(const struct obs *o, const struct fig *f)
 	/* a bare number in parentheses is in the row's unit: "5,412
 	 * patrol hours ... (5,058)" */
 	if (f->role == R_PREV)
-		return !o->has_prev && (!strcmp(o->unit, f->unit) ||
+		return !o->has_prev && (same_dimension(o->unit, f->unit) ||
 					(f->paren && f->te == f->ts + 1 &&
 					 !strcmp(f->unit, "count")));
 	/* a change in points belongs to a percent row */
-	return !o->has_change && (!strcmp(o->unit, f->unit) ||
+	return !o->has_change && (same_dimension(o->unit, f->unit) ||
 				  (!strcmp(f->unit, "pp") &&
 				   !strcmp(o->unit, "percent")));
 }
@@ -215,7 +234,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 		if (f->role == R_PREV) {
 			prev_row = (size_t)(o - c->obs);
 			o->has_prev = true;
-			o->prev = f->v;
+			o->prev = in_row_unit(o, f);
 			if (f->when_back)	/* "on last year (1,274)" */
 				when_of(c, (struct span){f->ts, f->ts}, true,
 					WM_PREV, &o->prev_when);
@@ -226,7 +245,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			o->pct = f->sign * f->v;
 		} else {
 			o->has_change = true;
-			o->change = f->sign * f->v;
+			o->change = f->sign * in_row_unit(o, f);
 		}
 	}
 }
