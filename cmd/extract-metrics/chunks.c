@@ -502,9 +502,15 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			if (tok_is(c, q, b, "in") || tok_is(c, q, b, "up") ||
 			    tok_is(c, q, b, "out"))
 				q++;
-			if ((tok_is(c, q, b, "or") || tok_is(c, q, b, "and")) &&
-			    participle_at(c, q + 1, b) && verb_like(&c->tok[q + 1]))
-				k = q + 2;
+			/* "people killed or seriously injured" */
+			if (tok_is(c, q, b, "or") || tok_is(c, q, b, "and")) {
+				size_t r = q + 1;
+
+				if (tag_is(c, r, b, P_ADV) && adverb(&c->tok[r]))
+					r++;
+				if (participle_at(c, r, b) && verb_like(&c->tok[r]))
+					k = r + 1;
+			}
 		}
 		/* "involving a knife or sharp instrument" */
 		else if (n == 0 && participle_at(c, k, b) && !c->tok[k].cap &&

@@ -291,6 +291,11 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 		k = j + 1;
 		if (tok_is(c, k, b, "up") || tok_is(c, k, b, "out") || tok_is(c, k, b, "off"))
 			k++;	/* "signed up to the scheme" */
+		/* "were killed or seriously injured": participles joined */
+		if ((tok_is(c, k, b, "or") || tok_is(c, k, b, "and")) &&
+		    participle_at(c, k + 1 + tag_is(c, k + 1, b, P_ADV), b) &&
+		    verb_like(&c->tok[k + 1 + tag_is(c, k + 1, b, P_ADV)]))
+			k += 2 + tag_is(c, k + 1, b, P_ADV);
 		e = np_post(c, k, b);
 
 		/* "took part", "came online", "joined the scheme" */

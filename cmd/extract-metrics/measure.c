@@ -245,7 +245,14 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	nw = nouns_in(c, (struct span){w.a, he});
 	generic = nw == 1 && c->tok[he - 1].kind == T_WORD &&
 		  (c->tok[he - 1].cls & W(GENERIC));
-	subj = chain_subject(c, s, f, lo, lead, &verb);
+	/* "Vehicle crime fell by 9% to 3,305 offences": the change before
+	 * is the same row's, the subject stands before it */
+	if (f > c->fig && (f[-1].role == R_CHANGE || f[-1].role == R_PCT) &&
+	    f[-1].ue + 1 == lead && tok_is(c, f[-1].ue, b, "to") && lo == f[-1].te)
+		subj = chain_subject(c, s, f - 1, f - 1 > c->fig ? f[-2].te : s.a,
+				     fig_start(c, s, f - 1), &verb);
+	else
+		subj = chain_subject(c, s, f, lo, lead, &verb);
 	if (figure_is_subject(c, lo, lead, b))
 		pred = predicate_after(c, w.b, b, share);
 	/* "..., and 11.6% of callers hung up": a subject of its own clause */

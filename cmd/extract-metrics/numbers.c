@@ -171,6 +171,11 @@ fraction_head(const struct ctx *c, size_t i, size_t end, double *share)
 			  (c->tok[j].kind == T_WORD &&
 			   duration_unit(c, c->tok[j].low, &dn) > 0)))
 		return i;
+	/* "the third year": an ordinal before a unit of time, no share
+	 * ("half an hour", "quarter million" are) */
+	if (c->tok[i].kind == T_WORD && fraction_at(c, i, end) > 0 &&
+	    !tok_is(c, i, end, "half") && multiplier_at(c, j, end) == 0)
+		return i;
 	*share = k / d;
 	return j;
 }

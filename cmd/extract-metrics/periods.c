@@ -560,8 +560,15 @@ present_clause(const struct ctx *c, struct span s, const struct fig *f)
 	size_t j = fig_start(c, s, f);
 
 	while (j > s.a && (tag_is(c, j - 1, s.b, P_ADV) || tag_is(c, j - 1, s.b, P_PREP) ||
+			   tag_is(c, j - 1, s.b, P_DET) || modifier(&c->tok[j - 1]) ||
 			   tok_has(c, j - 1, s.b, W(APPROX))) && !tok_is(c, j - 1, s.b, "of"))
 		j--;
+	/* "are engaging with a further 79 businesses": what goes on now */
+	if (j > s.a + 1 && tag_is(c, j - 1, s.b, P_VERB) && !c->tok[j - 1].cap &&
+	    strlen(c->tok[j - 1].low) > 4 &&
+	    !strcmp(c->tok[j - 1].low + strlen(c->tok[j - 1].low) - 3, "ing") &&
+	    (tok_is(c, j - 2, s.b, "is") || tok_is(c, j - 2, s.b, "are")))
+		return true;
 	return j > s.a && (tok_is(c, j - 1, s.b, "is") || tok_is(c, j - 1, s.b, "are") ||
 			   tok_is(c, j - 1, s.b, "has") || tok_is(c, j - 1, s.b, "have") ||
 			   present_verb(c, j - 1, s, fig_start(c, s, f)));
@@ -637,6 +644,23 @@ present_list(const struct ctx *c, struct span s, const struct fig *f)
 	}
 }
 
+/* Period w is the time of the report as a state ("now", "currently",
+ * "at present"), not a sum up to it ("to date", "so far this year"). */
+static bool
+state_now(const struct ctx *c, const struct buf *w)
+{
+	char low[PERIOD_WORDS_MAX];
+	size_t k;
+	lex_mask m;
+
+	if (!c->dates_lx || w->len >= sizeof low)
+		return false;
+	for (k = 0; k < w->len; k++)
+		low[k] = (char)tolower((unsigned char)w->p[k]);
+	m = lex_classes(c->dates_lx, low, w->len);
+	return (m & DATE(NOW)) && !(m & DATE(TO_DATE));
+}
+
 /* The period of row o (of sentence s; NO_SPAN for a table's cell) when
  * its sentence names none: the period the last row of its block named;
  * "currently" for what stands now ("There are 196 volunteers"); else
@@ -653,8 +677,12 @@ row_period(struct ctx *c, struct span s, struct obs *o)
 
 	if (o->when.len) {
 		resolve_own(c, &o->when);
-		buf_reset(&c->block_when);
-		buf_add(&c->block_when, o->when.p, o->when.len);
+		/* "now" is the state its own sentence states: "The scheme now
+		 * has 310 members. Members reported 97 ..." */
+		if (!state_now(c, &o->when)) {
+			buf_reset(&c->block_when);
+			buf_add(&c->block_when, o->when.p, o->when.len);
+		}
 		return NULL;
 	}
 	if (c->block_when.len) {

@@ -149,13 +149,41 @@ from_to(const struct ctx *c, size_t fi)
 	       !strcmp(c->fig[fi + 1].unit, f->unit);
 }
 
+/* The period phrase a change figure f is counted from, in the tokens
+ * after it (up to the next figure): "than last year", "on March 2024",
+ * "more than in March 2024", "on the same quarter last year"; the words
+ * between are its own noun and those that introduce a base.  Its index
+ * in c->period, or NO_TOKEN. */
+static size_t
+change_base_after(const struct ctx *c, const struct fig *f, struct span after)
+{
+	size_t j = f->ue, k;
+	bool base = false;
+
+	for (; j < after.b && !c->tag[j].period; j++) {
+		if (tok_is(c, j, after.b, "than") || tok_is(c, j, after.b, "on") ||
+		    tok_has(c, j, after.b, W(CMP)))
+			base = true;
+		else if (!(noun_at(c, j, after.b) || direction(&c->tok[j]) ||
+			   tok_has(c, j, after.b, W(MORE)) || tag_is(c, j, after.b, P_DET) ||
+			   (base && date_has(c, j, after.b, DATE(PREP)))))
+			return NO_TOKEN;
+	}
+	if (!base || j >= after.b)
+		return NO_TOKEN;
+	for (k = 0; k < c->nperiod; k++)
+		if (c->period[k].a == j)
+			return k;
+	return NO_TOKEN;
+}
+
 /* The figures of sentence s as rows, from c->obs[first_obs] on: a value
  * or target opens a row, a comparison figure joins the row it compares;
  * each row gets its period. */
 static void
 fold(struct ctx *c, struct span s, size_t first_obs)
 {
-	size_t fi, prev_row = first_obs;
+	size_t fi, prev_row = first_obs, k;
 	const char *how, *when_why;
 	struct obs *o;
 
@@ -247,5 +275,10 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			o->has_change = true;
 			o->change = f->sign * in_row_unit(o, f);
 		}
+		/* "40 fewer burglaries than last year", "down 3.1% on March
+		 * 2024": the period the change is counted from */
+		if (f->role != R_PREV && !o->prev_when.len &&
+		    (k = change_base_after(c, f, after)) != NO_TOKEN)
+			add_words(&o->prev_when, c, c->period[k]);
 	}
 }

@@ -6,6 +6,10 @@
 #
 # Cases: tests/corpus/extract-metrics.txt (its head says the format) and,
 # in a file whose name has "negative", texts with no figure, one a line.
+# A file NAME.rows holds the rows expected of the report NAME.txt beside
+# it, read through split-sections (set ss to its path): rows in the
+# corpus' form, each with the key "line" (the report's line); every line
+# of the report with a row out is a case, its rows compared in order.
 # All cases go through one run of the tool, as the lines of one plain-text
 # input, a line "." between cases (it ends any table and caption); the
 # rows come back to their case by their line.  In a file whose name has
@@ -61,21 +65,32 @@ function canon(fig, measure, kv, with_line,    s, k) {
 	return s
 }
 
-# An expected row as written in the corpus, in canon's spelling.
-function parse_want(line, c, r,    n, part, i, kv, sp, key) {
+# The keys of an expected row into kv, its figure and measure into
+# part[1] and part[2]; a key the form has not, into bad.
+function parse_row(line, kv, part,    n, i, sp, key) {
 	n = split(line, part, "|")
+	bad = ""
 	for (i = 3; i <= n; i++) {
 		part[i] = trim(part[i])
 		sp = index(part[i], " ")
 		key = sp ? substr(part[i], 1, sp - 1) : part[i]
-		if (key == "line")
-			want_line[c, r] = substr(part[i], sp + 1)
 		kv[key] = sp ? substr(part[i], sp + 1) : ""
 		if (!(key == "when" || key == "prev" || key == "prev_when" ||
 		      key == "change" || key == "pct" || key == "line"))
-			bad_key[c] = key
+			bad = key
 	}
-	return canon(trim(part[1]), n >= 2 ? trim(part[2]) : "", kv, (c, r) in want_line)
+	part[1] = trim(part[1])
+	part[2] = n >= 2 ? trim(part[2]) : ""
+}
+
+# An expected row as written in the corpus, in canon's spelling.
+function parse_want(line, c, r,    kv, part) {
+	parse_row(line, kv, part)
+	if ("line" in kv)
+		want_line[c, r] = kv["line"]
+	if (bad != "")
+		bad_key[c] = bad
+	return canon(part[1], part[2], kv, (c, r) in want_line)
 }
 
 function add_case(text, file, line,    t, nl, k, per, kind, sep, row) {
@@ -117,6 +132,29 @@ function add_case(text, file, line,    t, nl, k, per, kind, sep, row) {
 
 /^#/ { next }
 
+# a report's expected rows, by the report's line
+FILENAME ~ /\.rows$/ {
+	if (FILENAME != rep_rows[nrep]) {
+		nrep++
+		rep_rows[nrep] = FILENAME
+		rep_path[nrep] = substr(FILENAME, 1, length(FILENAME) - 5) ".txt"
+	}
+	if ($0 ~ /^[ \t]*$/)
+		next
+	delete rkv
+	parse_row($0, rkv, rpart)
+	if (!("line" in rkv) || bad != "") {
+		printf "%s:%d: a row without its line, or with key '%s'\n",
+		       FILENAME, FNR, bad > "/dev/stderr"
+		rep_bad = 1
+		next
+	}
+	rl = rkv["line"] + 0
+	rep_line[nrep, rl] = 1
+	rwant[nrep, rl, ++rwant_n[nrep, rl]] = canon(rpart[1], rpart[2], rkv, 0)
+	next
+}
+
 FILENAME ~ /negative/ {
 	if ($0 !~ /^[ \t]*$/)
 		add_case($0, FILENAME, FNR)
@@ -129,9 +167,29 @@ FILENAME ~ /negative/ {
 
 { r = ++c_want[ncase]; want[ncase, r] = parse_want($0, ncase, r) }
 
+# An output row (its fields f, by the header's columns col) in canon's
+# spelling: with its line, counted from first, when with_line.
+function got_row(f, first, with_line,    fig, kv) {
+	fig = (f[col["value"]] == "" ? "-" : f[col["value"]])
+	fig = f[col["approx"]] fig
+	if (f[col["value_max"]] != "")
+		fig = fig ".." f[col["value_max"]]
+	fig = fig " " f[col["unit"]]
+	if (f[col["kind"]] == "target")
+		fig = fig " target"
+	delete kv
+	kv["when"] = f[col["when"]]
+	kv["prev"] = f[col["prev_value"]]
+	kv["prev_when"] = f[col["prev_when"]]
+	kv["change"] = f[col["change"]]
+	kv["pct"] = f[col["change_pct"]]
+	kv["line"] = f[col["line"]] - first + 1
+	return canon(fig, f[col["measure"]], kv, with_line)
+}
+
 # The rows of one run of the tool on file path, each to its case by its
 # line (cases: line_case or sline_case); false when the tool failed.
-function run(path, sec,    cmd, row, nf, f, k, nrow, c, r, fig, kv) {
+function run(path, sec,    cmd, row, nf, f, k, nrow, c, r) {
 	cmd = em " " path
 	nrow = 0
 	while ((cmd | getline row) > 0) {
@@ -143,36 +201,83 @@ function run(path, sec,    cmd, row, nf, f, k, nrow, c, r, fig, kv) {
 		}
 		c = sec ? sline_case[f[col["line"]]] : line_case[f[col["line"]]]
 		r = ++got_n[c]
-		fig = (f[col["value"]] == "" ? "-" : f[col["value"]])
-		fig = f[col["approx"]] fig
-		if (f[col["value_max"]] != "")
-			fig = fig ".." f[col["value_max"]]
-		fig = fig " " f[col["unit"]]
-		if (f[col["kind"]] == "target")
-			fig = fig " target"
-		delete kv
-		kv["when"] = f[col["when"]]
-		kv["prev"] = f[col["prev_value"]]
-		kv["prev_when"] = f[col["prev_when"]]
-		kv["change"] = f[col["change"]]
-		kv["pct"] = f[col["change_pct"]]
-		kv["line"] = f[col["line"]] - c_first[c] + 1
-		got[c, r] = canon(fig, f[col["measure"]], kv, (c, r) in want_line)
+		got[c, r] = got_row(f, c_first[c], (c, r) in want_line)
 	}
 	return close(cmd) == 0 && nrow > 0
 }
 
+# Report p through split-sections and the tool: its rows by line into
+# rgot; false when a tool failed.
+function run_report(p,    cmd, row, nf, f, k, nrow, l) {
+	cmd = ss " " rep_path[p] " | " em
+	nrow = 0
+	while ((cmd | getline row) > 0) {
+		nf = split(row, f, "\t")
+		if (++nrow == 1) {
+			for (k = 1; k <= nf; k++)
+				col[f[k]] = k
+			continue
+		}
+		l = f[col["line"]] + 0
+		rep_line[p, l] = 1
+		rgot[p, l, ++rgot_n[p, l]] = got_row(f, 1, 0)
+	}
+	return close(cmd) == 0 && nrow > 0
+}
+
+# The lines of report p with an expected or an output row that differ:
+# each a case; says each failing one with its text.
+function check_report(p,    l, r, ok, n, line, text) {
+	n = 0
+	while ((getline line < rep_path[p]) > 0)
+		text[++n] = line
+	close(rep_path[p])
+	for (l = 1; l <= n; l++) {
+		if (!((p, l) in rep_line))
+			continue
+		ncase++
+		ok = rgot_n[p, l] + 0 == rwant_n[p, l] + 0
+		for (r = 1; ok && r <= rwant_n[p, l]; r++)
+			ok = rgot[p, l, r] == rwant[p, l, r]
+		if (ok)
+			continue
+		failed++
+		printf "%s: line %d: %s\n", rep_rows[p], l, text[l]
+		for (r = 1; r <= rwant_n[p, l]; r++)
+			printf "  want: %s\n", rwant[p, l, r]
+		if (rwant_n[p, l] + 0 == 0)
+			printf "  want: no row\n"
+		for (r = 1; r <= rgot_n[p, l]; r++)
+			printf "  got:  %s\n", rgot[p, l, r]
+		if (rgot_n[p, l] + 0 == 0)
+			printf "  got:  no row\n"
+	}
+}
+
 END {
-	if (ncase == 0)
+	if (ncase == 0 && nrep == 0)
 		exit 2
+	if (rep_bad || (nrep > 0 && ss == "")) {
+		if (nrep > 0 && ss == "")
+			print "extract-metrics.awk: reports need ss (split-sections)" > "/dev/stderr"
+		exit 2
+	}
 	close(input)
 	close(sections)
 	if ((nline > 0 && !run(input, 0)) || (nsline > 0 && !run(sections, 1))) {
 		print "extract-metrics.awk: " em " failed" > "/dev/stderr"
 		exit 2
 	}
+	for (p = 1; p <= nrep; p++)
+		if (!run_report(p)) {
+			print "extract-metrics.awk: " ss " or " em " failed on " rep_path[p] > "/dev/stderr"
+			exit 2
+		}
 	failed = 0
-	for (c = 1; c <= ncase; c++) {
+	nplain = ncase
+	for (p = 1; p <= nrep; p++)
+		check_report(p)
+	for (c = 1; c <= nplain; c++) {
 		ok = got_n[c] + 0 == c_want[c] && !(c in bad_key)
 		for (r = 1; ok && r <= c_want[c]; r++)
 			ok = got[c, r] == want[c, r]
