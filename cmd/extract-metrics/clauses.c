@@ -32,10 +32,10 @@ enum {
 	GOAL_WORD = 16,		/* bytes of a word for a goal: "trajectory" */
 	ASIDE_CLAUSE = 10,	/* tokens of a clause between commas inside a
 				 * subject: "Orders, piloted in X from April," */
-	DEED_REACH = 12,
-	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
-				 * what a sentence is about */	/* tokens from "within" back to the verb of
+	DEED_REACH = 12,	/* tokens from "within" back to the verb of
 				 * the deed done within a window */
+	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
+				 * what a sentence is about */
 	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
 				 * noun before them: "(1,851 full-time
 				 * equivalent)" after "1,884 officers" */

@@ -57,9 +57,12 @@ struct obs {
 	struct buf measure, when, prev_when;
 };
 
-/* A block as read: the passed-through columns and the text. */
+/* A block as read: the passed-through columns, the sections it stands
+ * under (split-sections' priority_title, commitment, heading: NULL for
+ * plain text) and the text. */
 struct block {
 	const char *doc, *period, *priority, *area, *heading, *kind;
+	const char *title, *commitment;
 	const char *text;
 	size_t len;
 	long line;

@@ -69,6 +69,7 @@
 #include "rows.c"
 #include "clauses.c"
 #include "lists.c"
+#include "context.c"
 #include "measure.c"
 #include "output.c"
 #include "sentences.c"

@@ -561,111 +561,6 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return why;
 }
 
-/* A measure of a goal alone: at most GOAL_WORDS words, the last a word
- * for a goal ("target", "the national standard", "uplift target",
- * "aim"). */
-/* A measure that is only a word for a kind of quantity: "average". */
-static bool
-quantity_only(struct ctx *c, const struct buf *m)
-{
-	char low[GOAL_WORD];
-	size_t k;
-
-	if (m->len == 0 || m->len >= sizeof low || memchr(m->p, ' ', m->len))
-		return false;
-	for (k = 0; k < m->len; k++)
-		low[k] = (char)tolower((unsigned char)m->p[k]);
-	return lex_is(c->lex.lx, low, m->len, METRICS_QUANTITY);
-}
-
-/* The words of span w are only words for a goal, periods and signs:
- * "the annual target", "the yearly aim" say nothing of what they are a
- * goal for. */
-static bool
-goal_words_only(struct ctx *c, struct span w)
-{
-	size_t j;
-
-	tables_open(c);
-	for (j = w.a; j < w.b; j++)
-		if (c->tok[j].kind != T_PUNCT && !c->tag[j].period &&
-		    !tag_is(c, j, w.b, P_DET) &&
-		    !tok_has(c, j, w.b, W(PERIOD_LABEL) | W(PERIOD_PHRASE)) &&
-		    !(c->tok[j].kind == T_WORD && c->word[j].n &&
-		      lex_is(c->tables_lx, c->tok[j].low, c->word[j].n, TABLES_GOAL)))
-			return false;
-	return true;
-}
-
-static bool
-goal_only(struct ctx *c, const struct buf *m)
-{
-	size_t e = m->len, a, words = 1, k;
-	char low[GOAL_WORD];
-
-	if (e == 0)
-		return false;
-	for (k = 0; k < e; k++)
-		words += m->p[k] == ' ';
-	for (a = e; a > 0 && m->p[a - 1] != ' '; a--)
-		;
-	if (words > GOAL_WORDS || e - a >= sizeof low)
-		return false;
-	for (k = a; k < e; k++)
-		low[k - a] = (char)tolower((unsigned char)m->p[k]);
-	tables_open(c);
-	return lex_is(c->tables_lx, low, e - a, TABLES_GOAL);
-}
-
-/* "8 above the uplift target", "39 short of the target of 1,960": a
- * figure that says how far another is from a goal; the end of those
- * words, or NO_TOKEN; where the goal's noun phrase starts in *goal. */
-static size_t
-from_goal(struct ctx *c, struct span s, const struct fig *f, size_t *goal)
-{
-	size_t j = f->ue, e, k;
-
-	if (tok_is(c, j, s.b, "short") || tok_is(c, j, s.b, "ahead") ||
-	    tok_is(c, j, s.b, "behind"))
-		j += 1 + tok_is(c, j + 1, s.b, "of");
-	else if (tok_has(c, j, s.b, W(GOAL_PREP)) && !tok_is(c, j, s.b, "on") &&
-		 !tok_is(c, j, s.b, "within"))
-		j++;
-	else
-		return NO_TOKEN;
-	j = *goal = skip_det(c, j, s.b);
-	e = np_end(c, j, s.b);
-	tables_open(c);
-	for (k = j; k < e; k++)
-		if (c->tok[k].kind == T_WORD && c->word[k].n &&
-		    lex_is(c->tables_lx, c->tok[k].low, c->word[k].n, TABLES_GOAL))
-			return e;
-	return NO_TOKEN;
-}
-
-/* "Stop and search: 1,390 searches": a short label of what the sentence
- * is about opens it, a colon after it; not an area's name ("Westbury:",
- * "Marram Bay:", all capitalised).  Its span, empty when none. */
-static struct span
-topic_label(const struct ctx *c, struct span s)
-{
-	size_t j, words = 0;
-	bool lower = false;
-
-	for (j = s.a; j < s.b && j < s.a + TOPIC_TOKENS; j++) {
-		const struct tok *t = &c->tok[j];
-
-		if (tok_punct(c, j, s.b, ':'))
-			return lower && j > s.a ? (struct span){s.a, j} : (struct span){s.a, s.a};
-		if (t->kind != T_WORD || tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX) ||
-		    c->tag[j].period)
-			break;
-		words++;
-		lower = lower || (!t->cap && content_word(t) && noun_at(c, j, s.b));
-	}
-	return (struct span){s.a, s.a};
-}
-
 /* The measure of row k of sentence s (rows from first are the
  * sentence's): the words of its figure, or of the figure or row it goes
  * with.  Returns where they came from (--explain). */
@@ -797,6 +692,10 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
 		why = "none of its own: the block's last measure";
 	}
+	/* "Rural Watch" above "The scheme now has 310 members" (a field's
+	 * record names its own) */
+	if (!c->field.on && topic_measure(c, &o->measure))
+		why = "vague words: its section's topic before them";
 	if (o->measure.len) {
 		buf_reset(&c->last_measure);
 		buf_add(&c->last_measure, o->measure.p, o->measure.len);

@@ -16,7 +16,8 @@
 # "sections", a case's text is split-sections output instead: rows
 # separated by \n, each "KIND: TEXT" ("head: Measure\tQ1\tQ2", "table:
 # Calls\t12\t14"), and "period: 2024/25 Q1" sets the period column of the
-# rows after it; these cases go through a second run, as split-sections
+# rows after it (so do "title:", "commitment:", "heading:" and "area:"
+# their columns); these cases go through a second run, as split-sections
 # output.  Exit 0 when every case passes, 1 when one fails, 2 when the
 # tool cannot run.
 BEGIN {
@@ -93,7 +94,7 @@ function parse_want(line, c, r,    kv, part) {
 	return canon(part[1], part[2], kv, (c, r) in want_line)
 }
 
-function add_case(text, file, line,    t, nl, k, per, kind, sep, row) {
+function add_case(text, file, line,    t, nl, k, kind, sep, row) {
 	ncase++
 	c_text[ncase] = text
 	c_where[ncase] = file ":" line
@@ -103,19 +104,22 @@ function add_case(text, file, line,    t, nl, k, per, kind, sep, row) {
 	if (file ~ /sections/) {
 		c_sections[ncase] = 1
 		c_first[ncase] = nsline + 1
-		per = ""
+		delete col_set
 		for (k = 1; k <= nl; k++) {
 			sep = index(tl[k], ": ")
 			kind = sep ? substr(tl[k], 1, sep - 1) : "para"
-			if (kind == "period") {
-				per = substr(tl[k], sep + 2)
+			if (kind == "period" || kind == "title" || kind == "commitment" ||
+			    kind == "heading" || kind == "area") {
+				col_set[kind] = substr(tl[k], sep + 2)
 				continue
 			}
 			row = sep ? substr(tl[k], sep + 2) : tl[k]
 			gsub(/\\/, "\\\\", row)	# lib/tsv.h: a cell's tab is \t
 			gsub(/\t/, "\\t", row)
-			printf "t.txt\t%s\t\t\t\t\t\t%s\t0\t%d\t%s\t\n", per, kind,
-			       ++nsline, row > sections
+			printf "t.txt\t%s\t\t%s\t%s\t%s\t%s\t%s\t0\t%d\t%s\t\n",
+			       col_set["period"], col_set["title"], col_set["commitment"],
+			       col_set["heading"], col_set["area"], kind, ++nsline,
+			       row > sections
 			sline_case[nsline] = ncase
 		}
 		printf "t.txt\t\t\t\t\t\t\tpara\t0\t%d\t.\t\n", ++nsline > sections
