@@ -30,7 +30,8 @@ is() {
 
 # cases FILE...: the corpus runner (tests/corpus/extract-metrics.awk).
 cases() {
-	awk -v em="$EM" -v tmp="$BATS_TEST_TMPDIR" -f "$CORPUS/extract-metrics.awk" "$@"
+	awk -v em="$EM" -v ss="$BIN/split-sections" -v tmp="$BATS_TEST_TMPDIR" \
+		-f "$CORPUS/extract-metrics.awk" "$@"
 }
 
 @test "grammar: every case of the corpus, the negative corpus and the tables as split-sections gives them" {
@@ -39,6 +40,31 @@ cases() {
 	echo "$output"
 	assert_success
 	assert_output --partial " 0 failed"
+}
+
+@test "reports: made-up reports in wordings the grammar was not written for give their expected rows" {
+	[ -x "$BIN/split-sections" ] || skip "no split-sections beside extract-metrics"
+	run cases "$CORPUS"/extract-metrics-reports/*.rows
+	echo "$output"
+	assert_success
+	assert_output --partial " 0 failed"
+}
+
+@test "reports: the runner fails on a report's wrong, missing and unexpected rows" {
+	[ -x "$BIN/split-sections" ] || skip "no split-sections beside extract-metrics"
+	printf '%s\n' "Thefts fell to 212 in May." "" "Cadets gave 96 hours." "" \
+		"Nothing here." > "$BATS_TEST_TMPDIR/r.txt"
+	printf '%s\n' "212 count | Thefts | when June | line 1" \
+		"7 count | Nothing | line 5" > "$BATS_TEST_TMPDIR/r.rows"
+	run cases "$BATS_TEST_TMPDIR/r.rows"
+	assert_failure 1
+	assert_line "  want: 212 count | Thefts | when June"
+	assert_line "  got:  212 count | Thefts | when May"
+	assert_line --partial "r.rows: line 3: Cadets gave 96 hours."
+	assert_line "  want: no row"
+	assert_line --partial "r.rows: line 5: Nothing here."
+	assert_line "  got:  no row"
+	assert_line "3 cases, 3 failed"
 }
 
 @test "grammar: the corpus runner fails on a wrong row, a missing row and a figure in a negative" {

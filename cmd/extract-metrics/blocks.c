@@ -61,6 +61,7 @@ do_block(struct ctx *c)
 			return;
 	}
 	buf_reset(&c->last_measure);
+	buf_reset(&c->last_noun);
 	buf_reset(&c->block_when);
 	buf_reset(&c->topic);
 	if (!table_block(c))	/* a row of a table or a record: records.c */

@@ -60,6 +60,7 @@ tables_free(struct ctx *c)
 	buf_free(&c->field.when);
 	buf_free(&c->field.text);
 	buf_free(&c->field.actual);
+	buf_free(&c->field.caption);
 	lex_close(c->tables_lx);
 }
 

@@ -21,7 +21,9 @@
 
 #define TB(K) LEX_BIT(TABLES_##K)
 
-/* Open the part-of-speech and dates lexicons, once a run. */
+static void tables_open(struct ctx *c);
+
+/* Open the part-of-speech, dates and tables lexicons, once a run. */
 static void
 chunks_open(struct ctx *c)
 {
@@ -29,6 +31,7 @@ chunks_open(struct ctx *c)
 		c->pos_lx = lex_open(&pos_lex);
 	if (!c->dates_lx)
 		c->dates_lx = lex_open(&dates_lex);
+	tables_open(c);
 }
 
 static void
@@ -193,6 +196,15 @@ enum {
 	POST_WORDS = 8,		/* ... and their words at most */
 	BACK_WORDS = 6		/* words of a noun phrase read backwards */
 };
+
+/* Token j is a word for a goal (tables.tsv: "target", "aim", "plan");
+ * the sentence is tagged (chunks_open). */
+static bool
+goal_word_at(const struct ctx *c, size_t j, size_t b)
+{
+	return j < b && c->tok[j].kind == T_WORD && c->word[j].n && c->tables_lx &&
+	       lex_is(c->tables_lx, c->tok[j].low, c->word[j].n, TABLES_GOAL);
+}
 
 /* Token j is a noun or an adjective, not of a period phrase. */
 static bool
@@ -492,9 +504,10 @@ np_post(const struct ctx *c, size_t e, size_t b)
 
 	while (n < POST_PHRASES && j < b && words < POST_WORDS) {
 		k = j;
-		/* "linked", "prosecuted"; not a verb with its object
-		 * ("completed the course") */
-		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]) &&
+		/* "linked", "prosecuted", "lost"; not a verb with its
+		 * object ("completed the course") */
+		if (participle_at(c, k, b) && !c->tok[k].cap &&
+		    (verb_like(&c->tok[k]) || (c->tag[k].pos & POS(PARTICIPLE))) &&
 		    !tag_is(c, k + 1, b, P_DET) && !noun_at(c, k + 1, b)) {
 			size_t q = ++k;
 
@@ -555,6 +568,9 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			    !tok_is(c, p, b, "of"))
 				p++;	/* "as a", "in" after "joined" */
 			p = skip_det(c, p, b);
+			/* "for further support", "with additional patrols" */
+			while (p + 1 < b && modifier(&c->tok[p]) && noun_at(c, p + 1, b))
+				p++;
 			if (c->tag[p < b ? p : b - 1].period)
 				break;
 			/* "calls were made to '101'" */

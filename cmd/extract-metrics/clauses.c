@@ -36,6 +36,8 @@ enum {
 				 * the deed done within a window */
 	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
 				 * what a sentence is about */
+	STEM_BYTES = 5,		/* letters a noun and a verb of one stem share:
+				 * "arrests", "arrested" */
 	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
 				 * noun before them: "(1,851 full-time
 				 * equivalent)" after "1,884 officers" */
@@ -372,6 +374,9 @@ subject_rest(const struct ctx *c, size_t j, size_t *e, size_t v)
 		if (k == full && participle_at(c, full, v) && !c->tok[full].cap &&
 		    tag_is(c, full + 1, v, P_PREP))
 			k = np_post(c, full + 1, v);
+		/* "Working days lost per employee were": a subject's rate */
+		if (k == full && tok_is(c, full, v, "per"))
+			k = np_end(c, skip_det(c, full + 1, v), v);
 		if (k <= full)
 			break;
 		full = k;

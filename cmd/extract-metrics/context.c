@@ -21,9 +21,9 @@ quantity_only(struct ctx *c, const struct buf *m)
 	return lex_is(c->lex.lx, low, m->len, METRICS_QUANTITY);
 }
 
-/* The words of span w are only words for a goal, periods and signs:
- * "the annual target", "the yearly aim" say nothing of what they are a
- * goal for. */
+/* The words of span w are only words for a goal, periods, signs and
+ * whose goal it is: "the annual target", "the yearly aim", "the
+ * national standard" say nothing of what they are a goal for. */
 static bool
 goal_words_only(struct ctx *c, struct span w)
 {
@@ -35,7 +35,8 @@ goal_words_only(struct ctx *c, struct span w)
 		    !tag_is(c, j, w.b, P_DET) &&
 		    !tok_has(c, j, w.b, W(PERIOD_LABEL) | W(PERIOD_PHRASE)) &&
 		    !(c->tok[j].kind == T_WORD && c->word[j].n &&
-		      lex_is(c->tables_lx, c->tok[j].low, c->word[j].n, TABLES_GOAL)))
+		      (lex_classes(c->tables_lx, c->tok[j].low, c->word[j].n) &
+		       (TB(GOAL) | TB(GOAL_SCOPE)))))
 			return false;
 	return true;
 }
@@ -89,27 +90,108 @@ from_goal(struct ctx *c, struct span s, const struct fig *f, size_t *goal)
 	return NO_TOKEN;
 }
 
-/* "Stop and search: 1,390 searches": a short label of what the sentence
- * is about opens it, a colon after it; not an area's name ("Westbury:",
- * "Marram Bay:", all capitalised).  Its span, empty when none. */
+/* Measure m holds word w of n bytes, in any case. */
+static bool
+word_in(const struct buf *m, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; n && i + n <= m->len; i++)
+		if ((i == 0 || m->p[i - 1] == ' ') &&
+		    (i + n == m->len || m->p[i + n] == ' ') && !strncasecmp(m->p + i, w, n))
+			return true;
+	return false;
+}
+
+/* Every word of w[0..n) is a word of q. */
+static bool
+label_holds(const struct buf *q, const char *w, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		for (j = i; j < n && w[j] != ' '; j++)
+			;
+		if (j > i && !word_in(q, w + i, j - i))
+			return false;
+		i = j + 1;
+	}
+	return true;
+}
+
+/* "Stop and search: 1,390 searches", "Crimes recorded: 6,215": a short
+ * label of what the sentence is about opens it, a colon after it: words
+ * of a noun phrase, or, when a figure follows the colon, with
+ * participles and numbers too ("999 calls answered", "Answered within
+ * 10 seconds"); not a clause ("Online reporting continues to grow:"),
+ * not an area's name ("Westbury:", "Marram Bay:", all capitalised), not
+ * a period ("Q1:").  Its span, empty when none. */
 static struct span
 topic_label(const struct ctx *c, struct span s)
 {
-	size_t j, words = 0;
-	bool lower = false;
+	size_t j, a = s.a, k;
+	bool lower = false, np = true;
 
-	for (j = s.a; j < s.b && j < s.a + TOPIC_TOKENS; j++) {
+	while (a < s.b && tok_dash(c, a, s.b) && a + 1 < s.b && c->tok[a + 1].sp)
+		a++;	/* "- 999 calls answered: 9,412": a bullet's dash */
+	for (j = a; j < s.b && j < a + TOPIC_TOKENS; j++) {
 		const struct tok *t = &c->tok[j];
 
-		if (tok_punct(c, j, s.b, ':'))
-			return lower && j > s.a ? (struct span){s.a, j} : (struct span){s.a, s.a};
-		if (t->kind != T_WORD || tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX) ||
-		    c->tag[j].period)
+		if (tok_punct(c, j, s.b, ':')) {
+			if (j == a || !lower)
+				break;
+			for (k = 0; !np && k < c->nfig && c->fig[k].ts <= j + 1; k++)
+				np = c->fig[k].ts == j + 1;
+			return np ? (struct span){a, j} : (struct span){s.a, s.a};
+		}
+		/* "Online reporting continues to grow:" is a clause, no label */
+		if (c->tag[j].period || (t->kind == T_PUNCT && !tok_dash(c, j, s.b)) ||
+		    tag_is(c, j, s.b, P_AUX) || (tag_is(c, j, s.b, P_VERB) &&
+						!verb_like(t) && !(c->tag[j].pos & POS(PARTICIPLE))))
 			break;
-		words++;
-		lower = lower || (!t->cap && content_word(t) && noun_at(c, j, s.b));
+		if (t->kind != T_WORD || tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX))
+			np = false;
+		lower = lower || (t->kind == T_WORD && !t->cap && content_word(t) &&
+				  (noun_at(c, j, s.b) || !np));
 	}
 	return (struct span){s.a, s.a};
+}
+
+/* The measure m of a figure of a sentence opened by label t ("Emergency
+ * calls: 96,300 calls were answered"): the label's words before its own,
+ * where they add any ("Emergency calls answered"); a measure whose words
+ * are all the label's is the label ("999 calls answered"). */
+static void
+label_measure(const struct ctx *c, struct span t, struct buf *m)
+{
+	struct buf q = BUF_INIT, own = BUF_INIT;
+	size_t j, missing = 0, over, k;
+
+	for (j = t.a; j < t.b; j++)
+		missing += content_word(&c->tok[j]) && c->tok[j].low[0] &&
+			   !has_word(m->p ? m->p : "", m->len, c->tok[j].low);
+	if (!missing)
+		return;
+	add_words(&q, c, t);
+	buf_add(&own, m->p ? m->p : "", m->len);
+	buf_reset(m);
+	/* the label's last words that open the measure are said once:
+	 * "Emergency calls" + "calls answered" */
+	for (over = q.len < own.len ? q.len : own.len; over > 0; over--)
+		if ((over == own.len || own.p[over] == ' ') &&
+		    (over == q.len || q.p[q.len - over - 1] == ' ') &&
+		    !strncasecmp(q.p + q.len - over, own.p, over))
+			break;
+	buf_add(m, q.p, q.len);
+	for (k = over; k < own.len; k++)
+		if (!(k == over && own.p[k] == ' '))
+			break;
+	if (own.len > k && !label_holds(&q, own.p + k, own.len - k)) {
+		buf_addc(m, ' ');
+		buf_add(m, own.p + k, own.len - k);
+	}
+	buf_free(&q);
+	buf_free(&own);
 }
 
 /* ---- the section's topic ---- */
@@ -281,18 +363,6 @@ section_topic(struct ctx *c, struct buf *q)
 	return b->title && *b->title && name_topic(c, b->title, q);
 }
 
-/* Measure m holds word w of n bytes, in any case. */
-static bool
-word_in(const struct buf *m, const char *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; n && i + n <= m->len; i++)
-		if ((i == 0 || m->p[i - 1] == ' ') &&
-		    (i + n == m->len || m->p[i + n] == ' ') && !strncasecmp(m->p + i, w, n))
-			return true;
-	return false;
-}
 
 /* Measure m of a row is vague ("members", "volunteers ran sessions",
  * "granted"): the topic of its section goes before it, unless m holds

@@ -107,6 +107,9 @@ struct field_ctx {
 	struct buf measure, when;	/* this field's */
 	struct buf text;		/* a tile as a sentence */
 	struct buf actual;		/* the period of the record's values */
+	struct buf caption;		/* the period a line above the record
+					 * names: "Year to date (April 2024 to
+					 * March 2025)" */
 };
 
 /* What a word is to the noun-phrase chunker (chunks.c): a noun or
@@ -192,6 +195,8 @@ struct ctx {
 	struct buf evidence;		/* the sentence, squeezed */
 	struct buf pipe;		/* a Markdown table row as cells */
 	struct buf last_measure;	/* for "Eight of these were..." */
+	struct buf last_noun;		/* the noun the block's last row
+					 * counts: "Of those contacted" */
 	struct buf block_when;		/* the last period a row of the block
 					 * named, for the sentences after it */
 	struct buf topic;		/* what the last sentence of the block

@@ -202,6 +202,46 @@ head_row_listed(struct ctx *c, struct span s, const struct fig *f, size_t h,
 	return true;
 }
 
+/* "The average attendance time in urban areas was 11 minutes 5 seconds
+ * and in rural areas 17 minutes 40 seconds": a figure after "and" and a
+ * phrase of its own, the rest of its clause left out as the clause before
+ * said it: the measure of the figure before, its phrase of the same
+ * preposition replaced by this one.  False when f is no such figure. */
+static bool
+gapped(struct ctx *c, struct span s, const struct fig *f, size_t lead, struct buf *m)
+{
+	size_t p = prev_main(c, (size_t)(f - c->fig)), j, prep, k, cut;
+	const struct buf *pm = NULL;
+
+	if (p == NO_TOKEN)
+		return false;
+	j = skip_aside(c, c->fig[p].ue, s.b);
+	if (tok_punct(c, j, s.b, ','))
+		j++;
+	if (!tok_is(c, j, s.b, "and"))
+		return false;
+	prep = ++j;
+	if (!tag_is(c, prep, s.b, P_PREP) || c->tag[prep].period || tok_is(c, prep, s.b, "of") ||
+	    np_end(c, skip_det(c, prep + 1, s.b), s.b) != lead)
+		return false;
+	for (k = 0; k < c->nobs; k++)
+		if (c->obs[k].fig == p && c->obs[k].measure.len)
+			pm = &c->obs[k].measure;
+	if (!pm)
+		return false;
+	for (cut = 1; cut + strlen(c->tok[prep].low) < pm->len; cut++)
+		if (pm->p[cut - 1] == ' ' && !strncasecmp(pm->p + cut, c->tok[prep].low,
+							 strlen(c->tok[prep].low)) &&
+		    pm->p[cut + strlen(c->tok[prep].low)] == ' ')
+			break;
+	if (cut + strlen(c->tok[prep].low) >= pm->len)
+		return false;
+	buf_reset(m);
+	buf_add(m, pm->p, cut - 1);
+	add_words(m, c, (struct span){prep, lead});
+	return true;
+}
+
 /* A figure of a list without a noun of its own ("133 for drug driving",
  * "58 left", "more than 200 signed"): the noun of the list's first figure,
  * the verb of its clause, and its own words after it.  Returns false
@@ -414,6 +454,14 @@ part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
 	}
 	if (pred.b == pred.a && w.b == w.a)
 		pred = (struct span){j, np_post(c, j, b)};	/* "396 of them for using" */
+	/* "96,300 calls were answered, 91.2% of them within 10 seconds":
+	 * nothing of its own, the part is of what the whole's row counts */
+	if (pred.b == pred.a && w.b == w.a && whole && whole_m && whole_m->len &&
+	    !(f->ts > 0 && tag_is(c, f->ts - 1, b, P_VERB) && deed_verb(&c->tok[f->ts - 1]))) {
+		buf_reset(m);
+		buf_add(m, whole_m->p, whole_m->len);
+		return;
+	}
 	add_words(m, c, pred.b > pred.a ? pred : w);
 	/* "and answered 86.8% of them": what was done to the part */
 	if (pred.b == pred.a && f->ts > 0 && tag_is(c, f->ts - 1, b, P_VERB) &&

@@ -142,6 +142,7 @@ ctx_free(struct ctx *c)
 	buf_free(&c->evidence);
 	buf_free(&c->pipe);
 	buf_free(&c->last_measure);
+	buf_free(&c->last_noun);
 	buf_free(&c->block_when);
 	buf_free(&c->topic);
 	buf_free(&c->topic_new);

@@ -355,22 +355,33 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
 }
 
-/* The sentence opens with "Of the cases reviewed" or "Among those
- * stopped" before lead: a phrase of what the figure at lead is part of. */
-static bool
+/* The sentence opens with "Of the cases reviewed", "Among those
+ * stopped" or "Of the 14 indicators reported," before lead: the words of
+ * what the figure at lead is part of (a figure that counts the whole
+ * aside), up to the comma that ends them, or to lead; empty when it opens
+ * with none. */
+static struct span
 fronted_whole(const struct ctx *c, struct span s, size_t lead)
 {
-	size_t j;
+	size_t j, a, k;
 
 	if (lead <= s.a + 1 || !(tok_is(c, s.a, s.b, "of") || tok_is(c, s.a, s.b, "among")))
-		return false;
-	for (j = s.a + 1; j < lead; j++) {
+		return (struct span){s.a, s.a};
+	a = skip_det(c, s.a + 1, s.b);
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ts == a && c->fig[k].ue < lead)
+			a = c->fig[k].ue;	/* "Of the 14 indicators" */
+	for (j = a; j < lead; j++) {
+		if (tok_punct(c, j, s.b, ',') && j > a)
+			return (struct span){a, j};
 		if (tag_is(c, j, s.b, P_REL))
 			break;	/* "Of the packages that have been actioned" */
 		if (tag_is(c, j, s.b, P_AUX) || c->tok[j].kind == T_NUM)
-			return false;
+			return (struct span){s.a, s.a};
 	}
-	return true;
+	while (lead > a && c->tok[lead - 1].kind == T_PUNCT)
+		lead--;
+	return lead > a ? (struct span){a, lead} : (struct span){s.a, s.a};
 }
 
 /* Figure f opens its clause as its subject, without a noun of its own
@@ -387,7 +398,7 @@ subject_figure(const struct ctx *c, struct span s, const struct fig *f,
 		return false;
 	/* "Cannabis worth £10,000 was seized": the noun before is the
 	 * subject */
-	if (!fronted_whole(c, s, lead) &&
+	if (fronted_whole(c, s, lead).b == s.a &&
 	    (!figure_is_subject(c, s.a, lead, s.b) ||
 	     !(lead == s.a || c->tok[lead - 1].kind == T_PUNCT ||
 	       tag_is(c, lead - 1, s.b, P_CONJ) || c->tag[lead - 1].period)))
@@ -460,6 +471,23 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		return "the deed done within it";
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
+	if (gapped(c, s, f, lead, m))
+		return "the measure of the figure before, with its own phrase";
+	/* "Of the 14 indicators reported, 10 are green, 3 are amber": a
+	 * part of the whole the sentence opens with, and its predicate */
+	before = fronted_whole(c, s, lead);
+	if (before.b > before.a && subject_figure(c, s, f, lead, &subj)) {
+		/* "Of those contacted": those the sentence before counted */
+		if ((tok_is(c, before.a - 1, b, "those") || tok_is(c, before.a - 1, b, "these")) &&
+		    (verb_like(&c->tok[before.a]) || (c->tag[before.a].pos & POS(PARTICIPLE))) &&
+		    c->last_noun.len && lo == a &&
+		    /* not "96 arrests. Of those arrested": the deed's own noun */
+		    strncmp(c->last_noun.p, c->tok[before.a].low, STEM_BYTES))
+			buf_add(m, c->last_noun.p, c->last_noun.len);
+		add_words(m, c, before);
+		add_words(m, c, subj);
+		return "a part of the whole the sentence opens with, and its predicate";
+	}
 	if (measure_listed(c, s, f, m))
 		return "the noun and verb of the figure its list starts with";
 	if (measure_predicate(c, s, f, lo, lead, m))
@@ -468,11 +496,6 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	 * before counts, its predicate */
 	if (subject_figure(c, s, f, lead, &subj)) {
 		before = (struct span){a, a};
-		if (fronted_whole(c, s, lead)) {	/* "those arrested" */
-			before = (struct span){skip_det(c, a + 1, b), lead};
-			if (c->tok[before.b - 1].kind == T_PUNCT)
-				before.b--;
-		}
 		/* "..., and 88% said they were satisfied": its predicate */
 		if (before.b == before.a && lo <= a && c->last_measure.len)
 			buf_add(m, c->last_measure.p, c->last_measure.len);
@@ -559,6 +582,24 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		 !c->tag[f->ue].period && np_post(c, f->ue, b) > f->ue)
 		add_words(m, c, (struct span){f->ue, np_post(c, f->ue, b)});
 	return why;
+}
+
+/* "The budget of £640,000 was 72% spent": a participle right after a
+ * share, alone in its clause, says what share of the whole it is; its
+ * token, or NO_TOKEN. */
+static size_t
+share_participle(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t j = f->ue, b = s.b;
+
+	if (strcmp(f->unit, "percent") || j >= b || c->tok[j].kind != T_WORD ||
+	    c->tok[j].cap || !(verb_like(&c->tok[j]) || (c->tag[j].pos & POS(PARTICIPLE))) ||
+	    direction(&c->tok[j]) || tok_has(c, j, b, W(CMP) | W(PREV_LEAD)) ||
+	    c->tag[j].period)
+		return NO_TOKEN;
+	return j + 1 >= b || c->tok[j + 1].kind == T_PUNCT || c->tag[j + 1].period ||
+	       (tag_is(c, j + 1, b, P_PREP) && date_has(c, j + 1, b, DATE(PREP))) ?
+	       j : NO_TOKEN;
 }
 
 /* The measure of row k of sentence s (rows from first are the
@@ -668,30 +709,18 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	{
 		struct span t = topic_label(c, s);
 
-		size_t j, missing = 0;
-
-		for (j = t.a; j < t.b; j++)
-			missing += content_word(&c->tok[j]) && c->tok[j].low[0] &&
-				   !has_word(o->measure.p ? o->measure.p : "", o->measure.len,
-					     c->tok[j].low);
-		if (missing && f->ts > t.b) {
-			struct buf q = BUF_INIT;
-
-			add_words(&q, c, t);
-			if (o->measure.len) {
-				buf_addc(&q, ' ');
-				buf_add(&q, o->measure.p, o->measure.len);
-			}
-			buf_reset(&o->measure);
-			buf_add(&o->measure, q.p, q.len);
-			buf_free(&q);
-		}
+		if (t.b > t.a && f->ts > t.b)
+			label_measure(c, t, &o->measure);
 	}
 	/* "Eight of these were fatalities": the last measure */
 	if (o->measure.len == 0 && c->last_measure.len) {
 		buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
 		why = "none of its own: the block's last measure";
 	}
+	/* "was 72% spent" */
+	if ((e = share_participle(c, s, f)) != NO_TOKEN && o->measure.len &&
+	    !has_word(o->measure.p, o->measure.len, c->tok[e].low))
+		add_words(&o->measure, c, (struct span){e, e + 1});
 	/* "Rural Watch" above "The scheme now has 310 members" (a field's
 	 * record names its own) */
 	if (!c->field.on && topic_measure(c, &o->measure))

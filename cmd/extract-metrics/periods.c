@@ -18,7 +18,9 @@ enum {
 	WINDOW_NUMBERS = 3,	/* numbers between a period word and its
 				 * span: "the last 12 months" */
 	DAY_DIGITS = 2,		/* digits of a day of the month: "26th" */
-	SINCE_NOUNS = 2		/* nouns of "since the pilot scheme began" */
+	SINCE_NOUNS = 2,	/* nouns of "since the pilot scheme began" */
+	VALUE_DATE_GAP = 3	/* tokens from a figure to the date after "on"
+				 * that is its own: "1,978 officers on 31 March" */
 };
 
 /* A whole number in digits at token i, without separators: its value,
@@ -291,6 +293,9 @@ period_at(const struct ctx *c, struct span s, size_t i)
 		return k;
 	if ((k = open ? opened_at(c, j, b) : 0) > j)
 		return k;
+	/* "(February: 8,870)": a month that labels a figure */
+	if (month_at(c, j, b) && tok_punct(c, j + 1, b, ':'))
+		return j + 1;
 	if ((k = dates_at(c, j, b, false)) > j || (k = season_at(c, j, b, false)) > j ||
 	    (k = relative_at(c, j, b)) > j || (k = fiscal_at(c, j, b)) > j)
 		return k;
@@ -409,6 +414,20 @@ earlier_period_starts(const struct ctx *c, size_t j, size_t b)
 /* Whose period when_of looks for: a value's, a change's, a prev's. */
 enum wmode { WM_VALUE, WM_CHANGE, WM_PREV };
 
+/* Period phrase p after "on" is the base of a comparison, no period of a
+ * figure ending at from before it: an earlier period ("on the same
+ * quarter last year"), or any after a change ("up 4% on 2023/24"); a
+ * value's date after "on", right after its noun, is its own ("1,978
+ * officers on 31 March"; not "made after a stabbing on 9 November"). */
+static bool
+value_base(const struct ctx *c, struct span p, enum wmode mode, size_t from)
+{
+	return base_span(c, p) && (mode != WM_VALUE || tok_has(c, p.a, p.b, W(EARLIER)) ||
+				   tok_is(c, p.a, p.b, "last") ||
+				   tok_has(c, p.b - 1, p.b, W(EARLIER)) || change_base(c, p) ||
+				   p.a > from + VALUE_DATE_GAP);
+}
+
 /* The tokens from j to e hold no edge of a clause: a figure's period
  * after it stands in its own clause ("110 officers, who would attract an
  * annual salary" is not annual). */
@@ -474,7 +493,7 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 			     !tok_has(c, j, after.b, W(CMP)); j++)
 			;
 		if (j == c->period[k].a && (mode == WM_PREV ||
-		    (!base_span(c, c->period[k]) &&
+		    (!value_base(c, c->period[k], mode, from) &&
 		     same_clause(c, from, c->period[k].a) &&
 		     !(mode == WM_CHANGE && j <= from + 1 &&
 		       tok_is(c, c->period[k].a, after.b, "since"))))) {
@@ -492,7 +511,7 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 			if (j < c->period[k].a || !same_clause(c, from, c->period[k].a) ||
 			    !values_only(c, from, c->period[k].a))
 				break;
-			if (!base_span(c, c->period[k]) &&
+			if (!value_base(c, c->period[k], mode, from) &&
 			    !earlier_period_ends(c, c->period[k].b) &&
 			    !(mode == WM_CHANGE && c->period[k].a <= from + 1 &&
 			      tok_is(c, c->period[k].a, after.b, "since"))) {

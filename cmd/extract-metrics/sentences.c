@@ -92,6 +92,19 @@ do_sentence(struct ctx *c, struct span s)
 	}
 	if (c->field.on)
 		field_rows(c, first);
+	/* "... contacted 11,920 victims. Of those contacted, ...": the noun
+	 * the last row counts */
+	for (k = c->nobs; k > first; k--) {
+		const char *noun = c->obs[k - 1].has_value &&
+				   !strcmp(c->obs[k - 1].unit, "count") ?
+				   head_noun(c, &c->fig[c->obs[k - 1].fig], s.b) : NULL;
+
+		if (noun) {
+			buf_reset(&c->last_noun);
+			buf_adds(&c->last_noun, noun);
+			break;
+		}
+	}
 	/* "They completed 53 duties": what this sentence was about */
 	if (c->topic_new.len) {
 		buf_reset(&c->topic);
