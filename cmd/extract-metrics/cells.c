@@ -195,7 +195,7 @@ grammar_cell(struct ctx *c, const char *s, size_t n, double *v, char *unit)
 	if (k != c->ntok)
 		return false;
 	*v = neg ? -f.v : f.v;
-	snprintf(unit, 16, "%s", strcmp(f.unit, "count") ? f.unit : "");
+	set_unit(unit, 16, strcmp(f.unit, "count") ? f.unit : "");
 	return true;
 }
 

@@ -152,6 +152,8 @@ struct lexicon {
 	struct lex *lx;
 	size_t max_words;
 	struct initials num, month;
+	char month_name[13][PERIOD_WORDS_MAX];	/* lib/period's, in words:
+						 * "April", once a run */
 };
 
 /* The words of a table label or header as lib/lex reads them: runs of
@@ -202,6 +204,8 @@ struct ctx {
 	struct buf topic;		/* what the last sentence of the block
 					 * was about: "They" after it */
 	struct buf topic_new;		/* ... of the sentence being read */
+	struct buf report_key;		/* the report's period column ... */
+	struct buf report_words;	/* ... in words, asked once a run */
 	int status;
 	bool strict;
 	bool explain;			/* --explain: tell what each rule did */

@@ -146,6 +146,8 @@ ctx_free(struct ctx *c)
 	buf_free(&c->block_when);
 	buf_free(&c->topic);
 	buf_free(&c->topic_new);
+	buf_free(&c->report_key);
+	buf_free(&c->report_words);
 }
 
 int

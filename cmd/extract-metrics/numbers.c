@@ -356,7 +356,7 @@ parse_percent(const struct ctx *c, size_t i, size_t end, struct fig *f)
 
 	if (n == 0)
 		return i;
-	snprintf(f->unit, sizeof f->unit, "%s", unit);
+	SET_UNIT(f->unit, unit);
 	/* "2.5% pts.": the abbreviation's full stop */
 	if (n > 1 && tok_punct(c, i, end, '%') && tok_punct(c, i + n, end, '.'))
 		n++;
@@ -468,7 +468,7 @@ set_money(struct fig *f, const char *v)
 
 	f->v *= scale;
 	f->vmax *= scale;
-	snprintf(f->unit, sizeof f->unit, "%s", code);
+	SET_UNIT(f->unit, code);
 }
 
 /* A currency after the number: a code ("350 GBP", "half million usd"), a
@@ -696,7 +696,7 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 found:
 	if (strcmp(f->unit, "count") && unit_seconds(f->unit) == 0 && !money_unit(f->unit))
 		return i;
-	snprintf(base, sizeof base, "%s", f->unit);
+	SET_UNIT(base, f->unit);
 	if (strlen(base) + strlen(per) + 2 > sizeof f->unit)
 		return i;
 	memcpy(f->unit + strlen(base), "/", 2);

@@ -536,6 +536,28 @@ report_period(const struct ctx *c, struct period *p)
 	return rp && *rp && period_parse(rp, strlen(rp), p);
 }
 
+/* The report's own period in words ("Quarter 2 2019/20"), asked of lib/
+ * period once for each period column met; false for none. */
+static bool
+report_words(struct ctx *c)
+{
+	struct period p;
+	char words[PERIOD_WORDS_MAX];
+	const char *rp = c->blk.period ? c->blk.period : "";
+	size_t n = strlen(rp);
+
+	if (n == 0)
+		return false;
+	if (c->report_key.len != n || memcmp(c->report_key.p, rp, n)) {
+		buf_reset(&c->report_key);
+		buf_add(&c->report_key, rp, n);
+		buf_reset(&c->report_words);
+		if (report_period(c, &p))
+			buf_adds(&c->report_words, period_words(&p, words));
+	}
+	return c->report_words.len > 0;
+}
+
 /* "the quarter", "this year", "the current financial year": a phrase
  * that names the report's own period, which w then gets in
  * parentheses: "the quarter (2023/24 Q1)", "this year (2023/24)". */
@@ -691,9 +713,6 @@ state_now(const struct ctx *c, const struct buf *w)
 static const char *
 row_period(struct ctx *c, struct span s, struct obs *o)
 {
-	struct period p;
-	char words[PERIOD_WORDS_MAX];
-
 	if (o->when.len) {
 		resolve_own(c, &o->when);
 		/* "now" is the state its own sentence states: "The scheme now
@@ -712,8 +731,8 @@ row_period(struct ctx *c, struct span s, struct obs *o)
 		buf_adds(&o->when, "currently");
 		return "what stands now (there are, has, is)";
 	}
-	if (report_period(c, &p)) {
-		buf_adds(&o->when, period_words(&p, words));
+	if (report_words(c)) {
+		buf_add(&o->when, c->report_words.p, c->report_words.len);
 		return "the report's period";
 	}
 	return NULL;

@@ -23,7 +23,7 @@ obs_push(struct ctx *c, const struct fig *f, size_t fi)
 	o->has_value = o->has_max = o->has_prev = o->has_change = false;
 	o->has_pct = o->target = false;
 	o->value = o->vmax = o->prev = o->change = o->pct = 0;
-	snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+	SET_UNIT(o->unit, f->unit);
 	o->approx = NULL;
 	o->at = 0;		/* the caller knows where the figure stands */
 	o->fig = o->first = fi;
@@ -219,7 +219,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 				o = obs_push(c, f, fi);
 				how = "its value, in a row of its own";
 			}
-			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+			SET_UNIT(o->unit, f->unit);
 			o->has_value = true;
 			o->value = f->v;
 			o->has_max = f->has_max;
@@ -245,7 +245,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 		how = "joins the row it compares (the nearest with a free slot)";
 		o = find_row(c, fi, first_obs, prev_row);
 		if (o && only_pct(o) && f->role != R_PCT)
-			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+			SET_UNIT(o->unit, f->unit);
 		if (!o) {
 			how = "a row of its own: no row before it to join";
 			o = obs_push(c, f, fi);
@@ -253,7 +253,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			/* "we aim to cut it by 5%": a change can be the goal */
 			o->target = f->role != R_PREV && is_target(c, s, f);
 			if (f->role == R_CHANGE && !strcmp(f->unit, "pp"))
-				snprintf(o->unit, sizeof o->unit, "pp");
+				SET_UNIT(o->unit, "pp");
 			when_why = when_of(c, after, true, WM_CHANGE, &o->when);
 		}
 		if (o->when.len == 0 && f->role != R_PREV)

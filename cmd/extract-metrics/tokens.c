@@ -197,7 +197,7 @@ push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
 	size_t n = 0, i;
 
 	for (i = s; i < e && n < sizeof low; i++) {
-		if (soft_hyphen(p, i, e)) {
+		if ((unsigned char)p[i] == 0xC2 && soft_hyphen(p, i, e)) {
 			i++;
 			continue;
 		}
@@ -617,7 +617,7 @@ add_words(struct buf *m, const struct ctx *c, struct span w)
 			buf_addc(m, ' ');
 		gap = false;
 		for (k = t->s; k < t->e; k++)	/* a soft hyphen is no letter */
-			if (soft_hyphen(c->text, k, t->e))
+			if ((unsigned char)c->text[k] == 0xC2 && soft_hyphen(c->text, k, t->e))
 				k++;
 			else
 				buf_addc(m, c->text[k]);
