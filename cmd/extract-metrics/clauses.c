@@ -36,8 +36,6 @@ enum {
 				 * the deed done within a window */
 	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
 				 * what a sentence is about */
-	STEM_BYTES = 5,		/* letters a noun and a verb of one stem share:
-				 * "arrests", "arrested" */
 	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
 				 * noun before them: "(1,851 full-time
 				 * equivalent)" after "1,884 officers" */
@@ -513,8 +511,9 @@ verb_group(const struct ctx *c, size_t lo, size_t lead, size_t b)
 	bool verb = false;
 
 	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || tag_is(c, j - 1, b, P_PREP) ||
-			  c->tag[j - 1].period) && !tok_is(c, j - 1, b, "of"))
-		j--;	/* "at", "to", "by", "currently" */
+			  tag_is(c, j - 1, b, P_DET) || c->tag[j - 1].period) &&
+	       !tok_is(c, j - 1, b, "of"))
+		j--;	/* "at", "to", "by", "currently", "showed a" */
 	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
 			  direction(&c->tok[j - 1]) ||
 			  tok_has(c, j - 1, b, W(LINK) | W(COPULA)) ||

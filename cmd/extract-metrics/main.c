@@ -173,6 +173,7 @@ main(int argc, char *argv[])
 	if (cli_out_open(&c.out, &opt, "figures") != EXIT_OK)
 		return EXIT_DATA;
 	lexicon_open(&c.lex);
+	chunks_open(&c);
 	out_header(&c.out, out_cols);
 	if (optind == argc) {
 		st = run_file(&c, "-");

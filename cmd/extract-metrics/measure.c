@@ -219,6 +219,26 @@ idiom_noun(const struct ctx *c, size_t lo, size_t e, size_t b)
 					tag_is(c, a - 1, b, P_PREP));
 }
 
+/* "Vehicle crime fell by 9% to 3,305 offences", "fell by 3% in 2024/25,
+ * to 18,906 offences": figure f at lead is the level a change right
+ * before it reached (only a period and a comma between them and "to");
+ * lo is where that change ends. */
+static bool
+after_change_to(const struct ctx *c, struct span s, const struct fig *f,
+		size_t lo, size_t lead)
+{
+	size_t j;
+
+	if (f == c->fig || (f[-1].role != R_CHANGE && f[-1].role != R_PCT) ||
+	    lo != f[-1].te || lead < f[-1].ue + 1 || !tok_is(c, lead - 1, s.b, "to"))
+		return false;
+	for (j = f[-1].ue; j + 1 < lead; j++)
+		if (!c->tag[j].period && !tok_punct(c, j, s.b, ',') &&
+		    !date_has(c, j, s.b, DATE(PREP)))
+			return false;
+	return true;
+}
+
 static bool
 measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
@@ -247,8 +267,7 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		  (c->tok[he - 1].cls & W(GENERIC));
 	/* "Vehicle crime fell by 9% to 3,305 offences": the change before
 	 * is the same row's, the subject stands before it */
-	if (f > c->fig && (f[-1].role == R_CHANGE || f[-1].role == R_PCT) &&
-	    f[-1].ue + 1 == lead && tok_is(c, f[-1].ue, b, "to") && lo == f[-1].te)
+	if (after_change_to(c, s, f, lo, lead))
 		subj = chain_subject(c, s, f - 1, f - 1 > c->fig ? f[-2].te : s.a,
 				     fig_start(c, s, f - 1), &verb);
 	else
@@ -584,6 +603,24 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return why;
 }
 
+/* "(England and Wales: 78.9)", "(national average: 14%)": figure f in
+ * parentheses after a label of words that name no period, a figure of
+ * the same measure for another place or group; the label's first token,
+ * or NO_TOKEN. */
+static size_t
+benchmark_label(const struct ctx *c, struct span s, const struct fig *f)
+{
+	size_t j = fig_start(c, s, f), k;
+
+	if (j < s.a + 3 || !tok_punct(c, j - 1, s.b, ':'))
+		return NO_TOKEN;
+	for (k = j - 1; k > s.a && !tok_punct(c, k - 1, s.b, '('); k--)
+		if (c->tok[k - 1].kind != T_WORD || c->tag[k - 1].period ||
+		    period_word(c, k - 1, s.b) || j - k > TOPIC_TOKENS)
+			return NO_TOKEN;
+	return k > s.a && k < j - 1 ? k : NO_TOKEN;
+}
+
 /* "The budget of £640,000 was 72% spent": a participle right after a
  * share, alone in its clause, says what share of the whole it is; its
  * token, or NO_TOKEN. */
@@ -626,9 +663,17 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		why = f->paren ? "the row of the figure it stands in parentheses after" :
 		      "the row of the figure it is a window of";
 	} else if (f->paren && o->fig > 0 && before &&
-	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
+		   c->fig[o->fig - 1].ue + 1 + phrase_at(c, c->fig[o->fig - 1].ue, s.b,
+							 W(PART_OF), NULL) >= f->ts - 1) {
+		/* "(23%)", "one in five of them (21%)" */
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);
+	} else if (before && before->len && (e = benchmark_label(c, s, f)) != NO_TOKEN) {
+		/* "71.4 per 1,000 residents (England and Wales: 78.9)" */
+		buf_add(&o->measure, before->p, before->len);
+		buf_addc(&o->measure, ' ');
+		add_words(&o->measure, c, (struct span){e, fig_start(c, s, f) - 1});
+		why = "the row before's, for whom its label in parentheses says";
 	} else if (before && before->len && (e = from_goal(c, s, f, &g)) != NO_TOKEN) {
 		/* "1,968 officers, 8 above the uplift target" */
 		buf_add(&o->measure, before->p, before->len);

@@ -179,10 +179,24 @@ season_at(const struct ctx *c, size_t i, size_t b, bool open)
 	return year_at(c, j, b) ? j + 1 : j;
 }
 
-/* "2019/20", "22/23 Q2", "Q1", "Q1 2024/25", "Quarter 2" at token i.
- * Returns its end, or i. */
+static size_t fiscal_core(const struct ctx *c, size_t i, size_t b);
+
+/* "2019/20", "22/23 Q2", "Q1", "Q1 2024/25", "Quarter 2", "Q1 last
+ * year" at token i.  Returns its end, or i. */
 static size_t
 fiscal_at(const struct ctx *c, size_t i, size_t b)
+{
+	size_t k = fiscal_core(c, i, b);
+
+	/* "Q1 last year", "Quarter 2 this year": one period */
+	if (k > i && (tok_is(c, k, b, "last") || tok_is(c, k, b, "this")) &&
+	    tok_is(c, k + 1, b, "year"))
+		k += 2;
+	return k;
+}
+
+static size_t
+fiscal_core(const struct ctx *c, size_t i, size_t b)
 {
 	const char *text = c->text;
 	size_t j = i;
@@ -200,14 +214,14 @@ fiscal_at(const struct ctx *c, size_t i, size_t b)
 	if (c->tok[j].kind == T_CODE && (text[c->tok[j].s] == 'Q' ||
 					 text[c->tok[j].s] == 'q') &&
 	    c->tok[j].e - c->tok[j].s == 2) {
-		size_t k = fiscal_at(c, j + 1, b);
+		size_t k = fiscal_core(c, j + 1, b);
 
 		return k > j + 1 && c->tok[j + 1].kind == T_NUM ? k : j + 1;
 	}
 	/* "Quarter 2", "Quarter 2 2024/25" */
 	if (tok_is(c, j, b, "quarter") && c->tok[j].cap &&
 	    tok_int(c, j + 1, b) >= 1 && tok_int(c, j + 1, b) <= 4) {
-		size_t k = fiscal_at(c, j + 2, b);
+		size_t k = fiscal_core(c, j + 2, b);
 
 		return k > j + 2 ? k : j + 2;
 	}
@@ -269,10 +283,10 @@ period_at(const struct ctx *c, struct span s, size_t i)
 	size_t b = s.b, j = i, k;
 	bool open = i > s.a && date_has(c, i - 1, b, DATE(PREP) | DATE(EDGE));
 
-	/* "a year earlier", "two years ago" */
-	if ((tok_is(c, j, b, "a") || word_number(&c->tok[j]) > 0 ||
+	/* "a year earlier", "two years ago", "the year before" */
+	if ((tok_is(c, j, b, "a") || tok_is(c, j, b, "the") || word_number(&c->tok[j]) > 0 ||
 	     c->tok[j].kind == T_NUM) && tok_has(c, j + 1, b, W(SPAN)) &&
-	    tok_has(c, j + 2, b, W(AGO)))
+	    tok_has(c, j + 2, b, W(AGO)) && !tok_is(c, j + 3, b, "the"))
 		return j + 3;
 	/* "since", "from", "until", "before" belong to the phrase: "since
 	 * April 2019", "from April 2025" */
@@ -297,7 +311,9 @@ period_at(const struct ctx *c, struct span s, size_t i)
 	if (month_at(c, j, b) && tok_punct(c, j + 1, b, ':'))
 		return j + 1;
 	if ((k = dates_at(c, j, b, false)) > j || (k = season_at(c, j, b, false)) > j ||
-	    (k = relative_at(c, j, b)) > j || (k = fiscal_at(c, j, b)) > j)
+	    (k = relative_at(c, j, b)) > j)
+		return k;
+	if ((k = fiscal_at(c, j, b)) > j)
 		return k;
 	/* "currently", "to date", "so far this year", "annual" */
 	if ((k = date_phrase(c, j, b, DATE(NOW))))

@@ -408,6 +408,14 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 	if (change_before(c, s, f, p, compared) ||
 	    change_after(c, b, f, compared))
 		return;
+	/* "a rise of 14% (148 offences)": the count of the relative change
+	 * before it */
+	if (f != c->fig && f[-1].role == R_PCT && strcmp(f->unit, "percent") &&
+	    f->ts >= a + 1 && tok_punct(c, f->ts - 1, b, '(') && f[-1].ue + 1 == f->ts) {
+		set_change(f, R_CHANGE, f[-1].sign,
+			   "a count in parentheses after a relative change");
+		return;
+	}
 	if (!strcmp(f->unit, "pp")) {
 		set_change(f, R_CHANGE, direction_before(c, a, b) < 0 ? -1 : 1,
 			   "percentage points are a change");

@@ -149,6 +149,26 @@ from_to(const struct ctx *c, size_t fi)
 	       !strcmp(c->fig[fi + 1].unit, f->unit);
 }
 
+/* Change f is said of an object of its own ("cut shoplifting by 10%",
+ * "reduce repeat calls by 200"), not of what figure g counts: a noun
+ * phrase between a verb and "by" right before it, whose head is not g's
+ * noun. */
+static bool
+own_object(const struct ctx *c, struct span s, const struct fig *f, const struct fig *g)
+{
+	size_t lead = lead_token(c, s, f), a;
+	const char *mine, *theirs;
+
+	if (lead < s.a + 3 || !tok_is(c, lead - 1, s.b, "by") || !noun_at(c, lead - 2, s.b))
+		return false;
+	a = np_start(c, s.a, lead - 1, s.b);
+	if (a <= s.a || a >= lead - 1 || !tag_is(c, a - 1, s.b, P_VERB) || g->ts > a)
+		return false;
+	mine = c->tok[lead - 2].low;
+	theirs = head_noun(c, g, s.b);
+	return mine[0] && (!theirs || strncmp(mine, theirs, STEM_BYTES));
+}
+
 /* The period phrase a change figure f is counted from, in the tokens
  * after it (up to the next figure): "than last year", "on March 2024",
  * "more than in March 2024", "on the same quarter last year"; the words
@@ -165,6 +185,7 @@ change_base_after(const struct ctx *c, const struct fig *f, struct span after)
 		    tok_has(c, j, after.b, W(CMP)))
 			base = true;
 		else if (!(noun_at(c, j, after.b) || direction(&c->tok[j]) ||
+			   tok_punct(c, j, after.b, ')') ||	/* "(148 offences) on" */
 			   tok_has(c, j, after.b, W(MORE)) || tag_is(c, j, after.b, P_DET) ||
 			   (base && date_has(c, j, after.b, DATE(PREP)))))
 			return NO_TOKEN;
@@ -244,6 +265,10 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			continue;	/* it joins the row of the value after it */
 		how = "joins the row it compares (the nearest with a free slot)";
 		o = find_row(c, fi, first_obs, prev_row);
+		/* "will fund 12 street lights and aims to cut shoplifting by
+		 * 10%": a change of an object of its own */
+		if (o && f->role != R_PREV && own_object(c, s, f, &c->fig[o->fig]))
+			o = NULL;
 		if (o && only_pct(o) && f->role != R_PCT)
 			SET_UNIT(o->unit, f->unit);
 		if (!o) {

@@ -510,6 +510,9 @@ content_word(const struct tok *t)
 	return !(t->low[0] && (t->cls & W(STOP)));
 }
 
+/* Letters two words of one stem share: "arrests", "arrested". */
+enum { STEM_BYTES = 5 };
+
 static bool
 verb_like(const struct tok *t)
 {
