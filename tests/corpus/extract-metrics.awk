@@ -191,40 +191,27 @@ function got_row(f, first, with_line,    fig, kv) {
 	return canon(fig, f[col["measure"]], kv, with_line)
 }
 
-# The rows of one run of the tool on file path, each to its case by its
-# line (cases: line_case or sline_case); false when the tool failed.
-function run(path, sec,    cmd, row, nf, f, k, nrow, c, r) {
-	cmd = em " " path
+# The rows of one run of cmd, each to its case: by its line (line_case
+# for plain text, sline_case for split-sections output), or, for report
+# p, to the report's line (rgot); false when a tool failed.
+function collect(cmd, sec, p,    row, nf, f, k, nrow, c, r, l) {
 	nrow = 0
 	while ((cmd | getline row) > 0) {
 		nf = split(row, f, "\t")
 		if (++nrow == 1) {
 			for (k = 1; k <= nf; k++)
 				col[f[k]] = k
+			continue
+		}
+		if (p) {
+			l = f[col["line"]] + 0
+			rep_line[p, l] = 1
+			rgot[p, l, ++rgot_n[p, l]] = got_row(f, 1, 0)
 			continue
 		}
 		c = sec ? sline_case[f[col["line"]]] : line_case[f[col["line"]]]
 		r = ++got_n[c]
 		got[c, r] = got_row(f, c_first[c], (c, r) in want_line)
-	}
-	return close(cmd) == 0 && nrow > 0
-}
-
-# Report p through split-sections and the tool: its rows by line into
-# rgot; false when a tool failed.
-function run_report(p,    cmd, row, nf, f, k, nrow, l) {
-	cmd = ss " " rep_path[p] " | " em
-	nrow = 0
-	while ((cmd | getline row) > 0) {
-		nf = split(row, f, "\t")
-		if (++nrow == 1) {
-			for (k = 1; k <= nf; k++)
-				col[f[k]] = k
-			continue
-		}
-		l = f[col["line"]] + 0
-		rep_line[p, l] = 1
-		rgot[p, l, ++rgot_n[p, l]] = got_row(f, 1, 0)
 	}
 	return close(cmd) == 0 && nrow > 0
 }
@@ -268,12 +255,13 @@ END {
 	}
 	close(input)
 	close(sections)
-	if ((nline > 0 && !run(input, 0)) || (nsline > 0 && !run(sections, 1))) {
+	if ((nline > 0 && !collect(em " " input, 0, 0)) ||
+	    (nsline > 0 && !collect(em " " sections, 1, 0))) {
 		print "extract-metrics.awk: " em " failed" > "/dev/stderr"
 		exit 2
 	}
 	for (p = 1; p <= nrep; p++)
-		if (!run_report(p)) {
+		if (!collect(ss " " rep_path[p] " | " em, 0, p)) {
 			print "extract-metrics.awk: " ss " or " em " failed on " rep_path[p] > "/dev/stderr"
 			exit 2
 		}
