@@ -263,6 +263,19 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	bool aux = false;
 	const struct tok *t;
 
+	/* "Two men, aged 34 and 41, have been charged": an aside between
+	 * commas, without a figure, before the verb */
+	if (tok_punct(c, j, b, ',')) {
+		size_t q = j + 1;
+
+		while (q < b && q <= j + ASIDE_CLAUSE && !tok_punct(c, q, b, ',') &&
+		       !in_figure(c, q))
+			q++;
+		if (q > j + 1 && tok_punct(c, q, b, ',') &&
+		    (tag_is(c, q + 1, b, P_AUX) || tag_is(c, q + 1, b, P_VERB)))
+			j = q + 1;
+	}
+
 	j = skip_period(c, j, b);	/* "calls in August were answered" */
 	while (j < b && (tag_is(c, j, b, P_AUX) ||
 			 ((tag_is(c, j, b, P_ADV) || c->tag[j].period) &&

@@ -119,6 +119,19 @@ label_holds(const struct buf *q, const char *w, size_t n)
 	return true;
 }
 
+/* Token j is of a figure after a window's preposition ("within 10
+ * seconds"), not before lo. */
+static bool
+window_figure(const struct ctx *c, size_t lo, size_t j, size_t b)
+{
+	size_t k;
+
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ts <= j && j < c->fig[k].ue)
+			return c->fig[k].ts > lo && tok_has(c, c->fig[k].ts - 1, b, W(WINDOW_PREP));
+	return false;
+}
+
 /* "Stop and search: 1,390 searches", "Crimes recorded: 6,215": a short
  * label of what the sentence is about opens it, a colon after it: words
  * of a noun phrase, or, when a figure follows the colon, with
@@ -144,8 +157,11 @@ topic_label(const struct ctx *c, struct span s)
 				np = c->fig[k].ts == j + 1;
 			return np ? (struct span){a, j} : (struct span){s.a, s.a};
 		}
-		/* "Online reporting continues to grow:" is a clause, no label */
+		/* "Online reporting continues to grow:", "Officers searched 4
+		 * addresses:" are clauses, no labels ("within 10 seconds" is a
+		 * label's window) */
 		if (c->tag[j].period || (t->kind == T_PUNCT && !tok_dash(c, j, s.b)) ||
+		    (in_figure(c, j) && !window_figure(c, a, j, s.b)) ||
 		    tag_is(c, j, s.b, P_AUX) || (tag_is(c, j, s.b, P_VERB) &&
 						!verb_like(t) && !(c->tag[j].pos & POS(PARTICIPLE))))
 			break;

@@ -135,6 +135,39 @@ chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return subj;
 }
 
+/* "two kilograms of cocaine, six kilograms of heroin and £10,000 cash
+ * were seized": the predicate after the last figure of the list figure f
+ * opens, which all of them are the subject of; empty when f opens none. */
+static struct span
+list_predicate(struct ctx *c, struct span s, const struct fig *f, bool share)
+{
+	size_t k = (size_t)(f - c->fig), n, he, h = chain_head(c, s, f);
+	size_t lead = lead_token(c, s, f);
+	struct span w;
+
+	/* the list is its clause's subject: not "issued 46 warnings and 12
+	 * notices, and four orders were granted", not "at 112 sites" */
+	if (!figure_is_subject(c, s.a, lead_token(c, s, &c->fig[h]), s.b) ||
+	    (lead > s.a && tag_is(c, lead - 1, s.b, P_PREP)))
+		return (struct span){f->ue, f->ue};
+	for (;;) {
+		for (n = k + 1; n < c->nfig && c->fig[n].paren; n++)
+			;
+		if (n >= c->nfig || !coordinated(c, s, n))
+			break;
+		k = n;
+	}
+	if (&c->fig[k] == f)
+		return (struct span){f->ue, f->ue};
+	/* not "22 resigned, with two retiring and two joining": "with"
+	 * adds parts of the first, no members of one list */
+	for (n = f->ue; n < c->fig[k].ts; n++)
+		if (tok_is(c, n, s.b, "with"))
+			return (struct span){f->ue, f->ue};
+	w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
+	return predicate_after(c, w.b > w.a ? w.b : c->fig[k].ue, s.b, share);
+}
+
 /* "intakes of 48 and 52 student officers": a figure that opens a list
  * without a noun of its own takes the noun of the list's last figure.
  * False when it opens none. */

@@ -272,8 +272,13 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 				     fig_start(c, s, f - 1), &verb);
 	else
 		subj = chain_subject(c, s, f, lo, lead, &verb);
-	if (figure_is_subject(c, lo, lead, b))
+	if (figure_is_subject(c, lo, lead, b)) {
 		pred = predicate_after(c, w.b, b, share);
+		/* "... and £10,000 cash were seized"; not "61 people enlisted
+		 * as Specials and 47 people left" */
+		if (pred.b == pred.a && !verb_after(c, w.a, w.b))
+			pred = list_predicate(c, s, f, share);
+	}
 	/* "..., and 11.6% of callers hung up": a subject of its own clause */
 	with_subj = telling_subject(c, subj) && (nw <= SHORT_OBJECT || generic) &&
 		    !f->paren && pred.b == pred.a;
