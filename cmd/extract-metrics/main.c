@@ -19,7 +19,10 @@
  *   4. rows (rows.c): comparison figures fold into the row of the figure
  *      they compare, and each row is placed in its period;
  *   5. measure (measure.c): the noun phrase the figure counts, in the
- *      report's words; then the row is written (output.c).
+ *      report's words (chunks.c, clauses.c, lists.c), with what the words
+ *      around it say (context.c: a goal of the measure before, a label
+ *      before a colon, the topic of the section the block stands under);
+ *      then the row is written (output.c).
  *
  * Data-table rows (cells joined by TAB) take measure, period and unit from
  * the table's caption, row label and column headers instead (tables.c).
