@@ -61,6 +61,7 @@ do_block(struct ctx *c)
 			return;
 	}
 	buf_reset(&c->last_measure);
+	buf_reset(&c->last_noun);
 	buf_reset(&c->block_when);
 	buf_reset(&c->topic);
 	if (!table_block(c))	/* a row of a table or a record: records.c */
@@ -73,7 +74,7 @@ static const char sections_tsv[] = "doc\tperiod\tpriority\t";
 static const char sections_csv[] = "doc,period,priority,";
 
 enum { C_DOC, C_PERIOD, C_PRIORITY, C_AREA, C_HEADING, C_KIND, C_LINE,
-       C_TEXT, C_MAP, C_N };
+       C_TEXT, C_MAP, C_TITLE, C_COMMITMENT, C_N };
 
 /* split-sections output, TSV or CSV, read by lib/tsv's table reader: its
  * columns by name, so that a column added to it later changes nothing
@@ -85,7 +86,7 @@ run_sections(struct ctx *c, struct table *t)
 {
 	static const char *const names[C_N] = {
 		"doc", "period", "priority", "area", "heading", "kind", "line",
-		"text", "line_map"
+		"text", "line_map", "priority_title", "commitment"
 	};
 	int col[C_N], got;
 	size_t k;
@@ -112,6 +113,8 @@ run_sections(struct ctx *c, struct table *t)
 		c->blk.priority = table_get(t, col[C_PRIORITY]);
 		c->blk.area = table_get(t, col[C_AREA]);
 		c->blk.heading = table_get(t, col[C_HEADING]);
+		c->blk.title = table_get(t, col[C_TITLE]);
+		c->blk.commitment = table_get(t, col[C_COMMITMENT]);
 		c->blk.kind = table_get(t, col[C_KIND]);
 		c->blk.text = table_get(t, col[C_TEXT]);
 		c->blk.len = (size_t)col[C_TEXT] < r->n ? r->len[col[C_TEXT]] : 0;
@@ -133,7 +136,7 @@ static void
 plain_block(struct ctx *c, const char *line, size_t n, long lineno)
 {
 	c->blk.doc = c->blk.period = c->blk.priority = c->blk.area = "";
-	c->blk.heading = NULL;
+	c->blk.heading = c->blk.title = c->blk.commitment = NULL;
 	c->blk.kind = NULL;
 	c->blk.text = line;
 	c->blk.len = n;

@@ -60,6 +60,7 @@ tables_free(struct ctx *c)
 	buf_free(&c->field.when);
 	buf_free(&c->field.text);
 	buf_free(&c->field.actual);
+	buf_free(&c->field.caption);
 	lex_close(c->tables_lx);
 }
 
@@ -194,7 +195,7 @@ grammar_cell(struct ctx *c, const char *s, size_t n, double *v, char *unit)
 	if (k != c->ntok)
 		return false;
 	*v = neg ? -f.v : f.v;
-	snprintf(unit, 16, "%s", strcmp(f.unit, "count") ? f.unit : "");
+	set_unit(unit, 16, strcmp(f.unit, "count") ? f.unit : "");
 	return true;
 }
 

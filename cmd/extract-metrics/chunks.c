@@ -21,7 +21,9 @@
 
 #define TB(K) LEX_BIT(TABLES_##K)
 
-/* Open the part-of-speech and dates lexicons, once a run. */
+static void tables_open(struct ctx *c);
+
+/* Open the part-of-speech, dates and tables lexicons, once a run. */
 static void
 chunks_open(struct ctx *c)
 {
@@ -29,6 +31,7 @@ chunks_open(struct ctx *c)
 		c->pos_lx = lex_open(&pos_lex);
 	if (!c->dates_lx)
 		c->dates_lx = lex_open(&dates_lex);
+	tables_open(c);
 }
 
 static void
@@ -85,6 +88,17 @@ word_tag(const struct tok *t, lex_mask pos)
 	return P_NOUN;
 }
 
+/* Word token i (of a sentence ending before b) is glued by a hyphen,
+ * without spaces, to a word before or after it: "on-call", "out-of-hours". */
+static bool
+hyphen_glued(const struct ctx *c, size_t i, size_t b)
+{
+	return (i + 2 < b && tok_dash(c, i + 1, b) && !c->tok[i + 1].sp &&
+		!c->tok[i + 2].sp && c->tok[i + 2].kind == T_WORD) ||
+	       (i >= 2 && tok_dash(c, i - 1, b) && !c->tok[i - 1].sp && !c->tok[i].sp &&
+		c->tok[i - 2].kind == T_WORD);
+}
+
 /* Tag the tokens of sentence s: their parts of speech and their classes
  * in the dates lexicon. */
 static void
@@ -120,6 +134,10 @@ tag_sentence(struct ctx *c, struct span s)
 						     &g->date_starts);
 			}
 			g->p = (unsigned char)word_tag(t, g->pos);
+			/* "on-call", "in-house", "off-road": a function word
+			 * glued by a hyphen to a word is a compound's */
+			if ((g->p == P_PREP || g->p == P_ADV) && hyphen_glued(c, i, s.b))
+				g->p = P_NOUN;
 			/* "the launch", "the injured": a verb's form after a
 			 * determiner or "of" names a thing */
 			if (g->p == P_VERB && i > s.a && (c->tag[i - 1].p == P_DET ||
@@ -178,6 +196,15 @@ enum {
 	POST_WORDS = 8,		/* ... and their words at most */
 	BACK_WORDS = 6		/* words of a noun phrase read backwards */
 };
+
+/* Token j is a word for a goal (tables.tsv: "target", "aim", "plan");
+ * the sentence is tagged (chunks_open). */
+static bool
+goal_word_at(const struct ctx *c, size_t j, size_t b)
+{
+	return j < b && c->tok[j].kind == T_WORD && c->word[j].n && c->tables_lx &&
+	       lex_is(c->tables_lx, c->tok[j].low, c->word[j].n, TABLES_GOAL);
+}
 
 /* Token j is a noun or an adjective, not of a period phrase. */
 static bool
@@ -258,6 +285,27 @@ glue_at(const struct ctx *c, size_t j, size_t b)
 
 static size_t np_end(const struct ctx *c, size_t i, size_t b);
 
+/* Token j is a number of a figure of the sentence. */
+static bool
+in_figure(const struct ctx *c, size_t j)
+{
+	size_t k;
+
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ts <= j && j < c->fig[k].ue)
+			return true;
+	return false;
+}
+
+/* "emergency 999 calls", "a 101 call": a number that is no figure (a
+ * channel, a name) before a noun of the phrase, at j. */
+static bool
+name_number_at(const struct ctx *c, size_t j, size_t b)
+{
+	return j + 1 < b && c->tok[j].kind == T_NUM && !c->tag[j].period &&
+	       !in_figure(c, j) && (noun_at(c, j + 1, b) || title_at(c, j + 1, b));
+}
+
 /* "and" or "or" at j inside a noun phrase that began at i: between two
  * parts of one name ("Killed and Seriously Injured"), or between words
  * that share the head after them ("drink and drug driving", "farm and
@@ -330,6 +378,10 @@ np_end(const struct ctx *c, size_t i, size_t b)
 			j = k;
 			continue;
 		}
+		if (j > i && name_number_at(c, j, b)) {
+			j++;
+			continue;
+		}
 		if (j > i && (k = acronym_at(c, j, b)) > j) {
 			last = j = k;
 			continue;
@@ -381,6 +433,10 @@ np_start(const struct ctx *c, size_t lo, size_t e, size_t b)
 		if (j < e && j >= lo + 3 && c->tok[j - 1].kind == T_PUNCT &&
 		    quoted_number_at(c, j - 3, b) == j) {
 			j -= 3;	/* "'999'" */
+			continue;
+		}
+		if (j < e && j > lo && name_number_at(c, j - 1, b)) {
+			j--;	/* "a 101 call" */
 			continue;
 		}
 		/* 'The Christmas campaign "No excuse" ran': a quoted name */
@@ -448,9 +504,10 @@ np_post(const struct ctx *c, size_t e, size_t b)
 
 	while (n < POST_PHRASES && j < b && words < POST_WORDS) {
 		k = j;
-		/* "linked", "prosecuted"; not a verb with its object
-		 * ("completed the course") */
-		if (participle_at(c, k, b) && !c->tok[k].cap && verb_like(&c->tok[k]) &&
+		/* "linked", "prosecuted", "lost"; not a verb with its
+		 * object ("completed the course") */
+		if (participle_at(c, k, b) && !c->tok[k].cap &&
+		    (verb_like(&c->tok[k]) || (c->tag[k].pos & POS(PARTICIPLE))) &&
 		    !tag_is(c, k + 1, b, P_DET) && !noun_at(c, k + 1, b)) {
 			size_t q = ++k;
 
@@ -458,9 +515,15 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			if (tok_is(c, q, b, "in") || tok_is(c, q, b, "up") ||
 			    tok_is(c, q, b, "out"))
 				q++;
-			if ((tok_is(c, q, b, "or") || tok_is(c, q, b, "and")) &&
-			    participle_at(c, q + 1, b) && verb_like(&c->tok[q + 1]))
-				k = q + 2;
+			/* "people killed or seriously injured" */
+			if (tok_is(c, q, b, "or") || tok_is(c, q, b, "and")) {
+				size_t r = q + 1;
+
+				if (tag_is(c, r, b, P_ADV) && adverb(&c->tok[r]))
+					r++;
+				if (participle_at(c, r, b) && verb_like(&c->tok[r]))
+					k = r + 1;
+			}
 		}
 		/* "involving a knife or sharp instrument" */
 		else if (n == 0 && participle_at(c, k, b) && !c->tok[k].cap &&
@@ -505,6 +568,9 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			    !tok_is(c, p, b, "of"))
 				p++;	/* "as a", "in" after "joined" */
 			p = skip_det(c, p, b);
+			/* "for further support", "with additional patrols" */
+			while (p + 1 < b && modifier(&c->tok[p]) && noun_at(c, p + 1, b))
+				p++;
 			if (c->tag[p < b ? p : b - 1].period)
 				break;
 			/* "calls were made to '101'" */

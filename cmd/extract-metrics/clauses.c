@@ -20,6 +20,9 @@ enum {
 	HEAD_WORDS = 7,		/* ... to this many words in all */
 	SUBJECT_SKIP = 8,	/* tokens before a subject's first word */
 	SUBJECT_WORDS = 4,	/* words of a subject */
+	SUBJECT_PHRASES = 3,	/* phrases of a subject read on to its verb
+				 * past those of a noun phrase ... */
+	SUBJECT_LONG = 12,	/* ... and its words at most */
 	SUBJECT_GAP = 6,	/* tokens from a subject to a quantity word:
 				 * "calls were answered in an average of" */
 	SHORT_OBJECT = 2,	/* words of an object that says little without
@@ -29,10 +32,10 @@ enum {
 	GOAL_WORD = 16,		/* bytes of a word for a goal: "trajectory" */
 	ASIDE_CLAUSE = 10,	/* tokens of a clause between commas inside a
 				 * subject: "Orders, piloted in X from April," */
-	DEED_REACH = 12,
-	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
-				 * what a sentence is about */	/* tokens from "within" back to the verb of
+	DEED_REACH = 12,	/* tokens from "within" back to the verb of
 				 * the deed done within a window */
+	TOPIC_TOKENS = 6,	/* tokens of a label before a colon that says
+				 * what a sentence is about */
 	PAREN_OBJECT = 3	/* ... of a share in parentheses that needs the
 				 * noun before them: "(1,851 full-time
 				 * equivalent)" after "1,884 officers" */
@@ -260,6 +263,19 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	bool aux = false;
 	const struct tok *t;
 
+	/* "Two men, aged 34 and 41, have been charged": an aside between
+	 * commas, without a figure, before the verb */
+	if (tok_punct(c, j, b, ',')) {
+		size_t q = j + 1;
+
+		while (q < b && q <= j + ASIDE_CLAUSE && !tok_punct(c, q, b, ',') &&
+		       !in_figure(c, q))
+			q++;
+		if (q > j + 1 && tok_punct(c, q, b, ',') &&
+		    (tag_is(c, q + 1, b, P_AUX) || tag_is(c, q + 1, b, P_VERB)))
+			j = q + 1;
+	}
+
 	j = skip_period(c, j, b);	/* "calls in August were answered" */
 	while (j < b && (tag_is(c, j, b, P_AUX) ||
 			 ((tag_is(c, j, b, P_ADV) || c->tag[j].period) &&
@@ -288,6 +304,11 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 		k = j + 1;
 		if (tok_is(c, k, b, "up") || tok_is(c, k, b, "out") || tok_is(c, k, b, "off"))
 			k++;	/* "signed up to the scheme" */
+		/* "were killed or seriously injured": participles joined */
+		if ((tok_is(c, k, b, "or") || tok_is(c, k, b, "and")) &&
+		    participle_at(c, k + 1 + tag_is(c, k + 1, b, P_ADV), b) &&
+		    verb_like(&c->tok[k + 1 + tag_is(c, k + 1, b, P_ADV)]))
+			k += 2 + tag_is(c, k + 1, b, P_ADV);
 		e = np_post(c, k, b);
 
 		/* "took part", "came online", "joined the scheme" */
@@ -346,6 +367,38 @@ figure_is_subject(const struct ctx *c, size_t lo, size_t lead, size_t b)
 
 static struct span clause_np(const struct ctx *c, size_t a, size_t lead,
 			     size_t b, bool at_verb);
+
+/* "The average time from call to the first appliance arriving at a
+ * dwelling fire was": a subject whose phrases go on past those a noun
+ * phrase takes (np_post), read on to its verb group at v; j is its first
+ * word, *e where np_post ended.  When all of it up to v is phrases of the
+ * subject, *e becomes the end of its last phrase within SUBJECT_LONG
+ * words, and the answer is v; else *e stays and the answer is *e. */
+static size_t
+subject_rest(const struct ctx *c, size_t j, size_t *e, size_t v)
+{
+	size_t full = *e, k, n, cut = *e;
+
+	for (n = 0; full < v && n < SUBJECT_PHRASES; n++) {
+		k = np_post(c, full, v);
+		/* "arriving at a dwelling fire": a participle's phrase */
+		if (k == full && participle_at(c, full, v) && !c->tok[full].cap &&
+		    tag_is(c, full + 1, v, P_PREP))
+			k = np_post(c, full + 1, v);
+		/* "Working days lost per employee were": a subject's rate */
+		if (k == full && tok_is(c, full, v, "per"))
+			k = np_end(c, skip_det(c, full + 1, v), v);
+		if (k <= full)
+			break;
+		full = k;
+		if (words_in(c, (struct span){j, full}) <= SUBJECT_LONG)
+			cut = full;
+	}
+	if (full != v)
+		return *e;
+	*e = cut;
+	return v;
+}
 
 /* The verb and subject of the clause whose object is the figure at lead
  * ("Specials gave 480 hours", "Notices were issued on 58 occasions",
@@ -471,8 +524,9 @@ verb_group(const struct ctx *c, size_t lo, size_t lead, size_t b)
 	bool verb = false;
 
 	while (j > lo && (tag_is(c, j - 1, b, P_ADV) || tag_is(c, j - 1, b, P_PREP) ||
-			  c->tag[j - 1].period) && !tok_is(c, j - 1, b, "of"))
-		j--;	/* "at", "to", "by", "currently" */
+			  tag_is(c, j - 1, b, P_DET) || c->tag[j - 1].period) &&
+	       !tok_is(c, j - 1, b, "of"))
+		j--;	/* "at", "to", "by", "currently", "showed a" */
 	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
 			  direction(&c->tok[j - 1]) ||
 			  tok_has(c, j - 1, b, W(LINK) | W(COPULA)) ||
@@ -508,7 +562,7 @@ clause_np(const struct ctx *c, size_t a, size_t lead, size_t b, bool at_verb)
 		e = np_end(c, e + 1, v);
 	e = np_post(c, e, v);
 	{
-		size_t q = e;
+		size_t q = subject_rest(c, j, &e, v);
 
 		while (q < v && (tag_is(c, q, b, P_ADV) || c->tag[q].period))
 			q++;

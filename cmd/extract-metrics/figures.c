@@ -245,7 +245,7 @@ not_a_figure_end(struct ctx *c, struct span s, struct span num)
 	if (duration_at(c, num.b, s.b, 0, &dn, &count) > 0) {
 		memset(&tmp, 0, sizeof tmp);
 		tmp.v = 1;
-		snprintf(tmp.unit, sizeof tmp.unit, "%s", dn);
+		SET_UNIT(tmp.unit, dn);
 		return parse_compound_duration(c, num.b + 1, s.b, &tmp, &more);
 	}
 	return num.b;

@@ -27,6 +27,9 @@ enum { LIST_REACH = 16 };
 /* The last day of a month: "23 October", "October 23". */
 enum { DAY_MAX = 31 };
 
+/* Words before "in" where a superlative makes "in four years" a window. */
+enum { SUPERLATIVE_REACH = 4 };
+
 static bool
 is_year(const struct ctx *c, double v, const struct tok *t)
 {
@@ -327,6 +330,26 @@ listed_reference(const struct ctx *c, struct span s, struct span num)
 	       (tok_has(c, k - 1, s.b, W(CAPNAME)) && c->tok[k - 1].cap);
 }
 
+/* A superlative stands in the few words before token k, in its clause:
+ * "the highest figure in", "the first time in" (pos.tsv class
+ * superlative). */
+static bool
+superlative_before(const struct ctx *c, struct span s, size_t k)
+{
+	size_t j;
+
+	for (j = k; j > s.a && k - j < SUPERLATIVE_REACH; j--) {
+		const struct tok *t = &c->tok[j - 1];
+
+		if (clause_edge(t) && t->kind == T_PUNCT && t->cp != ',')
+			return false;
+		if (t->kind == T_WORD && c->word[j - 1].n && c->pos_lx &&
+		    (lex_classes(c->pos_lx, t->low, c->word[j - 1].n) & POS(SUPERLATIVE)))
+			return true;
+	}
+	return false;
+}
+
 /* Words around any number that make it a date, a window, a score, part
  * of an adjective or of a name. */
 static const char *
@@ -360,6 +383,11 @@ dated_or_named(const struct ctx *c, struct span s, struct span num, double v,
 	if (tok_has(c, next, end, W(PERIOD_NOUN)) && tok_is(c, next + 1, end, "to") &&
 	    is_month(c, next + 2, end))
 		return "a window (12 months to March)";
+	/* "the highest figure in four years", "for the first time in 12
+	 * months": a window after a superlative */
+	if (p && (tok_is(c, i - 1, end, "in") || tok_is(c, i - 1, end, "for")) &&
+	    tok_has(c, next, end, W(PERIOD_NOUN)) && superlative_before(c, s, i - 1))
+		return "a window after a superlative (the highest in four years)";
 	/* a point in the past: "two years ago", "six months earlier" */
 	if (tok_has(c, next, end, W(PERIOD_NOUN)) && tok_has(c, next + 1, end, W(AGO)))
 		return "a point in the past (two years ago)";

@@ -57,9 +57,12 @@ struct obs {
 	struct buf measure, when, prev_when;
 };
 
-/* A block as read: the passed-through columns and the text. */
+/* A block as read: the passed-through columns, the sections it stands
+ * under (split-sections' priority_title, commitment, heading: NULL for
+ * plain text) and the text. */
 struct block {
 	const char *doc, *period, *priority, *area, *heading, *kind;
+	const char *title, *commitment;
 	const char *text;
 	size_t len;
 	long line;
@@ -104,6 +107,9 @@ struct field_ctx {
 	struct buf measure, when;	/* this field's */
 	struct buf text;		/* a tile as a sentence */
 	struct buf actual;		/* the period of the record's values */
+	struct buf caption;		/* the period a line above the record
+					 * names: "Year to date (April 2024 to
+					 * March 2025)" */
 };
 
 /* What a word is to the noun-phrase chunker (chunks.c): a noun or
@@ -146,6 +152,8 @@ struct lexicon {
 	struct lex *lx;
 	size_t max_words;
 	struct initials num, month;
+	char month_name[13][PERIOD_WORDS_MAX];	/* lib/period's, in words:
+						 * "April", once a run */
 };
 
 /* The words of a table label or header as lib/lex reads them: runs of
@@ -189,11 +197,15 @@ struct ctx {
 	struct buf evidence;		/* the sentence, squeezed */
 	struct buf pipe;		/* a Markdown table row as cells */
 	struct buf last_measure;	/* for "Eight of these were..." */
+	struct buf last_noun;		/* the noun the block's last row
+					 * counts: "Of those contacted" */
 	struct buf block_when;		/* the last period a row of the block
 					 * named, for the sentences after it */
 	struct buf topic;		/* what the last sentence of the block
 					 * was about: "They" after it */
 	struct buf topic_new;		/* ... of the sentence being read */
+	struct buf report_key;		/* the report's period column ... */
+	struct buf report_words;	/* ... in words, asked once a run */
 	int status;
 	bool strict;
 	bool explain;			/* --explain: tell what each rule did */

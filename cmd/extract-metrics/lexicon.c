@@ -73,6 +73,14 @@ lexicon_open(struct lexicon *lx)
 	for (i = 0; i < dates_lex.nrow; i++)
 		if (dates_lex.row[i].cls == DATES_MONTH)
 			initials_add(&lx->month, dates_lex.row[i].phrase);
+	for (i = 1; i <= 12; i++) {
+		char *sp = period_words(&(struct period){.kind = PERIOD_MONTH,
+							 .year = 2000, .month = (int)i},
+					lx->month_name[i]);
+
+		if ((sp = strchr(sp, ' ')))
+			*sp = '\0';	/* "April 2000": its month */
+	}
 }
 
 static void
@@ -99,6 +107,21 @@ static const struct {
 	{"seconds", 1}, {"minutes", 60}, {"hours", 3600}, {"days", 86400},
 	{"weeks", 604800}, {"months", 2629800}, {"years", 31557600},
 };
+
+/* Copy unit name u into the unit field dst of cap bytes, cut to fit
+ * (a unit is a short name: "count", "hours/week", "GBP/year"). */
+static void
+set_unit(char *dst, size_t cap, const char *u)
+{
+	size_t n = strlen(u);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, u, n);
+	dst[n] = '\0';
+}
+
+#define SET_UNIT(dst, u) set_unit((dst), sizeof (dst), (u))
 
 /* The size in seconds of a unit the output names ("hours"), or 0. */
 static double

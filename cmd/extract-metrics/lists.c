@@ -135,6 +135,39 @@ chain_subject(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return subj;
 }
 
+/* "two kilograms of cocaine, six kilograms of heroin and £10,000 cash
+ * were seized": the predicate after the last figure of the list figure f
+ * opens, which all of them are the subject of; empty when f opens none. */
+static struct span
+list_predicate(struct ctx *c, struct span s, const struct fig *f, bool share)
+{
+	size_t k = (size_t)(f - c->fig), n, he, h = chain_head(c, s, f);
+	size_t lead = lead_token(c, s, f);
+	struct span w;
+
+	/* the list is its clause's subject: not "issued 46 warnings and 12
+	 * notices, and four orders were granted", not "at 112 sites" */
+	if (!figure_is_subject(c, s.a, lead_token(c, s, &c->fig[h]), s.b) ||
+	    (lead > s.a && tag_is(c, lead - 1, s.b, P_PREP)))
+		return (struct span){f->ue, f->ue};
+	for (;;) {
+		for (n = k + 1; n < c->nfig && c->fig[n].paren; n++)
+			;
+		if (n >= c->nfig || !coordinated(c, s, n))
+			break;
+		k = n;
+	}
+	if (&c->fig[k] == f)
+		return (struct span){f->ue, f->ue};
+	/* not "22 resigned, with two retiring and two joining": "with"
+	 * adds parts of the first, no members of one list */
+	for (n = f->ue; n < c->fig[k].ts; n++)
+		if (tok_is(c, n, s.b, "with"))
+			return (struct span){f->ue, f->ue};
+	w = np_after(c, named_after(c, &c->fig[k], s.b), s.b, &he);
+	return predicate_after(c, w.b > w.a ? w.b : c->fig[k].ue, s.b, share);
+}
+
 /* "intakes of 48 and 52 student officers": a figure that opens a list
  * without a noun of its own takes the noun of the list's last figure.
  * False when it opens none. */
@@ -199,6 +232,46 @@ head_row_listed(struct ctx *c, struct span s, const struct fig *f, size_t h,
 		buf_free(&tail);
 	}
 	add_words(m, c, rest);
+	return true;
+}
+
+/* "The average attendance time in urban areas was 11 minutes 5 seconds
+ * and in rural areas 17 minutes 40 seconds": a figure after "and" and a
+ * phrase of its own, the rest of its clause left out as the clause before
+ * said it: the measure of the figure before, its phrase of the same
+ * preposition replaced by this one.  False when f is no such figure. */
+static bool
+gapped(struct ctx *c, struct span s, const struct fig *f, size_t lead, struct buf *m)
+{
+	size_t p = prev_main(c, (size_t)(f - c->fig)), j, prep, k, cut;
+	const struct buf *pm = NULL;
+
+	if (p == NO_TOKEN)
+		return false;
+	j = skip_aside(c, c->fig[p].ue, s.b);
+	if (tok_punct(c, j, s.b, ','))
+		j++;
+	if (!tok_is(c, j, s.b, "and"))
+		return false;
+	prep = ++j;
+	if (!tag_is(c, prep, s.b, P_PREP) || c->tag[prep].period || tok_is(c, prep, s.b, "of") ||
+	    np_end(c, skip_det(c, prep + 1, s.b), s.b) != lead)
+		return false;
+	for (k = 0; k < c->nobs; k++)
+		if (c->obs[k].fig == p && c->obs[k].measure.len)
+			pm = &c->obs[k].measure;
+	if (!pm)
+		return false;
+	for (cut = 1; cut + strlen(c->tok[prep].low) < pm->len; cut++)
+		if (pm->p[cut - 1] == ' ' && !strncasecmp(pm->p + cut, c->tok[prep].low,
+							 strlen(c->tok[prep].low)) &&
+		    pm->p[cut + strlen(c->tok[prep].low)] == ' ')
+			break;
+	if (cut + strlen(c->tok[prep].low) >= pm->len)
+		return false;
+	buf_reset(m);
+	buf_add(m, pm->p, cut - 1);
+	add_words(m, c, (struct span){prep, lead});
 	return true;
 }
 
@@ -414,6 +487,14 @@ part_of(struct ctx *c, size_t b, const struct fig *f, const struct fig *whole,
 	}
 	if (pred.b == pred.a && w.b == w.a)
 		pred = (struct span){j, np_post(c, j, b)};	/* "396 of them for using" */
+	/* "96,300 calls were answered, 91.2% of them within 10 seconds":
+	 * nothing of its own, the part is of what the whole's row counts */
+	if (pred.b == pred.a && w.b == w.a && whole && whole_m && whole_m->len &&
+	    !(f->ts > 0 && tag_is(c, f->ts - 1, b, P_VERB) && deed_verb(&c->tok[f->ts - 1]))) {
+		buf_reset(m);
+		buf_add(m, whole_m->p, whole_m->len);
+		return;
+	}
 	add_words(m, c, pred.b > pred.a ? pred : w);
 	/* "and answered 86.8% of them": what was done to the part */
 	if (pred.b == pred.a && f->ts > 0 && tag_is(c, f->ts - 1, b, P_VERB) &&

@@ -19,7 +19,10 @@
  *   4. rows (rows.c): comparison figures fold into the row of the figure
  *      they compare, and each row is placed in its period;
  *   5. measure (measure.c): the noun phrase the figure counts, in the
- *      report's words; then the row is written (output.c).
+ *      report's words (chunks.c, clauses.c, lists.c), with what the words
+ *      around it say (context.c: a goal of the measure before, a label
+ *      before a colon, the topic of the section the block stands under);
+ *      then the row is written (output.c).
  *
  * Data-table rows (cells joined by TAB) take measure, period and unit from
  * the table's caption, row label and column headers instead (tables.c).
@@ -69,6 +72,7 @@
 #include "rows.c"
 #include "clauses.c"
 #include "lists.c"
+#include "context.c"
 #include "measure.c"
 #include "output.c"
 #include "sentences.c"
@@ -141,9 +145,12 @@ ctx_free(struct ctx *c)
 	buf_free(&c->evidence);
 	buf_free(&c->pipe);
 	buf_free(&c->last_measure);
+	buf_free(&c->last_noun);
 	buf_free(&c->block_when);
 	buf_free(&c->topic);
 	buf_free(&c->topic_new);
+	buf_free(&c->report_key);
+	buf_free(&c->report_words);
 }
 
 int
@@ -169,6 +176,7 @@ main(int argc, char *argv[])
 	if (cli_out_open(&c.out, &opt, "figures") != EXIT_OK)
 		return EXIT_DATA;
 	lexicon_open(&c.lex);
+	chunks_open(&c);
 	out_header(&c.out, out_cols);
 	if (optind == argc) {
 		st = run_file(&c, "-");

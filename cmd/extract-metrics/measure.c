@@ -219,6 +219,26 @@ idiom_noun(const struct ctx *c, size_t lo, size_t e, size_t b)
 					tag_is(c, a - 1, b, P_PREP));
 }
 
+/* "Vehicle crime fell by 9% to 3,305 offences", "fell by 3% in 2024/25,
+ * to 18,906 offences": figure f at lead is the level a change right
+ * before it reached (only a period and a comma between them and "to");
+ * lo is where that change ends. */
+static bool
+after_change_to(const struct ctx *c, struct span s, const struct fig *f,
+		size_t lo, size_t lead)
+{
+	size_t j;
+
+	if (f == c->fig || (f[-1].role != R_CHANGE && f[-1].role != R_PCT) ||
+	    lo != f[-1].te || lead < f[-1].ue + 1 || !tok_is(c, lead - 1, s.b, "to"))
+		return false;
+	for (j = f[-1].ue; j + 1 < lead; j++)
+		if (!c->tag[j].period && !tok_punct(c, j, s.b, ',') &&
+		    !date_has(c, j, s.b, DATE(PREP)))
+			return false;
+	return true;
+}
+
 static bool
 measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
@@ -245,9 +265,20 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	nw = nouns_in(c, (struct span){w.a, he});
 	generic = nw == 1 && c->tok[he - 1].kind == T_WORD &&
 		  (c->tok[he - 1].cls & W(GENERIC));
-	subj = chain_subject(c, s, f, lo, lead, &verb);
-	if (figure_is_subject(c, lo, lead, b))
+	/* "Vehicle crime fell by 9% to 3,305 offences": the change before
+	 * is the same row's, the subject stands before it */
+	if (after_change_to(c, s, f, lo, lead))
+		subj = chain_subject(c, s, f - 1, f - 1 > c->fig ? f[-2].te : s.a,
+				     fig_start(c, s, f - 1), &verb);
+	else
+		subj = chain_subject(c, s, f, lo, lead, &verb);
+	if (figure_is_subject(c, lo, lead, b)) {
 		pred = predicate_after(c, w.b, b, share);
+		/* "... and £10,000 cash were seized"; not "61 people enlisted
+		 * as Specials and 47 people left" */
+		if (pred.b == pred.a && !verb_after(c, w.a, w.b))
+			pred = list_predicate(c, s, f, share);
+	}
 	/* "..., and 11.6% of callers hung up": a subject of its own clause */
 	with_subj = telling_subject(c, subj) && (nw <= SHORT_OBJECT || generic) &&
 		    !f->paren && pred.b == pred.a;
@@ -348,22 +379,33 @@ unit_and_verb(const struct ctx *c, struct span s, const struct fig *f,
 	add_words(m, c, (struct span){f->ue, np_post(c, f->ue, s.b)});
 }
 
-/* The sentence opens with "Of the cases reviewed" or "Among those
- * stopped" before lead: a phrase of what the figure at lead is part of. */
-static bool
+/* The sentence opens with "Of the cases reviewed", "Among those
+ * stopped" or "Of the 14 indicators reported," before lead: the words of
+ * what the figure at lead is part of (a figure that counts the whole
+ * aside), up to the comma that ends them, or to lead; empty when it opens
+ * with none. */
+static struct span
 fronted_whole(const struct ctx *c, struct span s, size_t lead)
 {
-	size_t j;
+	size_t j, a, k;
 
 	if (lead <= s.a + 1 || !(tok_is(c, s.a, s.b, "of") || tok_is(c, s.a, s.b, "among")))
-		return false;
-	for (j = s.a + 1; j < lead; j++) {
+		return (struct span){s.a, s.a};
+	a = skip_det(c, s.a + 1, s.b);
+	for (k = 0; k < c->nfig; k++)
+		if (c->fig[k].ts == a && c->fig[k].ue < lead)
+			a = c->fig[k].ue;	/* "Of the 14 indicators" */
+	for (j = a; j < lead; j++) {
+		if (tok_punct(c, j, s.b, ',') && j > a)
+			return (struct span){a, j};
 		if (tag_is(c, j, s.b, P_REL))
 			break;	/* "Of the packages that have been actioned" */
 		if (tag_is(c, j, s.b, P_AUX) || c->tok[j].kind == T_NUM)
-			return false;
+			return (struct span){s.a, s.a};
 	}
-	return true;
+	while (lead > a && c->tok[lead - 1].kind == T_PUNCT)
+		lead--;
+	return lead > a ? (struct span){a, lead} : (struct span){s.a, s.a};
 }
 
 /* Figure f opens its clause as its subject, without a noun of its own
@@ -380,7 +422,7 @@ subject_figure(const struct ctx *c, struct span s, const struct fig *f,
 		return false;
 	/* "Cannabis worth £10,000 was seized": the noun before is the
 	 * subject */
-	if (!fronted_whole(c, s, lead) &&
+	if (fronted_whole(c, s, lead).b == s.a &&
 	    (!figure_is_subject(c, s.a, lead, s.b) ||
 	     !(lead == s.a || c->tok[lead - 1].kind == T_PUNCT ||
 	       tag_is(c, lead - 1, s.b, P_CONJ) || c->tag[lead - 1].period)))
@@ -453,6 +495,23 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		return "the deed done within it";
 	if (measure_after(c, s, f, lo, lead, unit_tok, m, &after))
 		return "the words after it";
+	if (gapped(c, s, f, lead, m))
+		return "the measure of the figure before, with its own phrase";
+	/* "Of the 14 indicators reported, 10 are green, 3 are amber": a
+	 * part of the whole the sentence opens with, and its predicate */
+	before = fronted_whole(c, s, lead);
+	if (before.b > before.a && subject_figure(c, s, f, lead, &subj)) {
+		/* "Of those contacted": those the sentence before counted */
+		if ((tok_is(c, before.a - 1, b, "those") || tok_is(c, before.a - 1, b, "these")) &&
+		    (verb_like(&c->tok[before.a]) || (c->tag[before.a].pos & POS(PARTICIPLE))) &&
+		    c->last_noun.len && lo == a &&
+		    /* not "96 arrests. Of those arrested": the deed's own noun */
+		    strncmp(c->last_noun.p, c->tok[before.a].low, STEM_BYTES))
+			buf_add(m, c->last_noun.p, c->last_noun.len);
+		add_words(m, c, before);
+		add_words(m, c, subj);
+		return "a part of the whole the sentence opens with, and its predicate";
+	}
 	if (measure_listed(c, s, f, m))
 		return "the noun and verb of the figure its list starts with";
 	if (measure_predicate(c, s, f, lo, lead, m))
@@ -461,11 +520,6 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	 * before counts, its predicate */
 	if (subject_figure(c, s, f, lead, &subj)) {
 		before = (struct span){a, a};
-		if (fronted_whole(c, s, lead)) {	/* "those arrested" */
-			before = (struct span){skip_det(c, a + 1, b), lead};
-			if (c->tok[before.b - 1].kind == T_PUNCT)
-				before.b--;
-		}
 		/* "..., and 88% said they were satisfied": its predicate */
 		if (before.b == before.a && lo <= a && c->last_measure.len)
 			buf_add(m, c->last_measure.p, c->last_measure.len);
@@ -554,90 +608,40 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 	return why;
 }
 
-/* A measure of a goal alone: at most GOAL_WORDS words, the last a word
- * for a goal ("target", "the national standard", "uplift target",
- * "aim"). */
-/* A measure that is only a word for a kind of quantity: "average". */
-static bool
-quantity_only(struct ctx *c, const struct buf *m)
-{
-	char low[GOAL_WORD];
-	size_t k;
-
-	if (m->len == 0 || m->len >= sizeof low || memchr(m->p, ' ', m->len))
-		return false;
-	for (k = 0; k < m->len; k++)
-		low[k] = (char)tolower((unsigned char)m->p[k]);
-	return lex_is(c->lex.lx, low, m->len, METRICS_QUANTITY);
-}
-
-static bool
-goal_only(struct ctx *c, const struct buf *m)
-{
-	size_t e = m->len, a, words = 1, k;
-	char low[GOAL_WORD];
-
-	if (e == 0)
-		return false;
-	for (k = 0; k < e; k++)
-		words += m->p[k] == ' ';
-	for (a = e; a > 0 && m->p[a - 1] != ' '; a--)
-		;
-	if (words > GOAL_WORDS || e - a >= sizeof low)
-		return false;
-	for (k = a; k < e; k++)
-		low[k - a] = (char)tolower((unsigned char)m->p[k]);
-	tables_open(c);
-	return lex_is(c->tables_lx, low, e - a, TABLES_GOAL);
-}
-
-/* "8 above the uplift target", "39 short of the target of 1,960": a
- * figure that says how far another is from a goal; the end of those
- * words, or NO_TOKEN; where the goal's noun phrase starts in *goal. */
+/* "(England and Wales: 78.9)", "(national average: 14%)": figure f in
+ * parentheses after a label of words that name no period, a figure of
+ * the same measure for another place or group; the label's first token,
+ * or NO_TOKEN. */
 static size_t
-from_goal(struct ctx *c, struct span s, const struct fig *f, size_t *goal)
+benchmark_label(const struct ctx *c, struct span s, const struct fig *f)
 {
-	size_t j = f->ue, e, k;
+	size_t j = fig_start(c, s, f), k;
 
-	if (tok_is(c, j, s.b, "short") || tok_is(c, j, s.b, "ahead") ||
-	    tok_is(c, j, s.b, "behind"))
-		j += 1 + tok_is(c, j + 1, s.b, "of");
-	else if (tok_has(c, j, s.b, W(GOAL_PREP)) && !tok_is(c, j, s.b, "on") &&
-		 !tok_is(c, j, s.b, "within"))
-		j++;
-	else
+	if (j < s.a + 3 || !tok_punct(c, j - 1, s.b, ':'))
 		return NO_TOKEN;
-	j = *goal = skip_det(c, j, s.b);
-	e = np_end(c, j, s.b);
-	tables_open(c);
-	for (k = j; k < e; k++)
-		if (c->tok[k].kind == T_WORD && c->word[k].n &&
-		    lex_is(c->tables_lx, c->tok[k].low, c->word[k].n, TABLES_GOAL))
-			return e;
-	return NO_TOKEN;
+	for (k = j - 1; k > s.a && !tok_punct(c, k - 1, s.b, '('); k--)
+		if (c->tok[k - 1].kind != T_WORD || c->tag[k - 1].period ||
+		    period_word(c, k - 1, s.b) || j - k > TOPIC_TOKENS)
+			return NO_TOKEN;
+	return k > s.a && k < j - 1 ? k : NO_TOKEN;
 }
 
-/* "Stop and search: 1,390 searches": a short label of what the sentence
- * is about opens it, a colon after it; not an area's name ("Westbury:",
- * "Marram Bay:", all capitalised).  Its span, empty when none. */
-static struct span
-topic_label(const struct ctx *c, struct span s)
+/* "The budget of £640,000 was 72% spent": a participle right after a
+ * share, alone in its clause, says what share of the whole it is; its
+ * token, or NO_TOKEN. */
+static size_t
+share_participle(const struct ctx *c, struct span s, const struct fig *f)
 {
-	size_t j, words = 0;
-	bool lower = false;
+	size_t j = f->ue, b = s.b;
 
-	for (j = s.a; j < s.b && j < s.a + TOPIC_TOKENS; j++) {
-		const struct tok *t = &c->tok[j];
-
-		if (tok_punct(c, j, s.b, ':'))
-			return lower && j > s.a ? (struct span){s.a, j} : (struct span){s.a, s.a};
-		if (t->kind != T_WORD || tag_is(c, j, s.b, P_VERB) || tag_is(c, j, s.b, P_AUX) ||
-		    c->tag[j].period)
-			break;
-		words++;
-		lower = lower || (!t->cap && content_word(t) && noun_at(c, j, s.b));
-	}
-	return (struct span){s.a, s.a};
+	if (strcmp(f->unit, "percent") || j >= b || c->tok[j].kind != T_WORD ||
+	    c->tok[j].cap || !(verb_like(&c->tok[j]) || (c->tag[j].pos & POS(PARTICIPLE))) ||
+	    direction(&c->tok[j]) || tok_has(c, j, b, W(CMP) | W(PREV_LEAD)) ||
+	    c->tag[j].period)
+		return NO_TOKEN;
+	return j + 1 >= b || c->tok[j + 1].kind == T_PUNCT || c->tag[j + 1].period ||
+	       (tag_is(c, j + 1, b, P_PREP) && date_has(c, j + 1, b, DATE(PREP))) ?
+	       j : NO_TOKEN;
 }
 
 /* The measure of row k of sentence s (rows from first are the
@@ -664,9 +668,17 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		why = f->paren ? "the row of the figure it stands in parentheses after" :
 		      "the row of the figure it is a window of";
 	} else if (f->paren && o->fig > 0 && before &&
-	    c->fig[o->fig - 1].ue + 1 >= f->ts - 1) {
+		   c->fig[o->fig - 1].ue + 1 + phrase_at(c, c->fig[o->fig - 1].ue, s.b,
+							 W(PART_OF), NULL) >= f->ts - 1) {
+		/* "(23%)", "one in five of them (21%)" */
 		if (before->len)
 			buf_add(&o->measure, before->p, before->len);
+	} else if (before && before->len && (e = benchmark_label(c, s, f)) != NO_TOKEN) {
+		/* "71.4 per 1,000 residents (England and Wales: 78.9)" */
+		buf_add(&o->measure, before->p, before->len);
+		buf_addc(&o->measure, ' ');
+		add_words(&o->measure, c, (struct span){e, fig_start(c, s, f) - 1});
+		why = "the row before's, for whom its label in parentheses says";
 	} else if (before && before->len && (e = from_goal(c, s, f, &g)) != NO_TOKEN) {
 		/* "1,968 officers, 8 above the uplift target" */
 		buf_add(&o->measure, before->p, before->len);
@@ -729,6 +741,11 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		if (before && before->len) {
 			buf_add(&o->measure, before->p, before->len);
 			why = "a goal of the measure before";
+		} else if (c->last_measure.len && goal_words_only(c, subj)) {
+			/* "... 96 dwelling fires. The annual target is no
+			 * more than 400.": a goal of what the block counted */
+			buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
+			why = "a goal of the block's last measure";
 		} else if (subj.b > subj.a) {
 			add_words(&o->measure, c, subj);	/* "Satisfaction ... aim" */
 			why = "a goal of the sentence's subject";
@@ -742,30 +759,22 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	{
 		struct span t = topic_label(c, s);
 
-		size_t j, missing = 0;
-
-		for (j = t.a; j < t.b; j++)
-			missing += content_word(&c->tok[j]) && c->tok[j].low[0] &&
-				   !has_word(o->measure.p ? o->measure.p : "", o->measure.len,
-					     c->tok[j].low);
-		if (missing && f->ts > t.b) {
-			struct buf q = BUF_INIT;
-
-			add_words(&q, c, t);
-			if (o->measure.len) {
-				buf_addc(&q, ' ');
-				buf_add(&q, o->measure.p, o->measure.len);
-			}
-			buf_reset(&o->measure);
-			buf_add(&o->measure, q.p, q.len);
-			buf_free(&q);
-		}
+		if (t.b > t.a && f->ts > t.b)
+			label_measure(c, t, &o->measure);
 	}
 	/* "Eight of these were fatalities": the last measure */
 	if (o->measure.len == 0 && c->last_measure.len) {
 		buf_add(&o->measure, c->last_measure.p, c->last_measure.len);
 		why = "none of its own: the block's last measure";
 	}
+	/* "was 72% spent" */
+	if ((e = share_participle(c, s, f)) != NO_TOKEN && o->measure.len &&
+	    !has_word(o->measure.p, o->measure.len, c->tok[e].low))
+		add_words(&o->measure, c, (struct span){e, e + 1});
+	/* "Rural Watch" above "The scheme now has 310 members" (a field's
+	 * record names its own) */
+	if (!c->field.on && topic_measure(c, &o->measure))
+		why = "vague words: its section's topic before them";
 	if (o->measure.len) {
 		buf_reset(&c->last_measure);
 		buf_add(&c->last_measure, o->measure.p, o->measure.len);

@@ -171,6 +171,11 @@ fraction_head(const struct ctx *c, size_t i, size_t end, double *share)
 			  (c->tok[j].kind == T_WORD &&
 			   duration_unit(c, c->tok[j].low, &dn) > 0)))
 		return i;
+	/* "the third year": an ordinal before a unit of time, no share
+	 * ("half an hour", "quarter million" are) */
+	if (c->tok[i].kind == T_WORD && fraction_at(c, i, end) > 0 &&
+	    !tok_is(c, i, end, "half") && multiplier_at(c, j, end) == 0)
+		return i;
 	*share = k / d;
 	return j;
 }
@@ -351,7 +356,7 @@ parse_percent(const struct ctx *c, size_t i, size_t end, struct fig *f)
 
 	if (n == 0)
 		return i;
-	snprintf(f->unit, sizeof f->unit, "%s", unit);
+	SET_UNIT(f->unit, unit);
 	/* "2.5% pts.": the abbreviation's full stop */
 	if (n > 1 && tok_punct(c, i, end, '%') && tok_punct(c, i + n, end, '.'))
 		n++;
@@ -463,7 +468,7 @@ set_money(struct fig *f, const char *v)
 
 	f->v *= scale;
 	f->vmax *= scale;
-	snprintf(f->unit, sizeof f->unit, "%s", code);
+	SET_UNIT(f->unit, code);
 }
 
 /* A currency after the number: a code ("350 GBP", "half million usd"), a
@@ -667,7 +672,9 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 			k = j + 1;
 			if (tok_is(c, k, end, "calendar"))
 				k++;
-			if (tok_has(c, k, end, W(RATE_BASE)) &&
+			/* "3.4 shifts a year ago": a point in the past,
+			 * no rate */
+			if (tok_has(c, k, end, W(RATE_BASE)) && !tok_has(c, k + 1, end, W(AGO)) &&
 			    (per = word_value(c, c->tok[k].low, strlen(c->tok[k].low),
 					      METRICS_RATE_BASE)))
 				goto found;
@@ -689,7 +696,7 @@ parse_rate(struct ctx *c, size_t i, size_t end, struct fig *f)
 found:
 	if (strcmp(f->unit, "count") && unit_seconds(f->unit) == 0 && !money_unit(f->unit))
 		return i;
-	snprintf(base, sizeof base, "%s", f->unit);
+	SET_UNIT(base, f->unit);
 	if (strlen(base) + strlen(per) + 2 > sizeof f->unit)
 		return i;
 	memcpy(f->unit + strlen(base), "/", 2);

@@ -18,7 +18,9 @@ enum {
 	WINDOW_NUMBERS = 3,	/* numbers between a period word and its
 				 * span: "the last 12 months" */
 	DAY_DIGITS = 2,		/* digits of a day of the month: "26th" */
-	SINCE_NOUNS = 2		/* nouns of "since the pilot scheme began" */
+	SINCE_NOUNS = 2,	/* nouns of "since the pilot scheme began" */
+	VALUE_DATE_GAP = 3	/* tokens from a figure to the date after "on"
+				 * that is its own: "1,978 officers on 31 March" */
 };
 
 /* A whole number in digits at token i, without separators: its value,
@@ -177,10 +179,24 @@ season_at(const struct ctx *c, size_t i, size_t b, bool open)
 	return year_at(c, j, b) ? j + 1 : j;
 }
 
-/* "2019/20", "22/23 Q2", "Q1", "Q1 2024/25", "Quarter 2" at token i.
- * Returns its end, or i. */
+static size_t fiscal_core(const struct ctx *c, size_t i, size_t b);
+
+/* "2019/20", "22/23 Q2", "Q1", "Q1 2024/25", "Quarter 2", "Q1 last
+ * year" at token i.  Returns its end, or i. */
 static size_t
 fiscal_at(const struct ctx *c, size_t i, size_t b)
+{
+	size_t k = fiscal_core(c, i, b);
+
+	/* "Q1 last year", "Quarter 2 this year": one period */
+	if (k > i && (tok_is(c, k, b, "last") || tok_is(c, k, b, "this")) &&
+	    tok_is(c, k + 1, b, "year"))
+		k += 2;
+	return k;
+}
+
+static size_t
+fiscal_core(const struct ctx *c, size_t i, size_t b)
 {
 	const char *text = c->text;
 	size_t j = i;
@@ -198,14 +214,14 @@ fiscal_at(const struct ctx *c, size_t i, size_t b)
 	if (c->tok[j].kind == T_CODE && (text[c->tok[j].s] == 'Q' ||
 					 text[c->tok[j].s] == 'q') &&
 	    c->tok[j].e - c->tok[j].s == 2) {
-		size_t k = fiscal_at(c, j + 1, b);
+		size_t k = fiscal_core(c, j + 1, b);
 
 		return k > j + 1 && c->tok[j + 1].kind == T_NUM ? k : j + 1;
 	}
 	/* "Quarter 2", "Quarter 2 2024/25" */
 	if (tok_is(c, j, b, "quarter") && c->tok[j].cap &&
 	    tok_int(c, j + 1, b) >= 1 && tok_int(c, j + 1, b) <= 4) {
-		size_t k = fiscal_at(c, j + 2, b);
+		size_t k = fiscal_core(c, j + 2, b);
 
 		return k > j + 2 ? k : j + 2;
 	}
@@ -267,10 +283,10 @@ period_at(const struct ctx *c, struct span s, size_t i)
 	size_t b = s.b, j = i, k;
 	bool open = i > s.a && date_has(c, i - 1, b, DATE(PREP) | DATE(EDGE));
 
-	/* "a year earlier", "two years ago" */
-	if ((tok_is(c, j, b, "a") || word_number(&c->tok[j]) > 0 ||
+	/* "a year earlier", "two years ago", "the year before" */
+	if ((tok_is(c, j, b, "a") || tok_is(c, j, b, "the") || word_number(&c->tok[j]) > 0 ||
 	     c->tok[j].kind == T_NUM) && tok_has(c, j + 1, b, W(SPAN)) &&
-	    tok_has(c, j + 2, b, W(AGO)))
+	    tok_has(c, j + 2, b, W(AGO)) && !tok_is(c, j + 3, b, "the"))
 		return j + 3;
 	/* "since", "from", "until", "before" belong to the phrase: "since
 	 * April 2019", "from April 2025" */
@@ -291,8 +307,13 @@ period_at(const struct ctx *c, struct span s, size_t i)
 		return k;
 	if ((k = open ? opened_at(c, j, b) : 0) > j)
 		return k;
+	/* "(February: 8,870)": a month that labels a figure */
+	if (month_at(c, j, b) && tok_punct(c, j + 1, b, ':'))
+		return j + 1;
 	if ((k = dates_at(c, j, b, false)) > j || (k = season_at(c, j, b, false)) > j ||
-	    (k = relative_at(c, j, b)) > j || (k = fiscal_at(c, j, b)) > j)
+	    (k = relative_at(c, j, b)) > j)
+		return k;
+	if ((k = fiscal_at(c, j, b)) > j)
 		return k;
 	/* "currently", "to date", "so far this year", "annual" */
 	if ((k = date_phrase(c, j, b, DATE(NOW))))
@@ -409,6 +430,20 @@ earlier_period_starts(const struct ctx *c, size_t j, size_t b)
 /* Whose period when_of looks for: a value's, a change's, a prev's. */
 enum wmode { WM_VALUE, WM_CHANGE, WM_PREV };
 
+/* Period phrase p after "on" is the base of a comparison, no period of a
+ * figure ending at from before it: an earlier period ("on the same
+ * quarter last year"), or any after a change ("up 4% on 2023/24"); a
+ * value's date after "on", right after its noun, is its own ("1,978
+ * officers on 31 March"; not "made after a stabbing on 9 November"). */
+static bool
+value_base(const struct ctx *c, struct span p, enum wmode mode, size_t from)
+{
+	return base_span(c, p) && (mode != WM_VALUE || tok_has(c, p.a, p.b, W(EARLIER)) ||
+				   tok_is(c, p.a, p.b, "last") ||
+				   tok_has(c, p.b - 1, p.b, W(EARLIER)) || change_base(c, p) ||
+				   p.a > from + VALUE_DATE_GAP);
+}
+
 /* The tokens from j to e hold no edge of a clause: a figure's period
  * after it stands in its own clause ("110 officers, who would attract an
  * annual salary" is not annual). */
@@ -474,7 +509,7 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 			     !tok_has(c, j, after.b, W(CMP)); j++)
 			;
 		if (j == c->period[k].a && (mode == WM_PREV ||
-		    (!base_span(c, c->period[k]) &&
+		    (!value_base(c, c->period[k], mode, from) &&
 		     same_clause(c, from, c->period[k].a) &&
 		     !(mode == WM_CHANGE && j <= from + 1 &&
 		       tok_is(c, c->period[k].a, after.b, "since"))))) {
@@ -492,7 +527,7 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 			if (j < c->period[k].a || !same_clause(c, from, c->period[k].a) ||
 			    !values_only(c, from, c->period[k].a))
 				break;
-			if (!base_span(c, c->period[k]) &&
+			if (!value_base(c, c->period[k], mode, from) &&
 			    !earlier_period_ends(c, c->period[k].b) &&
 			    !(mode == WM_CHANGE && c->period[k].a <= from + 1 &&
 			      tok_is(c, c->period[k].a, after.b, "since"))) {
@@ -515,6 +550,28 @@ report_period(const struct ctx *c, struct period *p)
 	const char *rp = c->blk.period;
 
 	return rp && *rp && period_parse(rp, strlen(rp), p);
+}
+
+/* The report's own period in words ("Quarter 2 2019/20"), asked of lib/
+ * period once for each period column met; false for none. */
+static bool
+report_words(struct ctx *c)
+{
+	struct period p;
+	char words[PERIOD_WORDS_MAX];
+	const char *rp = c->blk.period ? c->blk.period : "";
+	size_t n = strlen(rp);
+
+	if (n == 0)
+		return false;
+	if (c->report_key.len != n || memcmp(c->report_key.p, rp, n)) {
+		buf_reset(&c->report_key);
+		buf_add(&c->report_key, rp, n);
+		buf_reset(&c->report_words);
+		if (report_period(c, &p))
+			buf_adds(&c->report_words, period_words(&p, words));
+	}
+	return c->report_words.len > 0;
 }
 
 /* "the quarter", "this year", "the current financial year": a phrase
@@ -560,8 +617,15 @@ present_clause(const struct ctx *c, struct span s, const struct fig *f)
 	size_t j = fig_start(c, s, f);
 
 	while (j > s.a && (tag_is(c, j - 1, s.b, P_ADV) || tag_is(c, j - 1, s.b, P_PREP) ||
+			   tag_is(c, j - 1, s.b, P_DET) || modifier(&c->tok[j - 1]) ||
 			   tok_has(c, j - 1, s.b, W(APPROX))) && !tok_is(c, j - 1, s.b, "of"))
 		j--;
+	/* "are engaging with a further 79 businesses": what goes on now */
+	if (j > s.a + 1 && tag_is(c, j - 1, s.b, P_VERB) && !c->tok[j - 1].cap &&
+	    strlen(c->tok[j - 1].low) > 4 &&
+	    !strcmp(c->tok[j - 1].low + strlen(c->tok[j - 1].low) - 3, "ing") &&
+	    (tok_is(c, j - 2, s.b, "is") || tok_is(c, j - 2, s.b, "are")))
+		return true;
 	return j > s.a && (tok_is(c, j - 1, s.b, "is") || tok_is(c, j - 1, s.b, "are") ||
 			   tok_is(c, j - 1, s.b, "has") || tok_is(c, j - 1, s.b, "have") ||
 			   present_verb(c, j - 1, s, fig_start(c, s, f)));
@@ -637,6 +701,23 @@ present_list(const struct ctx *c, struct span s, const struct fig *f)
 	}
 }
 
+/* Period w is the time of the report as a state ("now", "currently",
+ * "at present"), not a sum up to it ("to date", "so far this year"). */
+static bool
+state_now(const struct ctx *c, const struct buf *w)
+{
+	char low[PERIOD_WORDS_MAX];
+	size_t k;
+	lex_mask m;
+
+	if (!c->dates_lx || w->len >= sizeof low)
+		return false;
+	for (k = 0; k < w->len; k++)
+		low[k] = (char)tolower((unsigned char)w->p[k]);
+	m = lex_classes(c->dates_lx, low, w->len);
+	return (m & DATE(NOW)) && !(m & DATE(TO_DATE));
+}
+
 /* The period of row o (of sentence s; NO_SPAN for a table's cell) when
  * its sentence names none: the period the last row of its block named;
  * "currently" for what stands now ("There are 196 volunteers"); else
@@ -648,13 +729,14 @@ present_list(const struct ctx *c, struct span s, const struct fig *f)
 static const char *
 row_period(struct ctx *c, struct span s, struct obs *o)
 {
-	struct period p;
-	char words[PERIOD_WORDS_MAX];
-
 	if (o->when.len) {
 		resolve_own(c, &o->when);
-		buf_reset(&c->block_when);
-		buf_add(&c->block_when, o->when.p, o->when.len);
+		/* "now" is the state its own sentence states: "The scheme now
+		 * has 310 members. Members reported 97 ..." */
+		if (!state_now(c, &o->when)) {
+			buf_reset(&c->block_when);
+			buf_add(&c->block_when, o->when.p, o->when.len);
+		}
 		return NULL;
 	}
 	if (c->block_when.len) {
@@ -665,8 +747,8 @@ row_period(struct ctx *c, struct span s, struct obs *o)
 		buf_adds(&o->when, "currently");
 		return "what stands now (there are, has, is)";
 	}
-	if (report_period(c, &p)) {
-		buf_adds(&o->when, period_words(&p, words));
+	if (report_words(c)) {
+		buf_add(&o->when, c->report_words.p, c->report_words.len);
 		return "the report's period";
 	}
 	return NULL;

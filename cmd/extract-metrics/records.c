@@ -156,6 +156,8 @@ do_field(struct ctx *c, const char *label, size_t ln, const char *value,
 	if (k != FK_NAMED) {
 		buf_add(&fd->measure, fd->record.p ? fd->record.p : "",
 			fd->record.len);
+		if (!fd->when.len)
+			buf_add(&fd->when, fd->caption.p ? fd->caption.p : "", fd->caption.len);
 		/* a trend is of the record's values: their period */
 		if (k == FK_TREND && !fd->when.len && fd->actual.len)
 			buf_add(&fd->when, fd->actual.p, fd->actual.len);
@@ -173,6 +175,7 @@ do_field(struct ctx *c, const char *label, size_t ln, const char *value,
 	cl.n = vn;
 	read_cell(c, &cl);
 	buf_reset(&fd->when);
+	buf_add(&fd->when, fd->caption.p ? fd->caption.p : "", fd->caption.len);
 	if (cl.numeric) {
 		struct buf *t = &fd->text;
 
@@ -249,6 +252,21 @@ field_rows(struct ctx *c, size_t first)
 	}
 }
 
+/* The period a short line above a record names ("Year to date (April
+ * 2024 to March 2025)" over its fields), for its fields that name none;
+ * the line is table_block's pending caption. */
+static void
+record_caption(struct ctx *c)
+{
+	struct period p;
+	char w[PERIOD_WORDS_MAX];
+	const struct buf *l = &c->tab.pending;
+
+	buf_reset(&c->field.caption);
+	if (l->len && period_find(l->p, l->len, &p))
+		buf_adds(&c->field.caption, period_words(&p, w));
+}
+
 /* A block as a row of a table or a record, by its kind (split-sections:
  * caption, head, group, table, field) or, without kinds, by its tabs or
  * its "Label: value" form.  False for a block of text, for do_text; a
@@ -289,6 +307,7 @@ table_block(struct ctx *c)
 		size_t vn = b->len - (size_t)(v - b->text);
 
 		tab2 = memchr(v, '\t', vn);
+		record_caption(c);
 		do_field(c, b->text, ln, v, tab2 ? (size_t)(tab2 - v) : vn,
 			 tab2 ? tab2 + 1 : "", tab2 ? vn - (size_t)(tab2 + 1 - v) : 0);
 		return true;

@@ -90,6 +90,8 @@ time_unit(const char *u)
 	return false;
 }
 
+static size_t lead_token(const struct ctx *c, struct span s, const struct fig *f);
+
 /* Figure f of sentence s is a goal, plan or forecast: the cue that says
  * so, or NULL. */
 static const char *
@@ -115,6 +117,12 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		cl.a = f[-1].ue;	/* "a target of 90%, met with 91.3%" */
 	cs = cl.a;
 	ce = cl.b;
+	/* "against a plan of 35", "a trajectory of 1,960": a goal's noun
+	 * (tables.tsv) and "of" right before it */
+	j = lead_token(c, s, f);
+	if (j >= cs + 2 && tok_is(c, j - 1, ce, "of") && goal_word_at(c, j - 2, ce) &&
+	    !measured_against(c, cl, j - 2))
+		return "a goal's noun and of before it (a plan of 35)";
 	/* "kits will be kept for 25 years": how long, a rule not a goal;
 	 * but "will patrol for at least 15 minutes" sets a minimum */
 	j = f->ts - phrase_ending(c, cs, f->ts, W(APPROX), NULL);
@@ -400,6 +408,14 @@ assign_role(struct ctx *c, struct span s, struct fig *f, bool have_value)
 	if (change_before(c, s, f, p, compared) ||
 	    change_after(c, b, f, compared))
 		return;
+	/* "a rise of 14% (148 offences)": the count of the relative change
+	 * before it */
+	if (f != c->fig && f[-1].role == R_PCT && strcmp(f->unit, "percent") &&
+	    f->ts >= a + 1 && tok_punct(c, f->ts - 1, b, '(') && f[-1].ue + 1 == f->ts) {
+		set_change(f, R_CHANGE, f[-1].sign,
+			   "a count in parentheses after a relative change");
+		return;
+	}
 	if (!strcmp(f->unit, "pp")) {
 		set_change(f, R_CHANGE, direction_before(c, a, b) < 0 ? -1 : 1,
 			   "percentage points are a change");

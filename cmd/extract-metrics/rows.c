@@ -23,7 +23,7 @@ obs_push(struct ctx *c, const struct fig *f, size_t fi)
 	o->has_value = o->has_max = o->has_prev = o->has_change = false;
 	o->has_pct = o->target = false;
 	o->value = o->vmax = o->prev = o->change = o->pct = 0;
-	snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+	SET_UNIT(o->unit, f->unit);
 	o->approx = NULL;
 	o->at = 0;		/* the caller knows where the figure stands */
 	o->fig = o->first = fi;
@@ -41,6 +41,25 @@ only_pct(const struct obs *o)
 	return o->has_pct && !o->has_value && !o->has_prev && !o->has_change;
 }
 
+/* A figure in unit fig can be compared with a row in unit row: the
+ * same unit, or two durations ("2 minutes 55 seconds, down from 4
+ * minutes"). */
+static bool
+same_dimension(const char *row, const char *fig)
+{
+	return !strcmp(row, fig) || (unit_seconds(row) > 0 && unit_seconds(fig) > 0);
+}
+
+/* Figure f's value in the unit of row o: "4 minutes" in a row of
+ * seconds is 240. */
+static double
+in_row_unit(const struct obs *o, const struct fig *f)
+{
+	double r = unit_seconds(o->unit), g = unit_seconds(f->unit);
+
+	return r > 0 && g > 0 && r != g ? f->v * g / r : f->v;
+}
+
 static bool
 unit_fits(const struct obs *o, const struct fig *f)
 {
@@ -51,11 +70,11 @@ unit_fits(const struct obs *o, const struct fig *f)
 	/* a bare number in parentheses is in the row's unit: "5,412
 	 * patrol hours ... (5,058)" */
 	if (f->role == R_PREV)
-		return !o->has_prev && (!strcmp(o->unit, f->unit) ||
+		return !o->has_prev && (same_dimension(o->unit, f->unit) ||
 					(f->paren && f->te == f->ts + 1 &&
 					 !strcmp(f->unit, "count")));
 	/* a change in points belongs to a percent row */
-	return !o->has_change && (!strcmp(o->unit, f->unit) ||
+	return !o->has_change && (same_dimension(o->unit, f->unit) ||
 				  (!strcmp(f->unit, "pp") &&
 				   !strcmp(o->unit, "percent")));
 }
@@ -130,13 +149,62 @@ from_to(const struct ctx *c, size_t fi)
 	       !strcmp(c->fig[fi + 1].unit, f->unit);
 }
 
+/* Change f is said of an object of its own ("cut shoplifting by 10%",
+ * "reduce repeat calls by 200"), not of what figure g counts: a noun
+ * phrase between a verb and "by" right before it, whose head is not g's
+ * noun. */
+static bool
+own_object(const struct ctx *c, struct span s, const struct fig *f, const struct fig *g)
+{
+	size_t lead = lead_token(c, s, f), a;
+	const char *mine, *theirs;
+
+	if (lead < s.a + 3 || !tok_is(c, lead - 1, s.b, "by") || !noun_at(c, lead - 2, s.b))
+		return false;
+	a = np_start(c, s.a, lead - 1, s.b);
+	if (a <= s.a || a >= lead - 1 || !tag_is(c, a - 1, s.b, P_VERB) || g->ts > a)
+		return false;
+	mine = c->tok[lead - 2].low;
+	theirs = head_noun(c, g, s.b);
+	return mine[0] && (!theirs || strncmp(mine, theirs, STEM_BYTES));
+}
+
+/* The period phrase a change figure f is counted from, in the tokens
+ * after it (up to the next figure): "than last year", "on March 2024",
+ * "more than in March 2024", "on the same quarter last year"; the words
+ * between are its own noun and those that introduce a base.  Its index
+ * in c->period, or NO_TOKEN. */
+static size_t
+change_base_after(const struct ctx *c, const struct fig *f, struct span after)
+{
+	size_t j = f->ue, k;
+	bool base = false;
+
+	for (; j < after.b && !c->tag[j].period; j++) {
+		if (tok_is(c, j, after.b, "than") || tok_is(c, j, after.b, "on") ||
+		    tok_has(c, j, after.b, W(CMP)))
+			base = true;
+		else if (!(noun_at(c, j, after.b) || direction(&c->tok[j]) ||
+			   tok_punct(c, j, after.b, ')') ||	/* "(148 offences) on" */
+			   tok_has(c, j, after.b, W(MORE)) || tag_is(c, j, after.b, P_DET) ||
+			   (base && date_has(c, j, after.b, DATE(PREP)))))
+			return NO_TOKEN;
+	}
+	if (!base || j >= after.b)
+		return NO_TOKEN;
+	for (k = 0; k < c->nperiod; k++)
+		if (c->period[k].a == j)
+			return k;
+	return NO_TOKEN;
+}
+
 /* The figures of sentence s as rows, from c->obs[first_obs] on: a value
  * or target opens a row, a comparison figure joins the row it compares;
  * each row gets its period. */
 static void
 fold(struct ctx *c, struct span s, size_t first_obs)
 {
-	size_t fi, prev_row = first_obs;
+	size_t fi, prev_row = first_obs, k;
 	const char *how, *when_why;
 	struct obs *o;
 
@@ -161,13 +229,18 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			 * another noun */
 			if (o && !o->has_value && other_noun(c, &c->fig[o->fig], f))
 				o = NULL;
+			/* "rose by 2.8 points but remains below the target of
+			 * 85%": a goal is not the level the change reached */
+			if (o && !o->has_value && !o->target && f->role == R_TARGET &&
+			    !in_parens(c, s.a, f->ts))
+				o = NULL;
 			if (!(o && !o->has_value &&
 			      (!strcmp(o->unit, f->unit) || only_pct(o) ||
 			       (!strcmp(o->unit, "pp") && !strcmp(f->unit, "percent"))))) {
 				o = obs_push(c, f, fi);
 				how = "its value, in a row of its own";
 			}
-			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+			SET_UNIT(o->unit, f->unit);
 			o->has_value = true;
 			o->value = f->v;
 			o->has_max = f->has_max;
@@ -192,8 +265,12 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			continue;	/* it joins the row of the value after it */
 		how = "joins the row it compares (the nearest with a free slot)";
 		o = find_row(c, fi, first_obs, prev_row);
+		/* "will fund 12 street lights and aims to cut shoplifting by
+		 * 10%": a change of an object of its own */
+		if (o && f->role != R_PREV && own_object(c, s, f, &c->fig[o->fig]))
+			o = NULL;
 		if (o && only_pct(o) && f->role != R_PCT)
-			snprintf(o->unit, sizeof o->unit, "%s", f->unit);
+			SET_UNIT(o->unit, f->unit);
 		if (!o) {
 			how = "a row of its own: no row before it to join";
 			o = obs_push(c, f, fi);
@@ -201,7 +278,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			/* "we aim to cut it by 5%": a change can be the goal */
 			o->target = f->role != R_PREV && is_target(c, s, f);
 			if (f->role == R_CHANGE && !strcmp(f->unit, "pp"))
-				snprintf(o->unit, sizeof o->unit, "pp");
+				SET_UNIT(o->unit, "pp");
 			when_why = when_of(c, after, true, WM_CHANGE, &o->when);
 		}
 		if (o->when.len == 0 && f->role != R_PREV)
@@ -210,7 +287,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 		if (f->role == R_PREV) {
 			prev_row = (size_t)(o - c->obs);
 			o->has_prev = true;
-			o->prev = f->v;
+			o->prev = in_row_unit(o, f);
 			if (f->when_back)	/* "on last year (1,274)" */
 				when_of(c, (struct span){f->ts, f->ts}, true,
 					WM_PREV, &o->prev_when);
@@ -221,7 +298,12 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 			o->pct = f->sign * f->v;
 		} else {
 			o->has_change = true;
-			o->change = f->sign * f->v;
+			o->change = f->sign * in_row_unit(o, f);
 		}
+		/* "40 fewer burglaries than last year", "down 3.1% on March
+		 * 2024": the period the change is counted from */
+		if (f->role != R_PREV && !o->prev_when.len &&
+		    (k = change_base_after(c, f, after)) != NO_TOKEN)
+			add_words(&o->prev_when, c, c->period[k]);
 	}
 }

@@ -27,6 +27,25 @@ sentence_end(const struct ctx *c, size_t i, size_t n)
 	return text_is_bullet(t->cp) || t->cp == 0x2022;
 }
 
+/* The sentence s without the section or list number that opens it
+ * ("3.1 The average time ... was", "4. Officers made"), which is no
+ * figure and no word of its subject. */
+static struct span
+sentence_body(const struct ctx *c, struct span s)
+{
+	size_t j = s.a + 1;
+
+	if (s.b - s.a < 3 || c->tok[s.a].kind != T_NUM || c->fig[0].ts == s.a)
+		return s;
+	if (tok_punct(c, j, s.b, '.') || tok_punct(c, j, s.b, ')')) {
+		if (c->tok[j].sp)
+			return s;
+		j++;
+	} else if (!section_number(c, s, (struct span){s.a, s.a + 1}))
+		return s;
+	return c->tok[j].kind == T_WORD ? (struct span){j, s.b} : s;
+}
+
 /* A sentence s through the stages: its figures (numbers, not-a-figure
  * filter), its period phrases, each figure's role, the rows the figures
  * fold into, and each row's measure; then the rows are written. */
@@ -35,6 +54,7 @@ do_sentence(struct ctx *c, struct span s)
 {
 	size_t i, first = c->nobs, k;
 	bool have_value = false;
+	struct span whole = s;
 
 	const char *why;
 
@@ -46,6 +66,7 @@ do_sentence(struct ctx *c, struct span s)
 	if (c->nfig == 0)
 		return;
 	tag_sentence(c, s);
+	s = sentence_body(c, s);
 	find_periods(c, s);
 	if (c->explain)
 		explain_periods(c);
@@ -61,8 +82,8 @@ do_sentence(struct ctx *c, struct span s)
 	fold(c, s, first);
 	buf_reset(&c->topic_new);
 	buf_reset(&c->evidence);
-	text_squeeze_space(&c->evidence, c->text + c->tok[s.a].s,
-			   c->tok[s.b - 1].e - c->tok[s.a].s);
+	text_squeeze_space(&c->evidence, c->text + c->tok[whole.a].s,
+			   c->tok[whole.b - 1].e - c->tok[whole.a].s);
 	for (k = first; k < c->nobs; k++) {
 		why = row_measure(c, s, first, k);
 		EXPLAIN(c, NO_SPAN, "row %zu: measure \"%.*s\": %s", k - first + 1,
@@ -71,6 +92,19 @@ do_sentence(struct ctx *c, struct span s)
 	}
 	if (c->field.on)
 		field_rows(c, first);
+	/* "... contacted 11,920 victims. Of those contacted, ...": the noun
+	 * the last row counts */
+	for (k = c->nobs; k > first; k--) {
+		const char *noun = c->obs[k - 1].has_value &&
+				   !strcmp(c->obs[k - 1].unit, "count") ?
+				   head_noun(c, &c->fig[c->obs[k - 1].fig], s.b) : NULL;
+
+		if (noun) {
+			buf_reset(&c->last_noun);
+			buf_adds(&c->last_noun, noun);
+			break;
+		}
+	}
 	/* "They completed 53 duties": what this sentence was about */
 	if (c->topic_new.len) {
 		buf_reset(&c->topic);

@@ -143,18 +143,13 @@ static void
 add_month(struct ctx *c, struct buf *m, size_t k)
 {
 	const struct table_ctx *t = &c->tab;
-	size_t n, e;
+	size_t n;
 	const char *h = cols_text(&t->head, k, &n);
-	char w[PERIOD_WORDS_MAX];
 	int mo = head_month(c, h, n);
 
-	if (mo > 0) {
-		period_words(&(struct period){.kind = PERIOD_MONTH, .year = 2000,
-					      .month = mo}, w);
-		for (e = 0; w[e] && w[e] != ' '; e++)
-			;
-		h = w;
-		n = e;
+	if (mo > 0 && mo <= 12) {
+		h = c->lex.month_name[mo];
+		n = strlen(h);
 	}
 	if (m->len)
 		buf_addc(m, ' ');
@@ -302,8 +297,7 @@ table_cell(struct ctx *c, const struct cell *cells, struct pick pk,
 
 	memset(&f, 0, sizeof f);
 	cell_measure(c, cells, i, lab, &c->scratch, &t->words);
-	snprintf(f.unit, sizeof f.unit, "%s",
-		 cell_unit_cached(c, &cells[i], &t->words));
+	SET_UNIT(f.unit, cell_unit_cached(c, &cells[i], &t->words));
 	c->nobs = 0;
 	o = obs_push(c, &f, 0);
 	o->at = cell_at(c, &cells[i]);
@@ -488,8 +482,7 @@ table_prev(struct ctx *c, const struct cell *cells, size_t i, size_t lab,
 
 	memset(&f, 0, sizeof f);
 	cell_measure(c, cells, i, lab, &c->scratch, &c->tab.words);
-	snprintf(f.unit, sizeof f.unit, "%s",
-		 cell_unit_cached(c, &cells[i], &c->tab.words));
+	SET_UNIT(f.unit, cell_unit_cached(c, &cells[i], &c->tab.words));
 	c->nobs = 0;
 	o = obs_push(c, &f, 0);
 	o->at = cell_at(c, &cells[i]);

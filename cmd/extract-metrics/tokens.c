@@ -112,6 +112,14 @@ scan_digits(const char *p, size_t i, size_t n, enum digits_form *form,
 	return i;
 }
 
+/* A soft hyphen (U+00AD) at p[i]: invisible, it only says where a word
+ * may break. */
+static bool
+soft_hyphen(const char *p, size_t i, size_t n)
+{
+	return i + 1 < n && (unsigned char)p[i] == 0xC2 && (unsigned char)p[i + 1] == 0xAD;
+}
+
 static size_t
 scan_letters(const char *p, size_t i, size_t n)
 {
@@ -121,6 +129,14 @@ scan_letters(const char *p, size_t i, size_t n)
 	while (i < n) {
 		if (is_ascii_alpha((unsigned char)p[i])) {
 			i++;
+			continue;
+		}
+		/* "emer\u00ADgency", "Seven\u00ADteen": a soft hyphen where a
+		 * line-end hyphen was joined stays inside its word */
+		if (soft_hyphen(p, i, n) && i > 0 && i + 2 < n &&
+		    is_ascii_alpha((unsigned char)p[i - 1]) &&
+		    is_ascii_alpha((unsigned char)p[i + 2])) {
+			i += 2;
 			continue;
 		}
 		if ((p[i] == '\'' || (unsigned char)p[i] == 0xE2) && i > 0) {
@@ -178,12 +194,17 @@ static void
 push_word(struct ctx *c, const char *p, size_t s, size_t e, bool sp)
 {
 	char low[sizeof c->tok->low];
-	size_t n = e - s, i;
+	size_t n = 0, i;
 
+	for (i = s; i < e && n < sizeof low; i++) {
+		if ((unsigned char)p[i] == 0xC2 && soft_hyphen(p, i, e)) {
+			i++;
+			continue;
+		}
+		low[n++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+	}
 	if (n >= sizeof low)
 		n = 0;
-	for (i = 0; i < n; i++)
-		low[i] = (char)(p[s + i] >= 'A' && p[s + i] <= 'Z' ? p[s + i] + 32 : p[s + i]);
 	push_word_as(c, p, s, e, sp, low, n);
 }
 
@@ -489,6 +510,9 @@ content_word(const struct tok *t)
 	return !(t->low[0] && (t->cls & W(STOP)));
 }
 
+/* Letters two words of one stem share: "arrests", "arrested". */
+enum { STEM_BYTES = 5 };
+
 static bool
 verb_like(const struct tok *t)
 {
@@ -595,6 +619,10 @@ add_words(struct buf *m, const struct ctx *c, struct span w)
 		if (m->len && (t->sp || gap))	/* a glued hyphen stays glued */
 			buf_addc(m, ' ');
 		gap = false;
-		buf_add(m, c->text + t->s, t->e - t->s);
+		for (k = t->s; k < t->e; k++)	/* a soft hyphen is no letter */
+			if ((unsigned char)c->text[k] == 0xC2 && soft_hyphen(c->text, k, t->e))
+				k++;
+			else
+				buf_addc(m, c->text[k]);
 	}
 }
