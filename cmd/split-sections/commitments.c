@@ -15,12 +15,15 @@ enum {
 	ROW_MIN = 8,		/* bytes of the shortest line of spaced cells */
 	WHO_MAX = 100,		/* bytes of a Who cell: a name or two */
 	COLUMN_NEAR = 7,	/* a column's text starts within 6 bytes of its head */
-	COLUMN_SLACK = 10	/* uncut text past the second column's place by
+	COLUMN_SLACK = 10,	/* uncut text past the second column's place by
 				 * more than this is a paragraph */
+	ROW_GAP = 3		/* spaces between a row's cells, at least,
+				 * for the row to say where its columns lie */
 };
 
 static void gap_cells(const char *s, size_t n, struct cells *r);
 static bool cut_columns(struct ctx *c, const char *s, size_t n);
+static void row_columns(struct ctx *c, const struct cells *r);
 static size_t column_start(const char *s, struct span within, size_t col);
 static void split_cells(struct ctx *c, const char *s, size_t n,
     struct cells *r);
@@ -73,6 +76,7 @@ spaced_line(struct ctx *c, struct shape *v)
 	     c->grid.ncols == 0))
 		gap_cells(line, n, &r);
 	if (c->wewill && c->ncols > 0 && r.k <= c->ncols && !numeric_row(&r)) {
+		row_columns(c, &r);
 		if (!cut_columns(c, line, n))
 			return false;	/* a paragraph across the page */
 		tab_line(c, c->tmp.p, c->tmp.len);
@@ -143,6 +147,25 @@ gap_cells(const char *s, size_t n, struct cells *r)
 		while (i < n && s[i] == ' ')
 			i++;
 	}
+}
+
+/* pdftotext may set a head a few characters, or many, off the rows
+ * under it (its cells are placed line by line): a row with a cell in
+ * every column, wide gaps between, says where the columns lie, for the
+ * rows after it too. */
+static void
+row_columns(struct ctx *c, const struct cells *r)
+{
+	size_t j;
+
+	if (r->k != c->ncols || r->k < 2)
+		return;
+	for (j = 1; j < r->k; j++)
+		if (r->cell[j].a < r->cell[j - 1].b + ROW_GAP ||
+		    r->cell[j].a <= c->cols[j - 1])
+			return;
+	for (j = 1; j < r->k; j++)
+		c->cols[j] = r->cell[j].a;
 }
 
 /* Cut a line of a spaced table at the columns of its head, into c->tmp

@@ -40,6 +40,9 @@ static void grid_indented(struct grid *g, struct cells *r);
 static void grid_group_out(struct ctx *c);
 static void grid_upper(struct ctx *c, struct cells *r, const char *raw,
     size_t rawn);
+static void grid_cells(struct ctx *c, const char *raw, size_t rawn,
+    struct cells *r);
+static bool grid_loose(struct ctx *c, const char *raw, size_t rawn);
 
 /* A line of spaced cells may begin a data table: a row of figures (the
  * table's head lost, or never there), or a head of column labels, which
@@ -52,7 +55,7 @@ grid_begins(struct ctx *c, struct cells *r)
 
 	g->nheld = 0;
 	buf_reset(&g->held);
-	if (numeric_row(r)) {
+	if (numeric_row(r) && !period_row(r)) {
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
@@ -111,6 +114,7 @@ grid_start(struct ctx *c, struct cells *r, bool head)
 	}
 	g->ncols = blank + r->k;
 	g->framed = false;
+	g->loose = g->wraps = false;
 	g->group = false;
 	g->blanks = 0;
 	g->nrow = 0;
@@ -120,6 +124,64 @@ grid_start(struct ctx *c, struct cells *r, bool head)
 			TABLE_COLS);
 		g->warned = true;
 	}
+}
+
+/* A line's cells, at runs of spaces (none across a page break). */
+static void
+grid_cells(struct ctx *c, const char *raw, size_t rawn, struct cells *r)
+{
+	size_t n;
+
+	clean_line(c, raw, rawn);
+	n = c->len;
+	while (n > 0 && (c->text[n - 1] == ' ' || c->text[n - 1] == '\r'))
+		n--;
+	r->text = c->text;
+	r->k = 0;
+	r->more = false;
+	if (!c->broke)
+		gap_cells(c->text, n, r);
+}
+
+/* Under a head not yet confirmed, a line off its columns: another line
+ * of labels is held with it (a head broken over lines in narrow
+ * columns); a row of figures has the head laid out again on its columns
+ * (wrap.c) and is the table's first row.  Anything else ends the
+ * table. */
+static bool
+grid_loose(struct ctx *c, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+	struct cells r;
+	size_t i, values = 0;
+
+	grid_cells(c, raw, rawn, &r);
+	for (i = 1; i < r.k; i++)
+		values += is_value_cell(cell_at(&r, i), cell_len(&r, i));
+	if (values >= 2 || numeric_row(&r)) {
+		if (!head_rebuild(c, &r)) {
+			grid_end(c);
+			return false;
+		}
+		grid_cells(c, raw, rawn, &r);	/* cleaned again */
+		if (!grid_place(&c->grid, grid_split(g, &r))) {
+			grid_end(c);
+			return false;
+		}
+		grid_confirm(c);
+		grid_widen(g, &r);
+		g->blanks = 0;
+		grid_add(c, &r);
+		return true;
+	}
+	if (values == 0 && head_like(&r) && g->blanks == 0 && !g->group &&
+	    g->nheld < GRID_HOLD) {
+		grid_hold(c, raw, rawn);
+		g->loose = true;
+		return true;
+	}
+	grid_end(c);
+	return false;
 }
 
 /* Whether the line belongs to the table: a row of figures, a rule, a
@@ -168,20 +230,35 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 	}
 	/* a number alone after a blank line: the page's, not a row */
 	if (r.k == 0 || ends_grid(s + r.cell[0].a, n - r.cell[0].a) ||
-	    (g->blanks > 0 && r.k == 1 && is_page_number(cell_at(&r, 0), cell_len(&r, 0), &bare)) ||
-	    !grid_place(g, grid_split(g, &r)) ||
-	    (r.cut && !grid_within(g, &r))) {
+	    (g->blanks > 0 && r.k == 1 && is_page_number(cell_at(&r, 0), cell_len(&r, 0), &bare))) {
+		grid_end(c);
+		return false;
+	}
+	/* a line off the head's columns: the head may go on, or be laid
+	 * out again on the figures' (wrap.c) */
+	if (!grid_place(g, grid_split(g, &r)) || (r.cut && !grid_within(g, &r))) {
+		if (!g->confirmed)
+			return grid_loose(c, raw, rawn);
 		grid_end(c);
 		return false;
 	}
 	if (!g->confirmed)
 		grid_indented(g, &r);
+	/* a line with no label of its own may go on with the row above,
+	 * its cells wrapped in their columns */
+	if (grid_wrapped(g, &r)) {
+		g->wraps = true;
+		grid_add(c, &r);
+		return true;
+	}
 	for (i = 0; i < r.k; i++)
 		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i));
 	/* a head's labels may hold a period ("2025/26"); its first row of
 	 * figures fills two columns or more */
 	if (figures == 0 || (!g->confirmed && figures < 2 && g->ncols > 2))
 		return grid_group(c, &r, raw, rawn) || grid_goes_on(c, &r, raw, rawn);
+	if (!g->confirmed && g->loose)
+		return grid_loose(c, raw, rawn);
 	if (!g->confirmed)
 		grid_confirm(c);
 	else if (g->group)
@@ -458,12 +535,9 @@ grid_add(struct ctx *c, const struct cells *r)
 			buf_reset(&g->cell[i]);
 		g->row_line = c->lineno;
 	}
-	for (i = 0; i < r->k; i++) {
-		struct buf *b = &g->cell[r->col[i]];
-		if (b->len > 0)
-			buf_addc(b, ' ');
-		buf_add(b, cell_at(r, i), cell_len(r, i));
-	}
+	for (i = 0; i < r->k; i++)
+		cell_join(&g->cell[r->col[i]], cell_at(r, i), cell_len(r, i),
+			  g->confirmed && r->col[i] > 0);
 	g->nrow++;
 }
 

@@ -160,11 +160,17 @@ struct grid {
 	bool replaying;			/* held lines are being read as text */
 	bool warned;			/* past TABLE_COLS, said once */
 	bool blank_first;		/* an empty column before the head's */
+	bool loose;			/* a held head line did not fit its
+					 * columns: the head is laid out
+					 * again on the figures' (wrap.c) */
+	bool wraps;			/* a row's cells wrapped onto more
+					 * lines (wrap.c) */
 	int blanks;			/* blank lines since the last row */
 	struct buf cell[TABLE_COLS];	/* the waiting row's cells */
 	int nrow;			/* its lines; 0: none waits */
 	long row_line;
 	struct buf held;		/* held raw lines, NUL-ended */
+	struct buf band;		/* ... a head's, cleaned (wrap.c) */
 	long held_line[GRID_HOLD];
 	int nheld;
 	bool group;			/* a group's label waits for its rows */

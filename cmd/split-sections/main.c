@@ -32,6 +32,7 @@
 #include "outline.c"		/* the outline: three levels of sections */
 #include "commitments.c"	/* lines of cells; We will | Commentary | Who */
 #include "tables.c"		/* data tables: caption, head, group, rows */
+#include "wrap.c"		/* cells wrapped in narrow columns */
 #include "grid.c"		/* data tables laid out with spaces */
 #include "fields.c"		/* one cell a line; Label: value; tiles */
 #include "blocks.c"		/* lines into blocks, blocks into rows */
@@ -98,6 +99,7 @@ free_ctx(struct ctx *c)
 	for (i = 0; i < TABLE_COLS; i++)
 		buf_free(&c->grid.cell[i]);
 	buf_free(&c->grid.held);
+	buf_free(&c->grid.band);
 	buf_free(&c->grid.group_text);
 	buf_free(&c->flat.cells);
 	buf_free(&c->flat.lines);
