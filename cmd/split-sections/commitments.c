@@ -24,7 +24,8 @@ enum {
 static void gap_cells(const char *s, size_t n, struct cells *r);
 static bool cut_columns(struct ctx *c, const char *s, size_t n);
 static void row_columns(struct ctx *c, const struct cells *r);
-static size_t column_start(const char *s, struct span within, size_t col);
+static size_t column_start(const char *s, struct span within, size_t col,
+    bool exact);
 static void split_cells(struct ctx *c, const char *s, size_t n,
     struct cells *r);
 static bool is_table_head(const struct cells *r);
@@ -87,8 +88,9 @@ spaced_line(struct ctx *c, struct shape *v)
 	if (r.k <= WEWILL_COLS && is_table_head(&r)) {
 		start_table(c, v->s, v->n);
 		for (i = 0; i < r.k; i++)
-			c->cols[i] = r.cell[i].a;
+			c->cols[i] = r.pos[i].a;
 		c->ncols = r.k;
+		c->cols_exact = false;
 		return true;
 	}
 	if (!c->grid.replaying && grid_begins(c, &r))
@@ -125,28 +127,82 @@ memmem_gap(const char *s, size_t n)
 }
 
 /* Cut s at runs of two or more spaces into cells; the last a row may
- * have takes the rest of the line (r->more says it took several). */
+ * have takes the rest of the line (r->more says it took several).  Each
+ * cell's place on the line is counted in characters. */
 static void
 gap_cells(const char *s, size_t n, struct cells *r)
 {
-	size_t i = 0, start;
+	size_t i = 0, start, col = 0, from;
 
 	r->text = s;
 	r->k = 0;
 	r->more = false;
 	while (i < n && s[i] == ' ')
 		i++;
+	col = i;
 	while (i < n && r->k < TABLE_COLS) {
 		start = i;
+		from = col;
 		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' &&
 				  r->k + 1 < TABLE_COLS))
-			i++;
+			col += ((unsigned char)s[i++] & 0xC0) != 0x80;
 		if (r->k + 1 == TABLE_COLS && memmem_gap(s + start, i - start))
 			r->more = true;	/* the last takes the rest */
+		r->pos[r->k] = (struct span){from, col};
 		r->cell[r->k++] = (struct span){start, i};
-		while (i < n && s[i] == ' ')
+		while (i < n && s[i] == ' ') {
 			i++;
+			col++;
+		}
 	}
+}
+
+/* Cut cell i of r where character `at` of the line begins, a space
+ * before it and none at it: a cell that fills its column meets the next
+ * with a single space.  False when no such place lies inside it. */
+static bool
+cells_cut(struct cells *r, size_t i, size_t at)
+{
+	const char *s = r->text;
+	size_t b = r->cell[i].a, e = r->cell[i].b, col = r->pos[i].a, end;
+
+	if (r->k >= TABLE_COLS || at <= col + 1 || at >= r->pos[i].b)
+		return false;
+	while (b < e && col < at) {
+		b++;
+		while (b < e && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b++;
+		col++;
+	}
+	if (b >= e || s[b - 1] != ' ' || s[b] == ' ')
+		return false;
+	memmove(r->cell + i + 1, r->cell + i, (r->k - i) * sizeof *r->cell);
+	memmove(r->pos + i + 1, r->pos + i, (r->k - i) * sizeof *r->pos);
+	r->k++;
+	for (end = b, col = at; end > r->cell[i].a && s[end - 1] == ' '; end--)
+		col--;
+	r->cell[i].b = end;
+	r->pos[i].b = col;
+	r->cell[i + 1].a = b;
+	r->pos[i + 1].a = at;
+	return true;
+}
+
+/* A rule under the head of a table of commitments laid out with spaces
+ * (pandoc's plain and simple tables: "------- ---------- ----") shows
+ * where each column starts, exactly. */
+static void
+wewill_rule(struct ctx *c, const struct shape *v)
+{
+	size_t i, k = 0, at[WEWILL_COLS];
+
+	for (i = 0; i < v->n && k < WEWILL_COLS; i++)
+		if (v->s[i] == '-' && (i == 0 || v->s[i - 1] == ' '))
+			at[k++] = v->indent + i;
+	if (k != c->ncols || i < v->n)
+		return;
+	memcpy(c->cols, at, k * sizeof *at);
+	c->cols_exact = true;
 }
 
 /* pdftotext may set a head a few characters, or many, off the rows
@@ -161,11 +217,11 @@ row_columns(struct ctx *c, const struct cells *r)
 	if (r->k != c->ncols || r->k < 2)
 		return;
 	for (j = 1; j < r->k; j++)
-		if (r->cell[j].a < r->cell[j - 1].b + ROW_GAP ||
-		    r->cell[j].a <= c->cols[j - 1])
+		if (r->pos[j].a < r->pos[j - 1].b + ROW_GAP ||
+		    r->pos[j].a <= c->cols[j - 1])
 			return;
 	for (j = 1; j < r->k; j++)
-		c->cols[j] = r->cell[j].a;
+		c->cols[j] = r->pos[j].a;
 }
 
 /* Cut a line of a spaced table at the columns of its head, into c->tmp
@@ -180,7 +236,7 @@ cut_columns(struct ctx *c, const char *s, size_t n)
 
 	/* text with no cut before the next column stays in its own */
 	for (j = 1; j < c->ncols; j++) {
-		cut = column_start(s, (struct span){from, n}, c->cols[j]);
+		cut = column_start(s, (struct span){from, n}, c->cols[j], c->cols_exact);
 		if (cut >= n)
 			continue;
 		part[last] = (struct span){from, cut};
@@ -206,25 +262,36 @@ cut_columns(struct ctx *c, const char *s, size_t n)
  * after a run of two or more spaces (or the indentation) ending within a
  * few bytes of col; the span's end if there is none. */
 static size_t
-column_start(const char *s, struct span within, size_t col)
+column_start(const char *s, struct span within, size_t col, bool exact)
 {
-	size_t i = within.a, n = within.b, best = n, run, dist,
-	       bestdist = COLUMN_NEAR;
+	size_t i, n = within.b, best = n, run, dist, bestdist = COLUMN_NEAR,
+	       at = 0;	/* the character i is at, counted from the line's start */
 
+	for (i = 0; i < within.a; i++)
+		at += ((unsigned char)s[i] & 0xC0) != 0x80;
 	while (i < n) {
 		if (s[i] != ' ') {
-			i++;
+			at += ((unsigned char)s[i++] & 0xC0) != 0x80;
 			continue;
 		}
 		for (run = i; run < n && s[run] == ' '; run++)
 			;
-		if (run < n && (run - i >= 2 || i == 0)) {
-			dist = run > col ? run - col : col - run;
+		if (run < n) {
+			size_t here = at + (run - i);
+
+			if (run - i < 2 && i > 0 && !(exact && here == col)) {
+				at += run - i;
+				i = run;
+				continue;
+			}
+
+			dist = here > col ? here - col : col - here;
 			if (dist < bestdist) {
 				bestdist = dist;
 				best = run;
 			}
 		}
+		at += run - i;
 		i = run;
 	}
 	return best;

@@ -63,7 +63,7 @@ grid_begins(struct ctx *c, struct cells *r)
 		grid_start(c, r, false);
 		g->confirmed = true;
 	} else if (head_like(r) ||
-		   (r->k == 1 && r->cell[0].a >= UPPER_INDENT &&
+		   (r->k == 1 && r->pos[0].a >= UPPER_INDENT &&
 		    cell_len(r, 0) <= UPPER_MAX && !ends_sentence(cell_at(r, 0), cell_len(r, 0)))) {
 		grid_start(c, r, r->k > 1);
 		g->confirmed = false;
@@ -88,9 +88,10 @@ head_like(const struct cells *r)
 		return false;
 	for (i = 0; i < r->k; i++) {
 		const char *s = cell_at(r, i);
-		size_t n = cell_len(r, i);
+		size_t n = cell_len(r, i), lower, words = count_words(s, n, &lower);
 
-		if (n > LABEL_MAX || (ends_sentence(s, n) && count_words(s, n, NULL) > 2) ||
+		/* a sentence has words in lower case ("% Pt." is none) */
+		if (n > LABEL_MAX || (ends_sentence(s, n) && words > 2 && lower * 2 >= words) ||
 		    s[n - 1] == ':')
 			return false;
 	}
@@ -103,13 +104,13 @@ static void
 grid_start(struct ctx *c, struct cells *r, bool head)
 {
 	struct grid *g = &c->grid;
-	size_t i, blank = head && r->cell[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
+	size_t i, blank = head && r->pos[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
 
 	g->blank_first = blank;
 	if (blank)	/* up to the gap before the head */
-		g->place[0] = (struct span){0, r->cell[0].a - 2};
+		g->place[0] = (struct span){0, r->pos[0].a - 2};
 	for (i = 0; i < r->k; i++) {
-		g->place[blank + i] = r->cell[i];
+		g->place[blank + i] = r->pos[i];
 		r->col[i] = blank + i;
 	}
 	g->ncols = blank + r->k;
@@ -157,8 +158,9 @@ grid_loose(struct ctx *c, const char *raw, size_t rawn)
 
 	grid_cells(c, raw, rawn, &r);
 	for (i = 1; i < r.k; i++)
-		values += is_value_cell(cell_at(&r, i), cell_len(&r, i));
-	if (values >= 2 || numeric_row(&r)) {
+		values += is_value_cell(cell_at(&r, i), cell_len(&r, i)) &&
+			  !is_period_cell(cell_at(&r, i), cell_len(&r, i));
+	if (values >= 2 || (values == 1 && r.k == 2)) {
 		if (!head_rebuild(c, &r)) {
 			grid_end(c);
 			return false;
@@ -251,8 +253,11 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 		grid_add(c, &r);
 		return true;
 	}
+	/* under a head, a line of years is the head's lower line ("Oct to
+	 * Dec" over "2022") */
 	for (i = 0; i < r.k; i++)
-		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i));
+		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i)) &&
+			   (g->confirmed || !is_period_cell(cell_at(&r, i), cell_len(&r, i)));
 	/* a head's labels may hold a period ("2025/26"); its first row of
 	 * figures fills two columns or more */
 	if (figures == 0 || (!g->confirmed && figures < 2 && g->ncols > 2))
@@ -332,7 +337,7 @@ grid_group(struct ctx *c, const struct cells *r, const char *raw, size_t rawn)
 	if (r->k != 1 || r->col[0] != 0 || g->group || g->nheld == GRID_HOLD ||
 	    g->blanks == 0 || cell_len(r, 0) > LABEL_MAX ||
 	    ends_sentence(cell_at(r, 0), cell_len(r, 0)) ||
-	    (g->confirmed && r->cell[0].a > g->place[0].a + PLACE_NEAR))
+	    (g->confirmed && r->pos[0].a > g->place[0].a + PLACE_NEAR))
 		return false;
 	if (g->confirmed)
 		grid_row_out(c, K_TABLE);
@@ -411,7 +416,7 @@ grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 	struct grid *g = &c->grid;
 
 	if (g->confirmed && !g->framed && !starts_lower(cell_at(r, 0), cell_len(r, 0)) &&
-	    !(r->col[0] == 0 && r->cell[0].a > g->place[0].a)) {
+	    !(r->col[0] == 0 && r->pos[0].a > g->place[0].a)) {
 		grid_end(c);
 		return false;
 	}
@@ -434,8 +439,8 @@ grid_place(const struct grid *g, struct cells *r)
 	size_t i, j, best, s, e, lo, hi, over, most, dist, near;
 
 	for (i = 0; i < r->k; i++) {
-		s = r->cell[i].a;
-		e = r->cell[i].b;
+		s = r->pos[i].a;
+		e = r->pos[i].b;
 		best = g->ncols;
 		most = 0;
 		near = PLACE_NEAR;
@@ -467,8 +472,8 @@ grid_widen(struct grid *g, const struct cells *r)
 
 	for (i = 0; i < r->k; i++) {
 		j = r->col[i];
-		s = r->cell[i].a;
-		e = r->cell[i].b;
+		s = r->pos[i].a;
+		e = r->pos[i].b;
 		if (s < g->place[j].a && (j == 0 || s > g->place[j - 1].b))
 			g->place[j].a = s;
 		if (e > g->place[j].b &&
@@ -484,26 +489,15 @@ grid_widen(struct grid *g, const struct cells *r)
 static struct cells *
 grid_split(const struct grid *g, struct cells *r)
 {
-	const char *line = r->text;
-	size_t i, j, m = 0, e;
+	size_t i, j;
 
 	r->cut = false;
-	for (i = 0; i < r->k && r->k < TABLE_COLS; i++) {
-		e = r->cell[i].b;
-		for (j = 1; j < g->ncols; j++) {
-			m = g->place[j].a;
-			if (m > r->cell[i].a + 1 && m < e && line[m - 1] == ' ' &&
-			    line[m] != ' ')
+	for (i = 0; i < r->k && r->k < TABLE_COLS; i++)
+		for (j = 1; j < g->ncols; j++)
+			if (cells_cut(r, i, g->place[j].a)) {
+				r->cut = true;
 				break;
-		}
-		if (j == g->ncols)
-			continue;
-		memmove(r->cell + i + 1, r->cell + i, (r->k - i) * sizeof *r->cell);
-		r->k++;
-		r->cell[i].b = m - 1;
-		r->cell[i + 1] = (struct span){m, e};
-		r->cut = true;
-	}
+			}
 	return r;
 }
 
@@ -516,8 +510,8 @@ grid_within(const struct grid *g, const struct cells *r)
 
 	for (i = 0; i < r->k; i++) {
 		j = r->col[i];
-		if ((j > 0 && r->cell[i].a <= g->place[j - 1].b) ||
-		    (j + 1 < g->ncols && r->cell[i].b >= g->place[j + 1].a))
+		if ((j > 0 && r->pos[i].a <= g->place[j - 1].b) ||
+		    (j + 1 < g->ncols && r->pos[i].b >= g->place[j + 1].a))
 			return false;
 	}
 	return true;

@@ -40,7 +40,9 @@ enum role {
 	R_OBJECTIVE,	/* "Our objective is ..." */
 	R_HEADING,	/* a line that may head what follows: the next line
 			 * decides (outline.c) */
-	R_TILE		/* a dashboard tile: a figure, its label, more */
+	R_TILE,		/* a dashboard tile: a figure, its label, more */
+	R_TITLE		/* a heading whose title, the contents page says,
+			 * goes on on the next line */
 };
 
 enum phase { PH_META, PH_CONTENTS, PH_BODY };
@@ -180,11 +182,13 @@ struct grid {
 };
 
 /* A line cut into cells (at tabs, or at runs of spaces): where each lies
- * in the text, and, in a data table laid out with spaces, the column it
- * goes in. */
+ * in the text, where on the line (in characters: a table's columns line
+ * up by characters, and "£" or "’" take more than one byte), and, in a
+ * data table laid out with spaces, the column it goes in. */
 struct cells {
 	const char *text;		/* what the spans index */
-	struct span cell[TABLE_COLS];
+	struct span cell[TABLE_COLS];	/* bytes of text */
+	struct span pos[TABLE_COLS];	/* characters of the line */
 	size_t col[TABLE_COLS];
 	size_t k;
 	bool cut;		/* a cell was cut at a column's start */
@@ -298,6 +302,8 @@ struct ctx {
 
 	/* the outline (outline.c, headings.c) */
 	struct buf label, title;	/* level 1 */
+	struct buf title_rest;		/* a heading's title going on on the
+					 * next line (its contents entry's) */
 	struct buf commitment;		/* level 2 */
 	struct buf heading, area;	/* level 3, and the area */
 	int lvstyle[LEVELS + 1];	/* the style that set each level, or -1 */
@@ -325,6 +331,9 @@ struct ctx {
 	/* tables (commitments.c, grid.c, fields.c) */
 	bool wewill;		/* inside a "We will | Commentary | Who" table */
 	size_t cols[WEWILL_COLS];	/* where its columns start, laid out with spaces */
+	bool cols_exact;	/* ... as a rule under its head shows them (pandoc's
+				 * tables): a cell filling its column meets the
+				 * next with one space */
 	size_t ncols;		/* 0: its columns are tab-separated */
 	struct block cell;	/* the commitment cell of the table row */
 	struct block note;	/* the commentary cell of the table row */
@@ -409,6 +418,7 @@ static bool ends_open(const char *s, size_t n);
 static void tab_line(struct ctx *c, const char *s, size_t n);
 static bool spaced_line(struct ctx *c, struct shape *v);
 static bool has_gap(const char *s, size_t n);
+static void wewill_rule(struct ctx *c, const struct shape *v);
 static bool pipe_line(struct ctx *c, const char *s, size_t n);
 static void end_table(struct ctx *c);
 static void end_tab_table(struct ctx *c);
@@ -416,6 +426,7 @@ static void table_group(struct ctx *c, const char *s, size_t n);
 static bool is_value_cell(const char *s, size_t n);
 static bool is_number_cell(const char *s, size_t n);
 static void gap_cells(const char *s, size_t n, struct cells *r);
+static bool cells_cut(struct cells *r, size_t i, size_t at);
 
 /* grid.c */
 static bool grid_begins(struct ctx *c, struct cells *r);

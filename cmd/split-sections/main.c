@@ -79,6 +79,7 @@ free_ctx(struct ctx *c)
 	buf_free(&c->period);
 	buf_free(&c->label);
 	buf_free(&c->title);
+	buf_free(&c->title_rest);
 	buf_free(&c->commitment);
 	buf_free(&c->heading);
 	buf_free(&c->area);

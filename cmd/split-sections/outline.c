@@ -50,6 +50,7 @@ static void objective(struct ctx *c, const char *s, size_t n);
 static bool opens_with_verb(const char *s, size_t n);
 static size_t verb_sentence(const char *s, size_t n);
 static bool title_heading(struct ctx *c, const struct shape *v);
+static bool title_rest(struct ctx *c, const struct shape *v);
 
 /* The lines that make the report's structure, read at once. */
 static bool
@@ -59,6 +60,8 @@ structure_line(struct ctx *c, struct shape *v)
 	size_t n = v->n;
 	struct hform h;
 
+	if (c->blk.open && c->blk.role == R_TITLE && title_rest(c, v))
+		return true;
 	if (v->tabs) {
 		tab_line(c, s, n);
 		return true;
@@ -66,6 +69,8 @@ structure_line(struct ctx *c, struct shape *v)
 	if (c->in_table)
 		end_tab_table(c);
 	if (is_rule(s, n)) {
+		if (c->wewill && c->ncols > 0)
+			wewill_rule(c, v);
 		/* the frame of a table may stand under its caption */
 		if (is_caption(&c->blk))
 			pause(c, false);
@@ -207,8 +212,28 @@ heading_row(struct ctx *c, const struct hform *h, const char *s, size_t n,
 		      s + h->title.a, span_len(h->title));
 	block_start(b, kind, 0, c->lineno);
 	block_add(b, s, n, c->lineno);
+	if (c->title_rest.len > 0) {
+		b->role = R_TITLE;	/* the rest of its title may follow */
+		return;
+	}
 	b->open = false;
 	emit(c, b, c->commitment.p ? c->commitment.p : "");
+}
+
+/* The line after a heading whose title goes on (R_TITLE): the rest of the
+ * title, as its contents entry has it, joins the heading's row. */
+static bool
+title_rest(struct ctx *c, const struct shape *v)
+{
+	bool rest = v->n == c->title_rest.len &&
+		    !memcmp(v->s, c->title_rest.p, v->n) && !c->paused;
+
+	c->blk.role = R_TEXT;
+	buf_reset(&c->title_rest);
+	if (rest)
+		block_add(&c->blk, v->s, v->n, c->lineno);
+	flush_block(c);
+	return rest;
 }
 
 static void
@@ -227,8 +252,14 @@ apply_heading(struct ctx *c, const struct hform *h, const char *label,
 		if (k < c->nnumbering)
 			c->numbering[k].last = h->num;
 	}
-	if (tn == 0 && ln > 0 && (t = entry_title(c, label, ln)) != NULL) {
-		title = t;	/* "Priority 3" alone: the contents page's */
+	/* "Priority 3" alone, or a title wrapped onto the next line (its
+	 * start is the contents entry's): the contents page's */
+	buf_reset(&c->title_rest);
+	if (ln > 0 && (t = entry_title(c, label, ln)) != NULL &&
+	    (tn == 0 || (strlen(t) > tn && !strncmp(t, title, tn) && t[tn] == ' '))) {
+		if (tn > 0)
+			buf_adds(&c->title_rest, t + tn + 1);
+		title = t;
 		tn = strlen(t);
 	}
 	set_level(c, level_of(c, st), st, label, ln, title, tn);
@@ -449,6 +480,11 @@ resolve_heading(struct ctx *c, const struct shape *v)
 			struct block keep = *b;
 			memset(b, 0, sizeof *b);
 			heading_row(c, &h, keep.text.p, keep.text.len, K_PARA);
+			if (b->open && b->role == R_TITLE) {
+				b->role = R_TEXT;	/* its row goes out now */
+				buf_reset(&c->title_rest);
+				flush_block(c);
+			}
 			block_move(b, &keep);
 		}
 		return true;

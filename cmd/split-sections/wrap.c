@@ -69,12 +69,15 @@ cell_unfinished(const char *s, size_t n)
 	return i == 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC;
 }
 
-/* Letters without a vowel cannot make a word of their own ("ng", "b"). */
+/* Letters without a vowel cannot make a word of their own ("ng", "b"),
+ * nor can a letter alone but "a" ("Chang" over "e"). */
 static bool
 no_vowel(const char *s, size_t n)
 {
 	size_t i;
 
+	if (n == 1 && isalpha((unsigned char)s[0]))
+		return s[0] != 'a';
 	for (i = 0; i < n; i++)
 		if (!isalpha((unsigned char)s[i]) || strchr("aeiouyAEIOUY", s[i]))
 			return false;
@@ -127,14 +130,28 @@ cell_join(struct buf *b, const char *s, size_t n, bool value)
 			glue = m - t >= 2 && isalpha((unsigned char)p[m - 2]);
 		else if (isalpha((unsigned char)p[m - 1]))
 			glue = (w <= BROKEN_WORD && no_vowel(s, w)) ||
-			       (value && number_fragment(p + t, m - t)) ||
 			       month_split(p + t, m - t, s, w);
-		else
-			glue = value && number_fragment(p + t, m - t) && no_vowel(s, w);
 	}
 	if (!glue)
 		buf_addc(b, ' ');
 	buf_add(b, s, n);
+}
+
+/* A cell under a figure that is no figure of its own: its unit or sign
+ * ("pts", "%", ")"), or lone digits shorter than a bare number above
+ * ("6.1" over "2"). */
+static bool
+cell_fragment(const char *s, size_t n, const struct buf *above)
+{
+	size_t d;
+
+	if (!isdigit((unsigned char)s[0]))
+		return (islower((unsigned char)s[0]) || s[0] == '%' || s[0] == ')') &&
+		       !is_value_cell(s, n);
+	for (d = 0; d < n && isdigit((unsigned char)s[d]); d++)
+		;
+	return d == n && n <= WRAP_FRAGMENT && n < above->len &&
+	       number_fragment(above->p, above->len);
 }
 
 /* Does the line (its cells placed under the table's columns) go on with
@@ -142,61 +159,49 @@ cell_join(struct buf *b, const char *s, size_t n, bool value)
  * own (or a label going on lower-case: "to 25/26" under "26/27
  * Variance"), each of its cells stands under one of the row's, and the
  * table says the row wraps: a figure above left unfinished ("6.", "-"),
- * a row of it wrapped already, or, under a row of bare numbers, lone
- * digits shorter than the figures they stand under. */
+ * a row of it wrapped already, or the line holds only fragments of the
+ * figures above (cell_fragment). */
 static bool
 grid_wrapped(const struct grid *g, const struct cells *r)
 {
 	size_t i, col;
-	bool unfinished = false, fragments = true, label = false;
+	bool unfinished = false, fragments = true, values = false;
 
 	if (!g->confirmed || g->nrow == 0 || g->nrow >= GRID_HOLD ||
 	    g->blanks > 0 || g->group || r->k == 0)
 		return false;
 	for (i = 0; i < r->k; i++) {
 		const char *s = cell_at(r, i);
-		size_t n = cell_len(r, i), d;
+		size_t n = cell_len(r, i);
 		const struct buf *above = &g->cell[r->col[i]];
 
 		col = r->col[i];
 		if (col == 0) {
 			if (!starts_lower(s, n))
 				return false;
-			label = true;
 			continue;
 		}
 		if (above->len == 0)
 			return false;
+		values = true;
 		unfinished |= cell_unfinished(above->p, above->len);
-		for (d = 0; d < n && isdigit((unsigned char)s[d]); d++)
-			;
-		fragments &= d == n && n <= WRAP_FRAGMENT && n < above->len &&
-			     number_fragment(above->p, above->len);
+		fragments &= cell_fragment(s, n, above);
 	}
-	return unfinished || g->wraps || (fragments && !label);
+	return values && (unfinished || g->wraps || fragments);
 }
 
 /* ---- a head laid out again on the columns of the figures under it ---- */
 
-/* Cut the cell of r that holds position at (a column's start on another
- * line of the band), where a space stands before it. */
+/* Cut the cell of r that holds character at (a column's start on
+ * another line of the band), where a space stands before it. */
 static void
 cells_cut_at(struct cells *r, size_t at)
 {
 	size_t i;
 
-	for (i = 0; i < r->k && r->k < TABLE_COLS; i++) {
-		if (at <= r->cell[i].a + 1 || at >= r->cell[i].b ||
-		    r->text[at - 1] != ' ' || r->text[at] == ' ')
-			continue;
-		memmove(r->cell + i + 1, r->cell + i, (r->k - i) * sizeof *r->cell);
-		r->k++;
-		r->cell[i].b = at - 1;
-		while (r->cell[i].b > r->cell[i].a && r->text[r->cell[i].b - 1] == ' ')
-			r->cell[i].b--;
-		r->cell[i + 1].a = at;
-		return;
-	}
+	for (i = 0; i < r->k; i++)
+		if (cells_cut(r, i, at))
+			return;
 }
 
 /* How far apart two columns lie: their nearest edges or centres. */
@@ -330,22 +335,25 @@ head_rebuild(struct ctx *c, const struct cells *data)
 	if (g->group || nd < 2)
 		return false;
 	for (j = 0; j < nd; j++)
-		dc[j] = data->cell[j];
+		dc[j] = data->pos[j];
 	n = band_lines(c, band, &first);
 	if (n == 0)
 		return false;
-	/* each line's cells cut where another line's begin */
+	/* each line's cells cut where another line's begin, or the row's
+	 * (cells that fill their columns meet with a single space) */
 	for (i = 0; i < n; i++) {
 		int o;
 		for (o = 0; o < n; o++)
 			for (j = 0; o != i && j < band[o].k; j++)
-				cells_cut_at(&band[i], band[o].cell[j].a);
+				cells_cut_at(&band[i], band[o].pos[j].a);
+		for (j = 0; j < nd; j++)
+			cells_cut_at(&band[i], dc[j].a);
 		if (band[i].k > band[most].k)
 			most = i;
 	}
 	nh = band[most].k;
 	for (j = 0; j < nh; j++) {
-		hc[j] = band[most].cell[j];
+		hc[j] = band[most].pos[j];
 		buf_reset(&g->cell[j]);
 	}
 	for (j = nh; j < TABLE_COLS; j++)
@@ -357,7 +365,7 @@ head_rebuild(struct ctx *c, const struct cells *data)
 			size_t best = 0, d, near = SIZE_MAX;
 
 			for (k = 0; k < nh; k++)
-				if ((d = col_distance(band[i].cell[j], hc[k])) < near) {
+				if ((d = col_distance(band[i].pos[j], hc[k])) < near) {
 					near = d;
 					best = k;
 				}
