@@ -136,6 +136,17 @@ area_of_label(struct ctx *c, struct block *b, const char *s, size_t n)
 	}
 }
 
+/* A paragraph that opens with a place's label ("Kelvedon District:
+ * incidents fell ...") is about that place. */
+static void
+area_of_para(struct ctx *c, struct block *b, const char *s, size_t n)
+{
+	size_t label = leading_label(s, n);
+
+	if (label > 0 && is_place(c, s, label))
+		text_squeeze_space(&b->area, s, label);
+}
+
 /* The heading and area a row goes out with: the block's own (a bullet's),
  * else the section's. */
 static void

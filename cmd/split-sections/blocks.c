@@ -84,6 +84,7 @@ start_para(struct ctx *c, enum kind kind, const char *s, size_t n)
 			c->paras++;
 			body_period(c, s, n, false);
 		}
+		area_of_para(c, b, s, n);
 	}
 	block_add(b, s, n, c->lineno);
 }

@@ -121,6 +121,19 @@ entry_title(struct ctx *c, const char *label, size_t n)
 	return NULL;
 }
 
+/* Whether the contents page lists a section of this title (any case). */
+static bool
+contents_lists(const struct ctx *c, const char *title, size_t n)
+{
+	int i;
+
+	for (i = 0; i < c->ntitles; i++)
+		if (strlen(c->titles[i].title) == n &&
+		    !strncasecmp(c->titles[i].title, title, n))
+			return true;
+	return false;
+}
+
 /* A line of the contents page: a meta row, not remembered as a running
  * header. */
 static void

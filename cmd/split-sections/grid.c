@@ -408,7 +408,8 @@ grid_upper(struct ctx *c, struct cells *r, const char *raw, size_t rawn)
  * under it; anything else ends the table.  Under a row of figures, a
  * line at the labels' column is more often a note ("Source: ...") than
  * a label going on, unless the table is framed as pandoc frames those
- * whose cells wrap, or the line goes on lower-case or indented. */
+ * whose cells wrap, or the line goes on lower-case, in brackets ("(%)")
+ * or indented. */
 static bool
 grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 	     size_t rawn)
@@ -416,6 +417,7 @@ grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 	struct grid *g = &c->grid;
 
 	if (g->confirmed && !g->framed && !starts_lower(cell_at(r, 0), cell_len(r, 0)) &&
+	    cell_at(r, 0)[0] != '(' &&
 	    !(r->col[0] == 0 && r->pos[0].a > g->place[0].a)) {
 		grid_end(c);
 		return false;

@@ -143,6 +143,8 @@ struct hform {
 	long num;		/* the number's value, for its sequence */
 	bool caps;		/* in capitals: may go on on the next line */
 	bool num_word;		/* the number is in words: num is the label */
+	bool listed;		/* F_LABELLED: its (last) word is a label word
+				 * of data/lexicon/sections.tsv */
 	int md;			/* a Markdown heading's depth, or 0 */
 };
 
@@ -278,6 +280,9 @@ struct ctx {
 	struct buf period;
 	enum phase phase;
 	bool wrote;		/* a row went out: the period is settled */
+	bool year_only;		/* the title page's period is a year so far: a
+				 * quarter of it on the title page is better */
+	int year_fy;		/* ... that year */
 	struct held held[HOLD_ROWS];	/* rows waiting for the period */
 	int nheld;
 	char *furniture[FURNITURE_MAX];	/* title-page lines, to drop repeats */
@@ -287,6 +292,8 @@ struct ctx {
 	bool crumb;		/* a breadcrumb: the next heading is the
 				 * page's title */
 	bool md_title;		/* a Markdown heading was met on the title page */
+	bool markdown;		/* the report is Markdown (a .md file, or a "#"
+				 * heading met): a lone "*" marks emphasis */
 	int paras;		/* body paragraphs met, up to a few */
 	size_t wrap;		/* the widest text line so far, in characters */
 	struct buf pending_num;	/* a bare number after a blank line */
@@ -315,6 +322,12 @@ struct ctx {
 	struct hform cand;	/* the form of the pending heading (R_HEADING) */
 	struct buf cand_label, cand_title;
 	bool cand_listed;	/* ... is one of a list of short lines */
+	bool cand_alone;	/* ... has a sentence's words: a heading only if
+				 * it stands alone (a blank line under it) */
+	bool cand_other;	/* ... is labelled in a word of no sequence: a
+				 * heading in another language, over its
+				 * translation ("Blaenoriaeth 2:" over
+				 * "Priority 2:") */
 	size_t cand_indent;	/* ... and its indentation */
 	long demoted_line;	/* the last line of the latest that headed
 				 * nothing, and its form */
@@ -390,12 +403,14 @@ static bool labelled(struct ctx *c, const char *s, size_t n,
 static bool is_dateline(const char *s, size_t n);
 static bool caption_form(const char *s, size_t n);
 static bool title_like(const char *s, size_t n);
+static bool title_words(const char *s, size_t n, bool sentence);
 static bool is_field(const char *s, size_t n, size_t *colon);
 static bool is_figure_line(const char *s, size_t n);
 
 /* contents.c */
 static bool contents_page(struct ctx *c, struct shape *v);
 static const char *entry_title(struct ctx *c, const char *label, size_t n);
+static bool contents_lists(const struct ctx *c, const char *title, size_t n);
 
 /* outline.c */
 static bool structure_line(struct ctx *c, struct shape *v);
@@ -405,6 +420,7 @@ static bool parse_priority(const char *s, size_t n, struct span *label,
 static bool pending_heading(const struct ctx *c);
 static void start_heading(struct ctx *c, const struct hform *h,
     const struct shape *v);
+static bool other_language(struct ctx *c, const struct shape *v);
 static bool resolve_heading(struct ctx *c, const struct shape *v);
 static void heading_row(struct ctx *c, const struct hform *h, const char *s,
     size_t n, enum kind kind);
@@ -468,6 +484,8 @@ static void area_from_who(struct ctx *c, const char *who, size_t n);
 static void area_of_bullet(struct ctx *c, struct block *b, const char *s,
     size_t n);
 static void area_of_label(struct ctx *c, struct block *b, const char *s,
+    size_t n);
+static void area_of_para(struct ctx *c, struct block *b, const char *s,
     size_t n);
 static bool is_place(const struct ctx *c, const char *s, size_t n);
 static int names_load(struct names *t, const char *path);

@@ -30,6 +30,7 @@
 #include "headings.c"		/* how a heading is written */
 #include "contents.c"		/* the contents page: the sections' titles */
 #include "outline.c"		/* the outline: three levels of sections */
+#include "plan.c"		/* a plan's lead-ins, Key Points, objectives */
 #include "commitments.c"	/* lines of cells; We will | Commentary | Who */
 #include "tables.c"		/* data tables: caption, head, group, rows */
 #include "wrap.c"		/* cells wrapped in narrow columns */
