@@ -309,13 +309,13 @@ split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
 	buf_add(&c->cells, s, n);
 	r->text = c->cells.p;
 	r->k = 0;
-	r->more = false;
 	for (i = 0; i <= n && r->k < TABLE_COLS; i++) {
-		if (i == n || c->cells.p[i] == '\t') {
-			c->cells.p[i] = '\0';
-			r->cell[r->k++] = trim_span(r->text, (struct span){start, i});
-			start = i + 1;
-		}
+		const char *tab = memchr(c->cells.p + i, '\t', n - i);
+
+		i = tab ? (size_t)(tab - c->cells.p) : n;
+		c->cells.p[i] = '\0';
+		r->cell[r->k++] = trim_span(r->text, (struct span){start, i});
+		start = i + 1;
 	}
 	r->more = i < n;
 }

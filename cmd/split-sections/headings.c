@@ -137,21 +137,24 @@ roman_len(const char *s, size_t n, long *v)
 	return i;
 }
 
-/* What a label's number may be: digits, a number in words, a capital
- * letter alone, a roman numeral in capitals. */
+/* What a label's number may be: digits, a number in words (lower case
+ * too, right after a label word of one word), a capital letter alone, a
+ * roman numeral in capitals. */
 static bool
-number_like(const char *s, size_t n)
+number_like(const char *s, size_t n, bool lower)
 {
 	size_t k = word_len(s, n);
 	long r;
 
 	if (n == 0)
 		return false;
-	if (isdigit((unsigned char)s[0]) ||
-	    (isupper((unsigned char)s[0]) && (n == 1 || !isalpha((unsigned char)s[1]))))
+	if (isdigit((unsigned char)s[0]))
 		return true;
-	return (k > 0 && word_value(s, k, SECTIONS_NUMBER) != NULL) ||
-	       (isupper((unsigned char)s[0]) && roman_len(s, n, &r) > 0);
+	if (!isupper((unsigned char)s[0]))
+		return lower && k > 0 && islower((unsigned char)s[0]) &&
+		       word_value(s, k, SECTIONS_NUMBER) != NULL;	/* "three" */
+	return n == 1 || !isalpha((unsigned char)s[1]) || roman_len(s, n, &r) > 0 ||
+	       word_value(s, k, SECTIONS_NUMBER) != NULL;
 }
 
 /* A word of a label: letters only, and none that captions a table, dates
@@ -194,23 +197,23 @@ labelled(struct ctx *c, const char *s, size_t n, struct hform *h,
 	for (k = 0; k < w; k++)
 		if (!is_letter(s[k]))
 			return false;
-	/* the label's words, up to its number */
+	/* the label's words, up to its number (letters only; the words
+	 * lists are asked once a number is found) */
 	for (;;) {
 		for (i = w; i < n && s[i] == ' '; i++)
 			;
-		if (number_like(s + i, n - i))
+		if (number_like(s + i, n - i, words == 1))
 			break;
 		k = word_len(s + i, n - i);
-		if (++words > LABEL_WORDS || i + k >= n || s[i + k] != ' ' ||
-		    !label_word_ok(s + i, k))
+		if (++words > LABEL_WORDS || k < 2 || i + k >= n || s[i + k] != ' ')
 			return false;
+		for (v = s + i; v < s + i + k; v++)
+			if (!is_letter(*v))
+				return false;
 		last = i;
 		w = i + k;
 	}
 	if (w >= WORD_MAX)
-		return false;
-	listed = word_is(s + last, w - last, SECTIONS_LABEL_WORD);
-	if (!listed && (!any_word || !label_word_ok(s, word_len(s, n))))
 		return false;
 	h->label.a = i;
 	if (i < n && isdigit((unsigned char)s[i])) {
@@ -256,6 +259,16 @@ labelled(struct ctx *c, const char *s, size_t n, struct hform *h,
 		if (span_len(h->title) == 0 || span_len(h->title) >= TITLE_LINE_MAX)
 			return false;
 	}
+	/* the form holds: now the words lists */
+	for (k = word_len(s, n); last > 0 && k < w; k += word_len(s + k, n - k)) {
+		while (s[k] == ' ')
+			k++;
+		if (!label_word_ok(s + k, word_len(s + k, n - k)))
+			return false;
+	}
+	listed = word_is(s + last, w - last, SECTIONS_LABEL_WORD);
+	if (!listed && (!any_word || !label_word_ok(s, word_len(s, n))))
+		return false;
 	h->form = F_LABELLED;
 	h->listed = listed;
 	for (k = 0; k < w; k++)
