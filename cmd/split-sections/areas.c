@@ -61,10 +61,23 @@ area_from_heading(struct ctx *c, const char *s, size_t n)
 static void
 area_from_who(struct ctx *c, const char *who, size_t n)
 {
-	if (c->who_line == c->lineno - 1 && c->heading.len > 0)
-		buf_addc(&c->heading, ' ');
-	else
+	/* a name goes on in its narrow column; in a name's words only the
+	 * small ones start lower-case ("Health and" / "Wellbeing"), so a
+	 * line going on with another was a word broken at the column's
+	 * edge ("Polici" / "ng"); nor is there a space after a slash or a
+	 * hyphen ("SCD/" / "SVU") */
+	if (c->who_line == c->lineno - 1 && c->heading.len > 0) {
+		const char *h = c->heading.p;
+		size_t m = c->heading.len;
+		bool joined = (h[m - 1] == '/' || h[m - 1] == '-') &&
+			      m >= 2 && h[m - 2] != ' ';
+
+		if (!(starts_lower(who, n) && !word_is(who, word_len(who, n), SECTIONS_NAME_LINK)) &&
+		    !joined)
+			buf_addc(&c->heading, ' ');
+	} else {
 		buf_reset(&c->heading);
+	}
 	text_squeeze_space(&c->heading, who, n);
 	buf_reset(&c->area);
 	if (is_place(c, c->heading.p, c->heading.len))
@@ -121,6 +134,17 @@ area_of_label(struct ctx *c, struct block *b, const char *s, size_t n)
 		buf_reset(&b->area);
 		text_squeeze_space(&b->area, s, n);
 	}
+}
+
+/* A paragraph that opens with a place's label ("Kelvedon District:
+ * incidents fell ...") is about that place. */
+static void
+area_of_para(struct ctx *c, struct block *b, const char *s, size_t n)
+{
+	size_t label = leading_label(s, n);
+
+	if (label > 0 && is_place(c, s, label))
+		text_squeeze_space(&b->area, s, label);
 }
 
 /* The heading and area a row goes out with: the block's own (a bullet's),

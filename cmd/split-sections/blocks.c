@@ -33,8 +33,10 @@ text_line(struct ctx *c, const char *s, size_t n)
 	if (b->open && b->kind == K_FIELD &&
 	    (c->paused || !(starts_lower(s, n) || ends_open(b->text.p, b->text.len))))
 		flush_block(c);
-	/* a sentence ended a short line: a new paragraph starts */
-	if (b->open && !c->paused && b->kind == K_PARA && b->role == R_TEXT &&
+	/* a sentence ended a short line: a new paragraph starts (after
+	 * an objective's sentence too: a table's caption may follow it) */
+	if (b->open && !c->paused && b->kind == K_PARA &&
+	    (b->role == R_TEXT || b->role == R_OBJECTIVE) &&
 	    b->last_ends && c->wrap >= WRAP_MIN &&
 	    b->last_len * 100 < c->wrap * SHORT_LINE && starts_upper(s, n))
 		flush_block(c);
@@ -82,6 +84,7 @@ start_para(struct ctx *c, enum kind kind, const char *s, size_t n)
 			c->paras++;
 			body_period(c, s, n, false);
 		}
+		area_of_para(c, b, s, n);
 	}
 	block_add(b, s, n, c->lineno);
 }

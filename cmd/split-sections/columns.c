@@ -16,14 +16,17 @@ enum {
 	COLUMN_WORDS = 3,	/* words on each side of the gap, at least */
 	COLUMN_CHARS = 15,	/* characters on each side, at least */
 	COLUMN_AGREE = 3,	/* two-column lines before the run is sure */
-	COLUMN_MOVE = 2	/* the gap's end may move this much */
+	COLUMN_MOVE = 2,	/* the gap's end may move this much */
+	COLUMN_SHORT = 16	/* characters of a line of two short sides
+				 * (the columns' headings), at least */
 };
 
-static int column_split(const char *s, size_t n, int *left_end);
+static int column_split(const char *s, size_t n, int *left_end, bool *weak);
 static bool column_fits(const char *s, size_t n, int split);
 static void columns_hold(struct ctx *c, const char *raw, size_t rawn);
 static void columns_replay(struct ctx *c);
 static void columns_flush(struct ctx *c);
+static size_t column_width(const struct columns *k);
 
 /* Each line of the report passes here first. */
 static void
@@ -31,7 +34,7 @@ columns_line(struct ctx *c, const char *raw, size_t rawn)
 {
 	struct columns *k = &c->columns;
 	int left, split;
-	bool blank = rawn == strspn(raw, " \t\r");
+	bool blank = rawn == strspn(raw, " \t\r"), weak = false;
 
 	if (c->grid.ncols > 0 || c->wewill || memchr(raw, '\f', rawn) ||
 	    memchr(raw, '\t', rawn)) {
@@ -41,13 +44,13 @@ columns_line(struct ctx *c, const char *raw, size_t rawn)
 	}
 	/* most lines have no wide gap at all: strstr finds that fast (input
 	 * lines end in a NUL) */
-	split = blank || rawn < 2 * COLUMN_CHARS + COLUMN_GAP ||
+	split = blank || rawn < COLUMN_SHORT ||
 		(raw[rawn] == '\0' && !strstr(raw, "   ")) ? 0 :
-		column_split(raw, rawn, &left);
+		column_split(raw, rawn, &left, &weak);
 	if (split > 0 && (k->n == 0 || abs(split - k->split) <= COLUMN_MOVE)) {
 		if (k->n == 0)
 			k->split = split;
-		k->agree++;
+		k->agree += !weak;
 		columns_hold(c, raw, rawn);
 		if (k->agree >= COLUMN_AGREE)
 			k->active = true;
@@ -60,6 +63,13 @@ columns_line(struct ctx *c, const char *raw, size_t rawn)
 		return;
 	}
 	columns_end(c);
+	/* a run of two columns may begin here, after lines that were none */
+	if (split > 0 && !weak && c->grid.ncols == 0 && !c->wewill) {
+		k->split = split;
+		k->agree = 1;
+		columns_hold(c, raw, rawn);
+		return;
+	}
 	process(c, raw, rawn);
 }
 
@@ -84,9 +94,11 @@ columns_end(struct ctx *c)
 
 /* Where a line's right column starts (in characters), if the line is two
  * runs of words apart by a wide gap, neither of them figures; else 0.
- * *left_end: where the left one ends. */
+ * *left_end: where the left one ends.  *weak: a side is short (the
+ * columns' headings, "Roads      Young people"): held with a run, but no
+ * proof of one. */
 static int
-column_split(const char *s, size_t n, int *left_end)
+column_split(const char *s, size_t n, int *left_end, bool *weak)
 {
 	size_t i = 0, chars = 0, gap_at = 0, gap_end = 0;
 	size_t words[2] = {0, 0}, text[2] = {0, 0}, digits[2] = {0, 0};
@@ -94,7 +106,7 @@ column_split(const char *s, size_t n, int *left_end)
 
 	while (i < n && s[i] == ' ')
 		i++, chars++;
-	if (i == n || n - i < 2 * COLUMN_CHARS)
+	if (i == n || n - i < COLUMN_SHORT - COLUMN_GAP)
 		return 0;
 	while (i < n) {
 		size_t run = 0, a = chars;
@@ -117,10 +129,11 @@ column_split(const char *s, size_t n, int *left_end)
 			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
 		}
 	}
-	if (side == 0 || words[0] < COLUMN_WORDS || words[1] < COLUMN_WORDS ||
-	    text[0] < COLUMN_CHARS || text[1] < COLUMN_CHARS ||
-	    digits[0] * 4 > text[0] || digits[1] * 4 > text[1])
+	if (side == 0 || digits[0] * 4 > text[0] || digits[1] * 4 > text[1] ||
+	    text[0] < COLUMN_SHORT / 4 || text[1] < COLUMN_SHORT / 4)
 		return 0;
+	*weak = words[0] < COLUMN_WORDS || words[1] < COLUMN_WORDS ||
+		text[0] < COLUMN_CHARS || text[1] < COLUMN_CHARS;
 	*left_end = (int)gap_at;
 	return (int)gap_end;
 }
@@ -179,9 +192,23 @@ columns_flush(struct ctx *c)
 	long lineno = c->lineno;
 	struct buf part = BUF_INIT;
 	int side, i;
+	size_t wrap = c->wrap;
+
+	/* a page set in columns is the body's, not a title page's */
+	if (c->phase == PH_META) {
+		flush_block(c);
+		c->phase = PH_BODY;
+	}
 
 	for (side = 0; side < 2; side++) {
 		const char *p = k->lines.p;
+
+		/* a column's text is wrapped by hand to the column's width:
+		 * a line that fills it is running text, a heading's leaves
+		 * most of it empty */
+		c->wrap = side == 0 ? (size_t)k->split - COLUMN_GAP : column_width(k);
+		if (c->wrap < WRAP_MIN)
+			c->wrap = WRAP_MIN;
 
 		for (i = 0; i < k->n; i++) {
 			size_t n = strlen(p), j, chars = 0, cut = n;
@@ -208,4 +235,24 @@ columns_flush(struct ctx *c)
 	}
 	buf_free(&part);
 	c->lineno = lineno;
+	if (c->wrap < wrap)
+		c->wrap = wrap;
+}
+
+/* The right column's width: its longest line, in characters. */
+static size_t
+column_width(const struct columns *k)
+{
+	const char *p = k->lines.p;
+	size_t most = 0, n, j, chars;
+	int i;
+
+	for (i = 0; i < k->n; i++, p += n + 1) {
+		n = strlen(p);
+		for (j = 0, chars = 0; j < n; j++)
+			chars += ((unsigned char)p[j] & 0xC0) != 0x80;
+		if (chars > (size_t)k->split && chars - (size_t)k->split > most)
+			most = chars - (size_t)k->split;
+	}
+	return most;
 }

@@ -15,13 +15,17 @@ enum {
 	ROW_MIN = 8,		/* bytes of the shortest line of spaced cells */
 	WHO_MAX = 100,		/* bytes of a Who cell: a name or two */
 	COLUMN_NEAR = 7,	/* a column's text starts within 6 bytes of its head */
-	COLUMN_SLACK = 10	/* uncut text past the second column's place by
+	COLUMN_SLACK = 10,	/* uncut text past the second column's place by
 				 * more than this is a paragraph */
+	ROW_GAP = 3		/* spaces between a row's cells, at least,
+				 * for the row to say where its columns lie */
 };
 
 static void gap_cells(const char *s, size_t n, struct cells *r);
 static bool cut_columns(struct ctx *c, const char *s, size_t n);
-static size_t column_start(const char *s, struct span within, size_t col);
+static void row_columns(struct ctx *c, const struct cells *r);
+static size_t column_start(const char *s, struct span within, size_t col,
+    bool exact);
 static void split_cells(struct ctx *c, const char *s, size_t n,
     struct cells *r);
 static bool is_table_head(const struct cells *r);
@@ -73,6 +77,7 @@ spaced_line(struct ctx *c, struct shape *v)
 	     c->grid.ncols == 0))
 		gap_cells(line, n, &r);
 	if (c->wewill && c->ncols > 0 && r.k <= c->ncols && !numeric_row(&r)) {
+		row_columns(c, &r);
 		if (!cut_columns(c, line, n))
 			return false;	/* a paragraph across the page */
 		tab_line(c, c->tmp.p, c->tmp.len);
@@ -83,8 +88,9 @@ spaced_line(struct ctx *c, struct shape *v)
 	if (r.k <= WEWILL_COLS && is_table_head(&r)) {
 		start_table(c, v->s, v->n);
 		for (i = 0; i < r.k; i++)
-			c->cols[i] = r.cell[i].a;
+			c->cols[i] = r.pos[i].a;
 		c->ncols = r.k;
+		c->cols_exact = false;
 		return true;
 	}
 	if (!c->grid.replaying && grid_begins(c, &r))
@@ -121,28 +127,101 @@ memmem_gap(const char *s, size_t n)
 }
 
 /* Cut s at runs of two or more spaces into cells; the last a row may
- * have takes the rest of the line (r->more says it took several). */
+ * have takes the rest of the line (r->more says it took several).  Each
+ * cell's place on the line is counted in characters. */
 static void
 gap_cells(const char *s, size_t n, struct cells *r)
 {
-	size_t i = 0, start;
+	size_t i = 0, start, col = 0, from;
 
 	r->text = s;
 	r->k = 0;
 	r->more = false;
 	while (i < n && s[i] == ' ')
 		i++;
+	col = i;
 	while (i < n && r->k < TABLE_COLS) {
 		start = i;
+		from = col;
 		while (i < n && !(s[i] == ' ' && i + 1 < n && s[i + 1] == ' ' &&
 				  r->k + 1 < TABLE_COLS))
-			i++;
+			col += ((unsigned char)s[i++] & 0xC0) != 0x80;
 		if (r->k + 1 == TABLE_COLS && memmem_gap(s + start, i - start))
 			r->more = true;	/* the last takes the rest */
+		r->pos[r->k] = (struct span){from, col};
 		r->cell[r->k++] = (struct span){start, i};
-		while (i < n && s[i] == ' ')
+		while (i < n && s[i] == ' ') {
 			i++;
+			col++;
+		}
 	}
+}
+
+/* Cut cell i of r where character `at` of the line begins, a space
+ * before it and none at it: a cell that fills its column meets the next
+ * with a single space.  False when no such place lies inside it. */
+static bool
+cells_cut(struct cells *r, size_t i, size_t at)
+{
+	const char *s = r->text;
+	size_t b = r->cell[i].a, e = r->cell[i].b, col = r->pos[i].a, end;
+
+	if (r->k >= TABLE_COLS || at <= col + 1 || at >= r->pos[i].b)
+		return false;
+	while (b < e && col < at) {
+		b++;
+		while (b < e && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b++;
+		col++;
+	}
+	if (b >= e || s[b - 1] != ' ' || s[b] == ' ')
+		return false;
+	memmove(r->cell + i + 1, r->cell + i, (r->k - i) * sizeof *r->cell);
+	memmove(r->pos + i + 1, r->pos + i, (r->k - i) * sizeof *r->pos);
+	r->k++;
+	for (end = b, col = at; end > r->cell[i].a && s[end - 1] == ' '; end--)
+		col--;
+	r->cell[i].b = end;
+	r->pos[i].b = col;
+	r->cell[i + 1].a = b;
+	r->pos[i + 1].a = at;
+	return true;
+}
+
+/* A rule under the head of a table of commitments laid out with spaces
+ * (pandoc's plain and simple tables: "------- ---------- ----") shows
+ * where each column starts, exactly. */
+static void
+wewill_rule(struct ctx *c, const struct shape *v)
+{
+	size_t i, k = 0, at[WEWILL_COLS];
+
+	for (i = 0; i < v->n && k < WEWILL_COLS; i++)
+		if (v->s[i] == '-' && (i == 0 || v->s[i - 1] == ' '))
+			at[k++] = v->indent + i;
+	if (k != c->ncols || i < v->n)
+		return;
+	memcpy(c->cols, at, k * sizeof *at);
+	c->cols_exact = true;
+}
+
+/* pdftotext may set a head a few characters, or many, off the rows
+ * under it (its cells are placed line by line): a row with a cell in
+ * every column, wide gaps between, says where the columns lie, for the
+ * rows after it too. */
+static void
+row_columns(struct ctx *c, const struct cells *r)
+{
+	size_t j;
+
+	if (r->k != c->ncols || r->k < 2)
+		return;
+	for (j = 1; j < r->k; j++)
+		if (r->pos[j].a < r->pos[j - 1].b + ROW_GAP ||
+		    r->pos[j].a <= c->cols[j - 1])
+			return;
+	for (j = 1; j < r->k; j++)
+		c->cols[j] = r->pos[j].a;
 }
 
 /* Cut a line of a spaced table at the columns of its head, into c->tmp
@@ -157,7 +236,7 @@ cut_columns(struct ctx *c, const char *s, size_t n)
 
 	/* text with no cut before the next column stays in its own */
 	for (j = 1; j < c->ncols; j++) {
-		cut = column_start(s, (struct span){from, n}, c->cols[j]);
+		cut = column_start(s, (struct span){from, n}, c->cols[j], c->cols_exact);
 		if (cut >= n)
 			continue;
 		part[last] = (struct span){from, cut};
@@ -183,25 +262,36 @@ cut_columns(struct ctx *c, const char *s, size_t n)
  * after a run of two or more spaces (or the indentation) ending within a
  * few bytes of col; the span's end if there is none. */
 static size_t
-column_start(const char *s, struct span within, size_t col)
+column_start(const char *s, struct span within, size_t col, bool exact)
 {
-	size_t i = within.a, n = within.b, best = n, run, dist,
-	       bestdist = COLUMN_NEAR;
+	size_t i, n = within.b, best = n, run, dist, bestdist = COLUMN_NEAR,
+	       at = 0;	/* the character i is at, counted from the line's start */
 
+	for (i = 0; i < within.a; i++)
+		at += ((unsigned char)s[i] & 0xC0) != 0x80;
 	while (i < n) {
 		if (s[i] != ' ') {
-			i++;
+			at += ((unsigned char)s[i++] & 0xC0) != 0x80;
 			continue;
 		}
 		for (run = i; run < n && s[run] == ' '; run++)
 			;
-		if (run < n && (run - i >= 2 || i == 0)) {
-			dist = run > col ? run - col : col - run;
+		if (run < n) {
+			size_t here = at + (run - i);
+
+			if (run - i < 2 && i > 0 && !(exact && here == col)) {
+				at += run - i;
+				i = run;
+				continue;
+			}
+
+			dist = here > col ? here - col : col - here;
 			if (dist < bestdist) {
 				bestdist = dist;
 				best = run;
 			}
 		}
+		at += run - i;
 		i = run;
 	}
 	return best;
@@ -219,13 +309,13 @@ split_cells(struct ctx *c, const char *s, size_t n, struct cells *r)
 	buf_add(&c->cells, s, n);
 	r->text = c->cells.p;
 	r->k = 0;
-	r->more = false;
 	for (i = 0; i <= n && r->k < TABLE_COLS; i++) {
-		if (i == n || c->cells.p[i] == '\t') {
-			c->cells.p[i] = '\0';
-			r->cell[r->k++] = trim_span(r->text, (struct span){start, i});
-			start = i + 1;
-		}
+		const char *tab = memchr(c->cells.p + i, '\t', n - i);
+
+		i = tab ? (size_t)(tab - c->cells.p) : n;
+		c->cells.p[i] = '\0';
+		r->cell[r->k++] = trim_span(r->text, (struct span){start, i});
+		start = i + 1;
 	}
 	r->more = i < n;
 }

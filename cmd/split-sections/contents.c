@@ -6,16 +6,23 @@
  * its cell goes on on the next line.  Each entry is a meta row, its
  * title without the page numbers: no content row and no figure. */
 
-/* The rest of a title wrapped in its cell is short. */
-enum { TITLE_WRAP_MAX = 60 };
+enum {
+	PAGE_DIGITS = 3,	/* a page number alone has three digits at most */
+	TITLE_WRAP_MAX = 60,	/* the rest of a title wrapped in its cell is
+				 * short */
+	TITLE_INDENT_MAX = 8	/* a line indented further under an entry holds
+				 * only its pages' or bookmark's cell going on */
+};
 
 static bool contents_line(struct ctx *c, const char *s, size_t n);
 static void contents_row(struct ctx *c, const char *s, size_t n);
 static void contents_rule(struct ctx *c, const struct shape *v);
 static bool cut_at_pages(struct ctx *c, const char *s, struct span *title);
 static bool column_head(const char *s, size_t n);
-static bool title_goes_on(struct ctx *c, const char *s, size_t n);
-static bool cut_pages(const char *s, struct span *title);
+static bool title_goes_on(struct ctx *c, const char *s, size_t *n,
+    size_t indent);
+static bool head_goes_on(struct ctx *c, const char *s, size_t n);
+static bool cut_pages(const char *s, struct span *title, bool listed);
 
 /* The contents page: its heading ("Contents", alone) begins it, before
  * any priority; its entries give titles; its frame and the titles
@@ -42,7 +49,8 @@ contents_page(struct ctx *c, struct shape *v)
 		contents_rule(c, v);
 		return true;
 	}
-	if (c->phase == PH_CONTENTS && title_goes_on(c, s, n)) {
+	if (c->phase == PH_CONTENTS &&
+	    (title_goes_on(c, s, &n, v->indent) || head_goes_on(c, s, n))) {
 		contents_row(c, s, n);
 		return true;
 	}
@@ -70,14 +78,18 @@ contents_line(struct ctx *c, const char *s, size_t n)
 		title = h.title;
 		if (h.num_word)
 			lab = digits(num, h.num);	/* "Priority Two" is 2 */
-		if (!cut_at_pages(c, s, &title) && !cut_pages(s, &title))
+		if (!cut_at_pages(c, s, &title) &&
+		    !cut_pages(s, &title, c->phase == PH_CONTENTS))
 			return false;
 	} else if (c->phase == PH_CONTENTS && !column_head(s, n)) {
 		if ((k = enumerator(s, n, &h)) > 0) {
 			label = h.label;
 			title.a = k;
+		} else if (starts_lower(s, n) && c->last_title >= 0 &&
+			   c->last_title_line == c->lineno - 1) {
+			return false;	/* the entry's title going on */
 		}
-		if (!cut_at_pages(c, s, &title) && !cut_pages(s, &title))
+		if (!cut_at_pages(c, s, &title) && !cut_pages(s, &title, true))
 			return false;
 	} else {
 		if (!column_head(s, n))
@@ -107,6 +119,19 @@ entry_title(struct ctx *c, const char *label, size_t n)
 		    !memcmp(c->titles[i].label, label, n))
 			return c->titles[i].title;
 	return NULL;
+}
+
+/* Whether the contents page lists a section of this title (any case). */
+static bool
+contents_lists(const struct ctx *c, const char *title, size_t n)
+{
+	int i;
+
+	for (i = 0; i < c->ntitles; i++)
+		if (strlen(c->titles[i].title) == n &&
+		    !strncasecmp(c->titles[i].title, title, n))
+			return true;
+	return false;
 }
 
 /* A line of the contents page: a meta row, not remembered as a running
@@ -174,19 +199,47 @@ column_head(const char *s, size_t n)
 	       (s[k] == '\t' || (s[k] == ' ' && s[k + 1] == ' '));
 }
 
-/* The line under a contents entry goes on with its title, wrapped in the
- * title's cell: "Priority 2 - Keep Young People" / "Safe". */
+/* Before the first entry, a contents table's head may stand on two lines,
+ * its labels broken in narrow cells ("Pag      Bookm" over "Priority
+ * es      ark"): short cells apart, no figure. */
 static bool
-title_goes_on(struct ctx *c, const char *s, size_t n)
+head_goes_on(struct ctx *c, const char *s, size_t n)
+{
+	size_t i;
+
+	if (c->ntitles > 0 || !has_gap(s, n) || n > TITLE_WRAP_MAX * 2)
+		return false;
+	for (i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]) || s[i] == '\t')
+			return false;
+	return count_words(s, n, NULL) <= 4;
+}
+
+/* The line under a contents entry goes on with its title, wrapped in the
+ * title's cell: "Priority 2 - Keep Young People" / "Safe"; the cells of
+ * its pages and bookmark may go on beside it ("stalking      _3"), or
+ * alone further in ("12     _5"), and are cut off as the entry's own
+ * pages are (*len: what is kept of the line, perhaps nothing). */
+static bool
+title_goes_on(struct ctx *c, const char *s, size_t *len, size_t indent)
 {
 	char **title;
-	size_t k;
+	size_t k, n = *len;
 
-	if (c->last_title < 0)
+	if (c->last_title < 0 || c->last_title_line != c->lineno - 1 ||
+	    memchr(s, '\t', n))
 		return false;
+	if (indent > TITLE_INDENT_MAX) {
+		c->last_title_line = c->lineno;	/* its other cells */
+		*len = 0;
+		return n <= TITLE_WRAP_MAX;
+	}
+	for (k = 0; k + 1 < n && !(s[k] == ' ' && s[k + 1] == ' '); k++)
+		;
+	if (k + 1 < n)
+		*len = n = k;	/* the title's cell, before the others' */
 	title = &c->titles[c->last_title].title;
-	if (c->last_title_line != c->lineno - 1 || n > TITLE_WRAP_MAX ||
-	    has_gap(s, n) || memchr(s, '\t', n))
+	if (n > TITLE_WRAP_MAX || isdigit((unsigned char)s[0]))
 		return false;
 	buf_reset(&c->tmp);
 	buf_adds(&c->tmp, *title);
@@ -203,10 +256,11 @@ title_goes_on(struct ctx *c, const char *s, size_t n)
 }
 
 /* Cut a contents entry's page numbers off its title (a span of the line
- * s): "Title<TAB>3-7<TAB>Bookmark", "Title ....... 12".  True when there
- * were some. */
+ * s): "Title<TAB>3-7<TAB>Bookmark", "Title ....... 12"; on the contents
+ * page (listed), "Title 3-7" too, the pages a short number or a range
+ * after one space (a year is no page).  True when there were some. */
 static bool
-cut_pages(const char *line, struct span *title)
+cut_pages(const char *line, struct span *title, bool listed)
 {
 	const char *s = line + title->a, *tab;
 	size_t n = span_len(*title), k;
@@ -233,11 +287,12 @@ cut_pages(const char *line, struct span *title)
 	k = n;
 	while (k > 0 && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == '-'))
 		k--;
-	if (k == n || k == 0)
+	if (k == n || k == 0 || !isdigit((unsigned char)s[k]))
 		return false;
 	if (s[k - 1] != ' ' && s[k - 1] != '.')
 		return false;
-	if (!(k >= 2 && (s[k - 2] == ' ' || s[k - 2] == '.')))
+	if (!(k >= 2 && (s[k - 2] == ' ' || s[k - 2] == '.')) &&
+	    !(listed && (n - k <= PAGE_DIGITS || memchr(s + k, '-', n - k))))
 		return false;
 	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '.'))
 		k--;

@@ -40,6 +40,9 @@ static void grid_indented(struct grid *g, struct cells *r);
 static void grid_group_out(struct ctx *c);
 static void grid_upper(struct ctx *c, struct cells *r, const char *raw,
     size_t rawn);
+static void grid_cells(struct ctx *c, const char *raw, size_t rawn,
+    struct cells *r);
+static bool grid_loose(struct ctx *c, const char *raw, size_t rawn);
 
 /* A line of spaced cells may begin a data table: a row of figures (the
  * table's head lost, or never there), or a head of column labels, which
@@ -52,7 +55,7 @@ grid_begins(struct ctx *c, struct cells *r)
 
 	g->nheld = 0;
 	buf_reset(&g->held);
-	if (numeric_row(r)) {
+	if (numeric_row(r) && !period_row(r)) {
 		end_table(c);
 		c->wewill = false;
 		c->ncols = 0;
@@ -60,7 +63,7 @@ grid_begins(struct ctx *c, struct cells *r)
 		grid_start(c, r, false);
 		g->confirmed = true;
 	} else if (head_like(r) ||
-		   (r->k == 1 && r->cell[0].a >= UPPER_INDENT &&
+		   (r->k == 1 && r->pos[0].a >= UPPER_INDENT &&
 		    cell_len(r, 0) <= UPPER_MAX && !ends_sentence(cell_at(r, 0), cell_len(r, 0)))) {
 		grid_start(c, r, r->k > 1);
 		g->confirmed = false;
@@ -85,9 +88,10 @@ head_like(const struct cells *r)
 		return false;
 	for (i = 0; i < r->k; i++) {
 		const char *s = cell_at(r, i);
-		size_t n = cell_len(r, i);
+		size_t n = cell_len(r, i), lower, words = count_words(s, n, &lower);
 
-		if (n > LABEL_MAX || (ends_sentence(s, n) && count_words(s, n, NULL) > 2) ||
+		/* a sentence has words in lower case ("% Pt." is none) */
+		if (n > LABEL_MAX || (ends_sentence(s, n) && words > 2 && lower * 2 >= words) ||
 		    s[n - 1] == ':')
 			return false;
 	}
@@ -100,17 +104,18 @@ static void
 grid_start(struct ctx *c, struct cells *r, bool head)
 {
 	struct grid *g = &c->grid;
-	size_t i, blank = head && r->cell[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
+	size_t i, blank = head && r->pos[0].a >= HEAD_INDENT && r->k < TABLE_COLS;
 
 	g->blank_first = blank;
 	if (blank)	/* up to the gap before the head */
-		g->place[0] = (struct span){0, r->cell[0].a - 2};
+		g->place[0] = (struct span){0, r->pos[0].a - 2};
 	for (i = 0; i < r->k; i++) {
-		g->place[blank + i] = r->cell[i];
+		g->place[blank + i] = r->pos[i];
 		r->col[i] = blank + i;
 	}
 	g->ncols = blank + r->k;
 	g->framed = false;
+	g->loose = g->wraps = false;
 	g->group = false;
 	g->blanks = 0;
 	g->nrow = 0;
@@ -120,6 +125,65 @@ grid_start(struct ctx *c, struct cells *r, bool head)
 			TABLE_COLS);
 		g->warned = true;
 	}
+}
+
+/* A line's cells, at runs of spaces (none across a page break). */
+static void
+grid_cells(struct ctx *c, const char *raw, size_t rawn, struct cells *r)
+{
+	size_t n;
+
+	clean_line(c, raw, rawn);
+	n = c->len;
+	while (n > 0 && (c->text[n - 1] == ' ' || c->text[n - 1] == '\r'))
+		n--;
+	r->text = c->text;
+	r->k = 0;
+	r->more = false;
+	if (!c->broke)
+		gap_cells(c->text, n, r);
+}
+
+/* Under a head not yet confirmed, a line off its columns: another line
+ * of labels is held with it (a head broken over lines in narrow
+ * columns); a row of figures has the head laid out again on its columns
+ * (wrap.c) and is the table's first row.  Anything else ends the
+ * table. */
+static bool
+grid_loose(struct ctx *c, const char *raw, size_t rawn)
+{
+	struct grid *g = &c->grid;
+	struct cells r;
+	size_t i, values = 0;
+
+	grid_cells(c, raw, rawn, &r);
+	for (i = 1; i < r.k; i++)
+		values += is_value_cell(cell_at(&r, i), cell_len(&r, i)) &&
+			  !is_period_cell(cell_at(&r, i), cell_len(&r, i));
+	if (values >= 2 || (values == 1 && r.k == 2)) {
+		if (!head_rebuild(c, &r)) {
+			grid_end(c);
+			return false;
+		}
+		grid_cells(c, raw, rawn, &r);	/* cleaned again */
+		if (!grid_place(&c->grid, grid_split(g, &r))) {
+			grid_end(c);
+			return false;
+		}
+		grid_confirm(c);
+		grid_widen(g, &r);
+		g->blanks = 0;
+		grid_add(c, &r);
+		return true;
+	}
+	if (values == 0 && head_like(&r) && g->blanks == 0 && !g->group &&
+	    g->nheld < GRID_HOLD) {
+		grid_hold(c, raw, rawn);
+		g->loose = true;
+		return true;
+	}
+	grid_end(c);
+	return false;
 }
 
 /* Whether the line belongs to the table: a row of figures, a rule, a
@@ -168,20 +232,38 @@ grid_line(struct ctx *c, const char *raw, size_t rawn)
 	}
 	/* a number alone after a blank line: the page's, not a row */
 	if (r.k == 0 || ends_grid(s + r.cell[0].a, n - r.cell[0].a) ||
-	    (g->blanks > 0 && r.k == 1 && is_page_number(cell_at(&r, 0), cell_len(&r, 0), &bare)) ||
-	    !grid_place(g, grid_split(g, &r)) ||
-	    (r.cut && !grid_within(g, &r))) {
+	    (g->blanks > 0 && r.k == 1 && is_page_number(cell_at(&r, 0), cell_len(&r, 0), &bare))) {
+		grid_end(c);
+		return false;
+	}
+	/* a line off the head's columns: the head may go on, or be laid
+	 * out again on the figures' (wrap.c) */
+	if (!grid_place(g, grid_split(g, &r)) || (r.cut && !grid_within(g, &r))) {
+		if (!g->confirmed)
+			return grid_loose(c, raw, rawn);
 		grid_end(c);
 		return false;
 	}
 	if (!g->confirmed)
 		grid_indented(g, &r);
+	/* a line with no label of its own may go on with the row above,
+	 * its cells wrapped in their columns */
+	if (grid_wrapped(g, &r)) {
+		g->wraps = true;
+		grid_add(c, &r);
+		return true;
+	}
+	/* under a head, a line of years is the head's lower line ("Oct to
+	 * Dec" over "2022") */
 	for (i = 0; i < r.k; i++)
-		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i));
+		figures += r.col[i] > 0 && is_value_cell(cell_at(&r, i), cell_len(&r, i)) &&
+			   (g->confirmed || !is_period_cell(cell_at(&r, i), cell_len(&r, i)));
 	/* a head's labels may hold a period ("2025/26"); its first row of
 	 * figures fills two columns or more */
 	if (figures == 0 || (!g->confirmed && figures < 2 && g->ncols > 2))
 		return grid_group(c, &r, raw, rawn) || grid_goes_on(c, &r, raw, rawn);
+	if (!g->confirmed && g->loose)
+		return grid_loose(c, raw, rawn);
 	if (!g->confirmed)
 		grid_confirm(c);
 	else if (g->group)
@@ -255,7 +337,7 @@ grid_group(struct ctx *c, const struct cells *r, const char *raw, size_t rawn)
 	if (r->k != 1 || r->col[0] != 0 || g->group || g->nheld == GRID_HOLD ||
 	    g->blanks == 0 || cell_len(r, 0) > LABEL_MAX ||
 	    ends_sentence(cell_at(r, 0), cell_len(r, 0)) ||
-	    (g->confirmed && r->cell[0].a > g->place[0].a + PLACE_NEAR))
+	    (g->confirmed && r->pos[0].a > g->place[0].a + PLACE_NEAR))
 		return false;
 	if (g->confirmed)
 		grid_row_out(c, K_TABLE);
@@ -326,7 +408,8 @@ grid_upper(struct ctx *c, struct cells *r, const char *raw, size_t rawn)
  * under it; anything else ends the table.  Under a row of figures, a
  * line at the labels' column is more often a note ("Source: ...") than
  * a label going on, unless the table is framed as pandoc frames those
- * whose cells wrap, or the line goes on lower-case or indented. */
+ * whose cells wrap, or the line goes on lower-case, in brackets ("(%)")
+ * or indented. */
 static bool
 grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 	     size_t rawn)
@@ -334,7 +417,8 @@ grid_goes_on(struct ctx *c, const struct cells *r, const char *raw,
 	struct grid *g = &c->grid;
 
 	if (g->confirmed && !g->framed && !starts_lower(cell_at(r, 0), cell_len(r, 0)) &&
-	    !(r->col[0] == 0 && r->cell[0].a > g->place[0].a)) {
+	    cell_at(r, 0)[0] != '(' &&
+	    !(r->col[0] == 0 && r->pos[0].a > g->place[0].a)) {
 		grid_end(c);
 		return false;
 	}
@@ -357,8 +441,8 @@ grid_place(const struct grid *g, struct cells *r)
 	size_t i, j, best, s, e, lo, hi, over, most, dist, near;
 
 	for (i = 0; i < r->k; i++) {
-		s = r->cell[i].a;
-		e = r->cell[i].b;
+		s = r->pos[i].a;
+		e = r->pos[i].b;
 		best = g->ncols;
 		most = 0;
 		near = PLACE_NEAR;
@@ -390,8 +474,8 @@ grid_widen(struct grid *g, const struct cells *r)
 
 	for (i = 0; i < r->k; i++) {
 		j = r->col[i];
-		s = r->cell[i].a;
-		e = r->cell[i].b;
+		s = r->pos[i].a;
+		e = r->pos[i].b;
 		if (s < g->place[j].a && (j == 0 || s > g->place[j - 1].b))
 			g->place[j].a = s;
 		if (e > g->place[j].b &&
@@ -407,26 +491,15 @@ grid_widen(struct grid *g, const struct cells *r)
 static struct cells *
 grid_split(const struct grid *g, struct cells *r)
 {
-	const char *line = r->text;
-	size_t i, j, m = 0, e;
+	size_t i, j;
 
 	r->cut = false;
-	for (i = 0; i < r->k && r->k < TABLE_COLS; i++) {
-		e = r->cell[i].b;
-		for (j = 1; j < g->ncols; j++) {
-			m = g->place[j].a;
-			if (m > r->cell[i].a + 1 && m < e && line[m - 1] == ' ' &&
-			    line[m] != ' ')
+	for (i = 0; i < r->k && r->k < TABLE_COLS; i++)
+		for (j = 1; j < g->ncols; j++)
+			if (cells_cut(r, i, g->place[j].a)) {
+				r->cut = true;
 				break;
-		}
-		if (j == g->ncols)
-			continue;
-		memmove(r->cell + i + 1, r->cell + i, (r->k - i) * sizeof *r->cell);
-		r->k++;
-		r->cell[i].b = m - 1;
-		r->cell[i + 1] = (struct span){m, e};
-		r->cut = true;
-	}
+			}
 	return r;
 }
 
@@ -439,8 +512,8 @@ grid_within(const struct grid *g, const struct cells *r)
 
 	for (i = 0; i < r->k; i++) {
 		j = r->col[i];
-		if ((j > 0 && r->cell[i].a <= g->place[j - 1].b) ||
-		    (j + 1 < g->ncols && r->cell[i].b >= g->place[j + 1].a))
+		if ((j > 0 && r->pos[i].a <= g->place[j - 1].b) ||
+		    (j + 1 < g->ncols && r->pos[i].b >= g->place[j + 1].a))
 			return false;
 	}
 	return true;
@@ -458,12 +531,9 @@ grid_add(struct ctx *c, const struct cells *r)
 			buf_reset(&g->cell[i]);
 		g->row_line = c->lineno;
 	}
-	for (i = 0; i < r->k; i++) {
-		struct buf *b = &g->cell[r->col[i]];
-		if (b->len > 0)
-			buf_addc(b, ' ');
-		buf_add(b, cell_at(r, i), cell_len(r, i));
-	}
+	for (i = 0; i < r->k; i++)
+		cell_join(&g->cell[r->col[i]], cell_at(r, i), cell_len(r, i),
+			  g->confirmed && r->col[i] > 0);
 	g->nrow++;
 }
 

@@ -31,7 +31,9 @@ enum {
 	FIGURE_TOKENS = 4,
 	HEADING_WIDTH = 75,	/* percent of the widest line a heading may
 				 * take, in text wrapped by hand */	/* "8 in 10", "↓ 4.1%": a figure line's tokens */
-	LABEL_NUMBER_MAX = 999	/* "Priority 12": a label's number */
+	LABEL_NUMBER_MAX = 999,	/* "Priority 12": a label's number */
+	LABEL_WORDS = 3		/* words of a label before its number
+				 * ("Strategic priority 2") */
 };
 
 static size_t roman_len(const char *s, size_t n, long *v);
@@ -135,34 +137,84 @@ roman_len(const char *s, size_t n, long *v)
 	return i;
 }
 
+/* What a label's number may be: digits, a number in words (lower case
+ * too, right after a label word of one word), a capital letter alone, a
+ * roman numeral in capitals. */
+static bool
+number_like(const char *s, size_t n, bool lower)
+{
+	size_t k = word_len(s, n);
+	long r;
+
+	if (n == 0)
+		return false;
+	if (isdigit((unsigned char)s[0]))
+		return true;
+	if (!isupper((unsigned char)s[0]))
+		return lower && k > 0 && islower((unsigned char)s[0]) &&
+		       word_value(s, k, SECTIONS_NUMBER) != NULL;	/* "three" */
+	return n == 1 || !isalpha((unsigned char)s[1]) || roman_len(s, n, &r) > 0 ||
+	       word_value(s, k, SECTIONS_NUMBER) != NULL;
+}
+
+/* A word of a label: letters only, and none that captions a table, dates
+ * a line or names a month. */
+static bool
+label_word_ok(const char *s, size_t w)
+{
+	size_t k;
+
+	if (w < 2)
+		return false;
+	for (k = 0; k < w; k++)
+		if (!is_letter(s[k]))
+			return false;
+	return !word_is(s, w, SECTIONS_CAPTION) && !word_is(s, w, SECTIONS_DATE_WORD) &&
+	       !period_month(s, w);
+}
+
 /* "Priority 3 – Title", "Objective 2: Title", "Annex B: Title",
- * "Priority Three", "Priority 3" alone.  A label word listed in
+ * "Priority Three", "Priority 3" alone, "Strategic priority 2: Title".
+ * The label is a capitalised word, or a few words (LABEL_WORDS), before
+ * the number.  One whose last word is a label word listed in
  * data/lexicon/sections.tsv (label-word) may carry any number; any other
- * capitalised word (any_word) only the first of a sequence (1, A, I, One)
- * or the next after its last, so that the form is the report's own. */
+ * (any_word) only the first of a sequence (1, A, I, One) or the next
+ * after its last, so that the form is the report's own; with no ctx
+ * (c NULL) and any_word, any number. */
 static bool
 labelled(struct ctx *c, const char *s, size_t n, struct hform *h,
 	 bool any_word)
 {
-	size_t w = word_len(s, n), i, k;
+	size_t w = word_len(s, n), i, k, last = 0, words = 1;
 	const char *v;
 	long num = 0;
 	int32_t cp;
 	bool listed;
 
 	memset(h, 0, sizeof *h);
-	if (w < 2 || w >= WORD_MAX || w >= n || s[w] != ' ' ||
-	    !utf8proc_isupper(first_cp(s, n)))
+	if (w < 2 || w >= n || s[w] != ' ' || !utf8proc_isupper(first_cp(s, n)))
 		return false;
 	for (k = 0; k < w; k++)
 		if (!is_letter(s[k]))
 			return false;
-	listed = word_is(s, w, SECTIONS_LABEL_WORD);
-	if (!listed && (!any_word || word_is(s, w, SECTIONS_CAPTION) ||
-			word_is(s, w, SECTIONS_DATE_WORD) || period_month(s, w)))
+	/* the label's words, up to its number (letters only; the words
+	 * lists are asked once a number is found) */
+	for (;;) {
+		for (i = w; i < n && s[i] == ' '; i++)
+			;
+		if (number_like(s + i, n - i, words == 1))
+			break;
+		k = word_len(s + i, n - i);
+		if (++words > LABEL_WORDS || k < 2 || i + k >= n || s[i + k] != ' ')
+			return false;
+		for (v = s + i; v < s + i + k; v++)
+			if (!is_letter(*v))
+				return false;
+		last = i;
+		w = i + k;
+	}
+	if (w >= WORD_MAX)
 		return false;
-	for (i = w; i < n && s[i] == ' '; i++)
-		;
 	h->label.a = i;
 	if (i < n && isdigit((unsigned char)s[i])) {
 		for (; i < n && isdigit((unsigned char)s[i]) && num <= LABEL_NUMBER_MAX; i++)
@@ -207,14 +259,28 @@ labelled(struct ctx *c, const char *s, size_t n, struct hform *h,
 		if (span_len(h->title) == 0 || span_len(h->title) >= TITLE_LINE_MAX)
 			return false;
 	}
+	/* the form holds: now the words lists */
+	for (k = word_len(s, n); last > 0 && k < w; k += word_len(s + k, n - k)) {
+		while (s[k] == ' ')
+			k++;
+		if (!label_word_ok(s + k, word_len(s + k, n - k)))
+			return false;
+	}
+	listed = word_is(s + last, w - last, SECTIONS_LABEL_WORD);
+	if (!listed && (!any_word || !label_word_ok(s, word_len(s, n))))
+		return false;
 	h->form = F_LABELLED;
+	h->listed = listed;
 	for (k = 0; k < w; k++)
 		h->word[k] = (char)tolower((unsigned char)s[k]);
 	h->word[w] = '\0';
 	if (!listed) {
-		/* a word of the report's own: its sequence shows it */
-		if (c == NULL || span_len(h->title) == 0)
+		/* a word of the report's own: its sequence shows it (with
+		 * no ctx, none is asked: a heading's translation) */
+		if (span_len(h->title) == 0)
 			return false;	/* "Version 2" */
+		if (c == NULL)
+			return true;
 		for (k = 0; k < (size_t)c->nnumbering; k++)
 			if (!strcmp(c->numbering[k].word, h->word))
 				return num == c->numbering[k].last ||
@@ -288,6 +354,14 @@ heading_form(struct ctx *c, const struct shape *v, struct hform *h)
 static bool
 title_like(const char *s, size_t n)
 {
+	return title_words(s, n, false);
+}
+
+/* The same, but a title may have a sentence's words ("What we said we
+ * would do"), when what stands around it says it is one. */
+static bool
+title_words(const char *s, size_t n, bool sentence)
+{
 	size_t i, k, words = 0, numbers = 0, letters = 0, lower = 0;
 
 	if (n == 0 || n > HEADING_BYTES || !starts_upper(s, n) ||
@@ -310,7 +384,7 @@ title_like(const char *s, size_t n)
 			return false;	/* cells apart */
 	}
 	if (words > HEADING_WORDS || letters == 0 || numbers * 2 > words ||
-	    (words >= SENTENCE_LIKE && lower * 10 >= words * 6))
+	    (!sentence && words >= SENTENCE_LIKE && lower * 10 >= words * 6))
 		return false;	/* a sentence's words, not a title's */
 	return !contains(s, n, "://") && !contains(s, n, "www.") &&
 	       !contains(s, n, "\xc2\xa9");	/* a link, a copyright line */

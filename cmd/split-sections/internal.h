@@ -40,7 +40,9 @@ enum role {
 	R_OBJECTIVE,	/* "Our objective is ..." */
 	R_HEADING,	/* a line that may head what follows: the next line
 			 * decides (outline.c) */
-	R_TILE		/* a dashboard tile: a figure, its label, more */
+	R_TILE,		/* a dashboard tile: a figure, its label, more */
+	R_TITLE		/* a heading whose title, the contents page says,
+			 * goes on on the next line */
 };
 
 enum phase { PH_META, PH_CONTENTS, PH_BODY };
@@ -141,6 +143,8 @@ struct hform {
 	long num;		/* the number's value, for its sequence */
 	bool caps;		/* in capitals: may go on on the next line */
 	bool num_word;		/* the number is in words: num is the label */
+	bool listed;		/* F_LABELLED: its (last) word is a label word
+				 * of data/lexicon/sections.tsv */
 	int md;			/* a Markdown heading's depth, or 0 */
 };
 
@@ -160,11 +164,17 @@ struct grid {
 	bool replaying;			/* held lines are being read as text */
 	bool warned;			/* past TABLE_COLS, said once */
 	bool blank_first;		/* an empty column before the head's */
+	bool loose;			/* a held head line did not fit its
+					 * columns: the head is laid out
+					 * again on the figures' (wrap.c) */
+	bool wraps;			/* a row's cells wrapped onto more
+					 * lines (wrap.c) */
 	int blanks;			/* blank lines since the last row */
 	struct buf cell[TABLE_COLS];	/* the waiting row's cells */
 	int nrow;			/* its lines; 0: none waits */
 	long row_line;
 	struct buf held;		/* held raw lines, NUL-ended */
+	struct buf band;		/* ... a head's, cleaned (wrap.c) */
 	long held_line[GRID_HOLD];
 	int nheld;
 	bool group;			/* a group's label waits for its rows */
@@ -174,11 +184,13 @@ struct grid {
 };
 
 /* A line cut into cells (at tabs, or at runs of spaces): where each lies
- * in the text, and, in a data table laid out with spaces, the column it
- * goes in. */
+ * in the text, where on the line (in characters: a table's columns line
+ * up by characters, and "£" or "’" take more than one byte), and, in a
+ * data table laid out with spaces, the column it goes in. */
 struct cells {
 	const char *text;		/* what the spans index */
-	struct span cell[TABLE_COLS];
+	struct span cell[TABLE_COLS];	/* bytes of text */
+	struct span pos[TABLE_COLS];	/* characters of the line */
 	size_t col[TABLE_COLS];
 	size_t k;
 	bool cut;		/* a cell was cut at a column's start */
@@ -268,6 +280,9 @@ struct ctx {
 	struct buf period;
 	enum phase phase;
 	bool wrote;		/* a row went out: the period is settled */
+	bool year_only;		/* the title page's period is a year so far: a
+				 * quarter of it on the title page is better */
+	int year_fy;		/* ... that year */
 	struct held held[HOLD_ROWS];	/* rows waiting for the period */
 	int nheld;
 	char *furniture[FURNITURE_MAX];	/* title-page lines, to drop repeats */
@@ -277,6 +292,8 @@ struct ctx {
 	bool crumb;		/* a breadcrumb: the next heading is the
 				 * page's title */
 	bool md_title;		/* a Markdown heading was met on the title page */
+	bool markdown;		/* the report is Markdown (a .md file, or a "#"
+				 * heading met): a lone "*" marks emphasis */
 	int paras;		/* body paragraphs met, up to a few */
 	size_t wrap;		/* the widest text line so far, in characters */
 	struct buf pending_num;	/* a bare number after a blank line */
@@ -292,6 +309,8 @@ struct ctx {
 
 	/* the outline (outline.c, headings.c) */
 	struct buf label, title;	/* level 1 */
+	struct buf title_rest;		/* a heading's title going on on the
+					 * next line (its contents entry's) */
 	struct buf commitment;		/* level 2 */
 	struct buf heading, area;	/* level 3, and the area */
 	int lvstyle[LEVELS + 1];	/* the style that set each level, or -1 */
@@ -303,6 +322,12 @@ struct ctx {
 	struct hform cand;	/* the form of the pending heading (R_HEADING) */
 	struct buf cand_label, cand_title;
 	bool cand_listed;	/* ... is one of a list of short lines */
+	bool cand_alone;	/* ... has a sentence's words: a heading only if
+				 * it stands alone (a blank line under it) */
+	bool cand_other;	/* ... is labelled in a word of no sequence: a
+				 * heading in another language, over its
+				 * translation ("Blaenoriaeth 2:" over
+				 * "Priority 2:") */
 	size_t cand_indent;	/* ... and its indentation */
 	long demoted_line;	/* the last line of the latest that headed
 				 * nothing, and its form */
@@ -319,6 +344,9 @@ struct ctx {
 	/* tables (commitments.c, grid.c, fields.c) */
 	bool wewill;		/* inside a "We will | Commentary | Who" table */
 	size_t cols[WEWILL_COLS];	/* where its columns start, laid out with spaces */
+	bool cols_exact;	/* ... as a rule under its head shows them (pandoc's
+				 * tables): a cell filling its column meets the
+				 * next with one space */
 	size_t ncols;		/* 0: its columns are tab-separated */
 	struct block cell;	/* the commitment cell of the table row */
 	struct block note;	/* the commentary cell of the table row */
@@ -375,12 +403,14 @@ static bool labelled(struct ctx *c, const char *s, size_t n,
 static bool is_dateline(const char *s, size_t n);
 static bool caption_form(const char *s, size_t n);
 static bool title_like(const char *s, size_t n);
+static bool title_words(const char *s, size_t n, bool sentence);
 static bool is_field(const char *s, size_t n, size_t *colon);
 static bool is_figure_line(const char *s, size_t n);
 
 /* contents.c */
 static bool contents_page(struct ctx *c, struct shape *v);
 static const char *entry_title(struct ctx *c, const char *label, size_t n);
+static bool contents_lists(const struct ctx *c, const char *title, size_t n);
 
 /* outline.c */
 static bool structure_line(struct ctx *c, struct shape *v);
@@ -390,6 +420,7 @@ static bool parse_priority(const char *s, size_t n, struct span *label,
 static bool pending_heading(const struct ctx *c);
 static void start_heading(struct ctx *c, const struct hform *h,
     const struct shape *v);
+static bool other_language(struct ctx *c, const struct shape *v);
 static bool resolve_heading(struct ctx *c, const struct shape *v);
 static void heading_row(struct ctx *c, const struct hform *h, const char *s,
     size_t n, enum kind kind);
@@ -403,6 +434,7 @@ static bool ends_open(const char *s, size_t n);
 static void tab_line(struct ctx *c, const char *s, size_t n);
 static bool spaced_line(struct ctx *c, struct shape *v);
 static bool has_gap(const char *s, size_t n);
+static void wewill_rule(struct ctx *c, const struct shape *v);
 static bool pipe_line(struct ctx *c, const char *s, size_t n);
 static void end_table(struct ctx *c);
 static void end_tab_table(struct ctx *c);
@@ -410,6 +442,7 @@ static void table_group(struct ctx *c, const char *s, size_t n);
 static bool is_value_cell(const char *s, size_t n);
 static bool is_number_cell(const char *s, size_t n);
 static void gap_cells(const char *s, size_t n, struct cells *r);
+static bool cells_cut(struct cells *r, size_t i, size_t at);
 
 /* grid.c */
 static bool grid_begins(struct ctx *c, struct cells *r);
@@ -451,6 +484,8 @@ static void area_from_who(struct ctx *c, const char *who, size_t n);
 static void area_of_bullet(struct ctx *c, struct block *b, const char *s,
     size_t n);
 static void area_of_label(struct ctx *c, struct block *b, const char *s,
+    size_t n);
+static void area_of_para(struct ctx *c, struct block *b, const char *s,
     size_t n);
 static bool is_place(const struct ctx *c, const char *s, size_t n);
 static int names_load(struct names *t, const char *path);

@@ -28,6 +28,7 @@ static size_t artefact_len(const char *s, size_t n);
 static size_t tag_len(const char *s, size_t n);
 static size_t pandoc_span_len(const char *s, size_t n);
 static size_t autolink_len(const char *s, size_t n);
+static bool emphasis_star(const struct buf *o, const char *s, size_t n);
 
 /* Most lines hold nothing to clean and are used as they came; the others
  * are copied with their markup taken out. */
@@ -57,6 +58,23 @@ clean_line(struct ctx *c, const char *s, size_t n)
 	c->len = o->len;
 }
 
+/* A lone "*" of Markdown's emphasis ("*Figures are provisional.*"): one
+ * that opens a word (a letter after it, nothing or a space before), or
+ * closes one (a letter or a stop before it, no figure: "347*" is a
+ * footnote's mark). */
+static bool
+emphasis_star(const struct buf *o, const char *s, size_t n)
+{
+	char before = o->len > 0 ? o->p[o->len - 1] : ' ';
+	char after = n > 1 ? s[1] : ' ';
+
+	if ((before == ' ' || before == '(') && isalpha((unsigned char)after))
+		return true;
+	return (isalpha((unsigned char)before) || before == '.' || before == ',' ||
+		before == ')') &&
+	       (after == ' ' || after == '\r' || ispunct((unsigned char)after));
+}
+
 /* Clean what begins at s: returns the bytes it took. */
 static size_t
 clean_mark(struct ctx *c, const char *s, size_t n)
@@ -74,6 +92,8 @@ clean_mark(struct ctx *c, const char *s, size_t n)
 		/* Markdown emphasis: "**bold**", "__bold__" */
 		if (n > 1 && s[1] == s[0])
 			return 2;
+		if (s[0] == '*' && c->markdown && emphasis_star(o, s, n))
+			return 1;
 		break;
 	case '\\':
 		/* pandoc escapes punctuation: \' \[ \* ... */
@@ -211,6 +231,7 @@ shape_line(struct ctx *c, struct shape *v)
 	for (i = 0; i < n && s[i] == '#'; i++)
 		;
 	v->heading = i > 0 && i < n && s[i] == ' ' ? (int)i : 0;
+	c->markdown |= v->heading > 0;
 	if (v->heading) {
 		s += i + 1;
 		n -= i + 1;

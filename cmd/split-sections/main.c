@@ -30,8 +30,10 @@
 #include "headings.c"		/* how a heading is written */
 #include "contents.c"		/* the contents page: the sections' titles */
 #include "outline.c"		/* the outline: three levels of sections */
+#include "plan.c"		/* a plan's lead-ins, Key Points, objectives */
 #include "commitments.c"	/* lines of cells; We will | Commentary | Who */
 #include "tables.c"		/* data tables: caption, head, group, rows */
+#include "wrap.c"		/* cells wrapped in narrow columns */
 #include "grid.c"		/* data tables laid out with spaces */
 #include "fields.c"		/* one cell a line; Label: value; tiles */
 #include "blocks.c"		/* lines into blocks, blocks into rows */
@@ -78,6 +80,7 @@ free_ctx(struct ctx *c)
 	buf_free(&c->period);
 	buf_free(&c->label);
 	buf_free(&c->title);
+	buf_free(&c->title_rest);
 	buf_free(&c->commitment);
 	buf_free(&c->heading);
 	buf_free(&c->area);
@@ -98,6 +101,7 @@ free_ctx(struct ctx *c)
 	for (i = 0; i < TABLE_COLS; i++)
 		buf_free(&c->grid.cell[i]);
 	buf_free(&c->grid.held);
+	buf_free(&c->grid.band);
 	buf_free(&c->grid.group_text);
 	buf_free(&c->flat.cells);
 	buf_free(&c->flat.lines);

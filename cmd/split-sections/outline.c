@@ -14,7 +14,7 @@
  * Plans' updates have level 2 of their own: the commitment after a
  * lead-in ("Working with partners we will:"), "Key Points", an objective
  * ("Our objective is ..."), the first cell of a commitments' table
- * (commitments.c).
+ * (plan.c, commitments.c).
  *
  * A line that may be a heading waits for the next line (the pending
  * heading, R_HEADING): content under it (a sentence, a bullet, a table,
@@ -25,10 +25,6 @@
  * that list. */
 
 enum {
-	LEAD_IN_REACH = 308,	/* a lead-in is a clause, not a paragraph: its
-				 * colon stands in the line's first 308 bytes */
-	LEAD_IN_BLOCKS = 3,	/* the commitment comes in one of the 3 blocks
-				 * after its lead-in, or there is none */
 	CELL_LABEL_MAX = 48	/* bytes of a table's cell of words */
 };
 
@@ -50,6 +46,9 @@ static void objective(struct ctx *c, const char *s, size_t n);
 static bool opens_with_verb(const char *s, size_t n);
 static size_t verb_sentence(const char *s, size_t n);
 static bool title_heading(struct ctx *c, const struct shape *v);
+static bool title_rest(struct ctx *c, const struct shape *v);
+static bool translated_heading(struct ctx *c, const struct hform *h,
+    const struct shape *v);
 
 /* The lines that make the report's structure, read at once. */
 static bool
@@ -59,6 +58,8 @@ structure_line(struct ctx *c, struct shape *v)
 	size_t n = v->n;
 	struct hform h;
 
+	if (c->blk.open && c->blk.role == R_TITLE && title_rest(c, v))
+		return true;
 	if (v->tabs) {
 		tab_line(c, s, n);
 		return true;
@@ -66,6 +67,8 @@ structure_line(struct ctx *c, struct shape *v)
 	if (c->in_table)
 		end_tab_table(c);
 	if (is_rule(s, n)) {
+		if (c->wewill && c->ncols > 0)
+			wewill_rule(c, v);
 		/* the frame of a table may stand under its caption */
 		if (is_caption(&c->blk))
 			pause(c, false);
@@ -90,7 +93,7 @@ structure_line(struct ctx *c, struct shape *v)
 	/* "Priority 3 – Title": a listed label word, anywhere; the report's
 	 * own words once its body has begun */
 	if (!v->heading && labelled(c, s, n, &h, c->phase == PH_BODY) &&
-	    (word_is(h.word, strlen(h.word), SECTIONS_LABEL_WORD) ||
+	    (h.listed ||
 	     (span_len(h.title) > 0 &&
 	      title_like(s + h.title.a, span_len(h.title))))) {
 		heading_row(c, &h, s, n, K_PARA);
@@ -138,6 +141,8 @@ body_line(struct ctx *c, struct shape *v)
 		start_bullet(c, s + k, n - k, v->indent);
 		return;
 	}
+	if (fresh_line(c) && other_language(c, v))
+		return;
 	if (tile_line(c, v) || flat_line(c, s, n) || field_line(c, v))
 		return;
 	if (fresh_line(c) || opens_anew(s, n)) {
@@ -148,6 +153,18 @@ body_line(struct ctx *c, struct shape *v)
 		/* a commitment's opening verb, in a table of commitments */
 		if (!(c->wewill && opens_with_verb(s, n)) && heading_form(c, v, &h)) {
 			start_heading(c, &h, v);
+			return;
+		}
+		/* a short line with a sentence's words, after a blank line: a
+		 * heading if one follows it too ("What we said we would do") */
+		if ((!c->blk.open || c->paused) && !c->wewill && v->indent < UPPER_INDENT &&
+		    title_words(s, n, true) && !caption_form(s, n) && !is_dateline(s, n) &&
+		    !is_field(s, n, &k) && !(c->wrap >= WRAP_MIN && n * 100 > c->wrap * HEADING_WIDTH)) {
+			memset(&h, 0, sizeof h);
+			h.form = F_PLAIN;
+			h.title = (struct span){0, n};
+			start_heading(c, &h, v);
+			c->cand_alone = true;
 			return;
 		}
 		if (opens_anew(s, n))
@@ -207,15 +224,35 @@ heading_row(struct ctx *c, const struct hform *h, const char *s, size_t n,
 		      s + h->title.a, span_len(h->title));
 	block_start(b, kind, 0, c->lineno);
 	block_add(b, s, n, c->lineno);
+	if (c->title_rest.len > 0) {
+		b->role = R_TITLE;	/* the rest of its title may follow */
+		return;
+	}
 	b->open = false;
 	emit(c, b, c->commitment.p ? c->commitment.p : "");
+}
+
+/* The line after a heading whose title goes on (R_TITLE): the rest of the
+ * title, as its contents entry has it, joins the heading's row. */
+static bool
+title_rest(struct ctx *c, const struct shape *v)
+{
+	bool rest = v->n == c->title_rest.len &&
+		    !memcmp(v->s, c->title_rest.p, v->n) && !c->paused;
+
+	c->blk.role = R_TEXT;
+	buf_reset(&c->title_rest);
+	if (rest)
+		block_add(&c->blk, v->s, v->n, c->lineno);
+	flush_block(c);
+	return rest;
 }
 
 static void
 apply_heading(struct ctx *c, const struct hform *h, const char *label,
 	      size_t ln, const char *title, size_t tn)
 {
-	int st = style_find(c, h), k;
+	int st = style_find(c, h), k, level;
 	const char *t;
 
 	if (h->form == F_LABELLED) {
@@ -227,11 +264,29 @@ apply_heading(struct ctx *c, const struct hform *h, const char *label,
 		if (k < c->nnumbering)
 			c->numbering[k].last = h->num;
 	}
-	if (tn == 0 && ln > 0 && (t = entry_title(c, label, ln)) != NULL) {
-		title = t;	/* "Priority 3" alone: the contents page's */
+	/* "Priority 3" alone, or a title wrapped onto the next line (its
+	 * start is the contents entry's): the contents page's */
+	buf_reset(&c->title_rest);
+	if (ln > 0 && (t = entry_title(c, label, ln)) != NULL &&
+	    (tn == 0 || (strlen(t) > tn && !strncmp(t, title, tn) && t[tn] == ' '))) {
+		if (tn > 0)
+			buf_adds(&c->title_rest, t + tn + 1);
+		title = t;
 		tn = strlen(t);
 	}
-	set_level(c, level_of(c, st), st, label, ln, title, tn);
+	level = level_of(c, st);
+	/* an unnumbered heading, where a contents page lists the top
+	 * sections: one it lists is a top section ("Scorecard" beside
+	 * "Strategic priority 3"), one it does not stands under the section
+	 * open ("What happened") */
+	if ((h->form == F_PLAIN || h->form == F_CAPS) && c->ntitles > 0) {
+		if (contents_lists(c, title, tn))
+			level = 1;
+		else if (level == 1 && h->form == F_PLAIN &&
+			 (c->label.len > 0 || c->title.len > 0))
+			level = 2;	/* (capitals are a top section's) */
+	}
+	set_level(c, level, st, label, ln, title, tn);
 	body_period(c, title, tn, true);
 }
 
@@ -397,6 +452,7 @@ start_heading(struct ctx *c, const struct hform *h, const struct shape *v)
 	b->role = R_HEADING;
 	c->cand = *h;
 	c->cand_indent = v->indent;
+	c->cand_alone = c->cand_other = false;
 	/* a short line right under another that headed nothing is one of a
 	 * list (names, links; "2. Robbery" under "1. Burglary"): it heads
 	 * nothing either */
@@ -424,6 +480,18 @@ resolve_heading(struct ctx *c, const struct shape *v)
 	enum kind kind = K_PARA;
 	bool next = !c->paused && !c->after.open;
 
+	if (c->cand_alone && next) {
+		b->role = R_TEXT;	/* a sentence going on */
+		return false;
+	}
+	if (c->cand_other) {
+		if (next && !v->heading && labelled(c, v->s, v->n, &h, false) &&
+		    h.num == c->cand.num)
+			return translated_heading(c, &h, v);
+		b->role = R_TEXT;	/* no translation under it: text */
+		return false;
+	}
+
 	/* a title in capitals goes on on the next line */
 	if (next && c->cand.caps && !v->heading && !v->tabs &&
 	    text_caps(v->s, v->n) && enumerator(v->s, v->n, &h) == 0 &&
@@ -449,6 +517,11 @@ resolve_heading(struct ctx *c, const struct shape *v)
 			struct block keep = *b;
 			memset(b, 0, sizeof *b);
 			heading_row(c, &h, keep.text.p, keep.text.len, K_PARA);
+			if (b->open && b->role == R_TITLE) {
+				b->role = R_TEXT;	/* its row goes out now */
+				buf_reset(&c->title_rest);
+				flush_block(c);
+			}
 			block_move(b, &keep);
 		}
 		return true;
@@ -474,6 +547,44 @@ resolve_heading(struct ctx *c, const struct shape *v)
 	}
 	demote_heading(c);
 	return false;
+}
+
+/* A labelled line in a word of no sequence ("Blaenoriaeth 2: Ateb
+ * galwadau'n gyflym") may be a heading in another language over its
+ * translation: it waits for the next line (resolve_heading). */
+static bool
+other_language(struct ctx *c, const struct shape *v)
+{
+	struct hform h;
+
+	if (v->heading || v->indent >= UPPER_INDENT || !labelled(NULL, v->s, v->n, &h, true) ||
+	    h.listed || !title_like(v->s + h.title.a, span_len(h.title)))
+		return false;
+	start_heading(c, &h, v);
+	c->cand_other = true;
+	return true;
+}
+
+/* A heading and its translation, one over the other with the same
+ * number: the section is the translation's (a label word the report is
+ * read by), and both lines are its rows. */
+static bool
+translated_heading(struct ctx *c, const struct hform *h, const struct shape *v)
+{
+	struct block hb = c->blk;
+	char num[NUM_TEXT];
+	const char *label = h->num_word ? digits(num, h->num) : v->s + h->label.a;
+
+	memset(&c->blk, 0, sizeof c->blk);
+	apply_heading(c, h, label, h->num_word ? strlen(label) : span_len(h->label),
+		      v->s + h->title.a, span_len(h->title));
+	hb.open = false;
+	hb.kind = K_PARA;
+	hb.role = R_TEXT;
+	emit(c, &hb, c->commitment.p ? c->commitment.p : "");
+	block_move(&c->blk, &hb);
+	heading_row(c, h, v->s, v->n, K_PARA);
+	return true;
 }
 
 /* What makes a pending heading one: running text, a list, a table, a
@@ -517,6 +628,10 @@ line_is_content(struct ctx *c, const struct shape *v, enum kind *kind)
 	}
 	if (labelled(c, s, n, &h, true))
 		return false;
+	/* in text wrapped by hand, a line that fills the measure is a
+	 * paragraph's first */
+	if (c->wrap >= WRAP_MIN && n * 100 > c->wrap * HEADING_WIDTH && !text_caps(s, n))
+		return true;
 	return body_begins(v) || ends_sentence(s, n) || ends_open(s, n);
 }
 
@@ -565,185 +680,4 @@ demote_heading(struct ctx *c)
 		c->after.open = false;
 		emit(c, &c->after, c->commitment.p ? c->commitment.p : "");
 	}
-}
-
-/* ---- a plan's own parts: lead-ins, Key Points, objectives ---- */
-
-/* "Priority 3 – Title", "Priority 3: Title", "Priority Three", or
- * "Priority 3" alone (its title on the contents page): the label and
- * title as spans of s.  The contents page reads its entries so. */
-static bool
-parse_priority(const char *s, size_t n, struct span *label, struct span *title)
-{
-	struct hform h;
-
-	if (!labelled(NULL, s, n, &h, false))
-		return false;
-	*label = h.label;
-	*title = h.title;
-	return true;
-}
-
-/* Content before any level-1 heading but after the contents page
- * belongs to the first section the contents page lists. */
-static void
-adopt_first_section(struct ctx *c)
-{
-	if (c->label.len > 0 || c->title.len > 0 || c->ntitles == 0)
-		return;
-	buf_adds(&c->label, c->titles[0].label);
-	buf_adds(&c->title, c->titles[0].title);
-}
-
-/* A new part of the body begins (a lead-in, Key Points, an objective, a
- * commitment table): what was open is written, and the part belongs to a
- * section even when the report gave none yet. */
-static void
-begin_part(struct ctx *c)
-{
-	flush_all(c);
-	adopt_first_section(c);
-	c->phase = PH_BODY;
-	c->lvstyle[2] = -1;
-}
-
-/* A lead-in: "We will:", "Working with partners we will:", perhaps
- * followed on the same line by the commitment itself. */
-static bool
-lead_in(struct ctx *c, const char *s, size_t n)
-{
-	size_t rest = lead_in_end(s, n);
-
-	if (rest == 0)
-		return false;
-	begin_part(c);
-	buf_reset(&c->commitment);
-	area_clear(c);
-	reset_depths(c);
-	line_row(c, K_PARA, s, rest, "");
-	c->expect = LEAD_IN_BLOCKS;
-	while (rest < n && is_blank(s[rest]))
-		rest++;
-	if (rest < n)
-		start_para(c, K_PARA, s + rest, n - rest);
-	return true;
-}
-
-/* The bytes of the line a lead-in takes, through its colon ("Working
- * with partners we will:"), or 0: a lead-in phrase (data/lexicon,
- * lead-in) right before a colon near the line's start, or alone on the
- * line, its colon lost in the layout. */
-static size_t
-lead_in_end(const char *s, size_t n)
-{
-	const char *colon = s;
-	size_t left = n < LEAD_IN_REACH ? n : LEAD_IN_REACH, at;
-
-	if (opens_with(s, n, LEX_BIT(SECTIONS_LEAD_IN), NULL) == n)
-		return n;
-	while ((colon = memchr(colon, ':', left - (size_t)(colon - s))) != NULL) {
-		if (phrase_before(s, (size_t)(colon - s), SECTIONS_LEAD_IN, &at))
-			return (size_t)(colon - s) + 1;
-		colon++;
-	}
-	return 0;
-}
-
-static bool
-is_key_points(const char *s, size_t n)
-{
-	if (n > 0 && s[n - 1] == ':')
-		n--;
-	return n > 0 && opens_with(s, n, LEX_BIT(SECTIONS_KEY_POINTS), NULL) == n;
-}
-
-static void
-key_points(struct ctx *c, const char *s, size_t n)
-{
-	begin_part(c);
-	c->wewill = false;
-	c->expect = 0;
-	reset_depths(c);
-	buf_reset(&c->commitment);
-	text_squeeze_space(&c->commitment, s, n);
-	area_clear(c);
-	line_row(c, K_PARA, s, n, c->commitment.p);
-}
-
-static void
-objective(struct ctx *c, const char *s, size_t n)
-{
-	begin_part(c);
-	c->wewill = false;
-	area_clear(c);
-	start_para(c, K_PARA, s, n);
-	c->blk.role = R_OBJECTIVE;
-}
-
-/* The first words of a commitment: an imperative, not a subject. */
-static bool
-commitment_like(const char *s, size_t n)
-{
-	size_t w = word_len(s, n);
-
-	if (!starts_upper(s, n) || w == 0)
-		return false;
-	return !word_is(s, w, SECTIONS_SUBJECT);
-}
-
-/* Verbs that open the commitments of such plans ("Invest in ...",
- * "Work with partners to ..."), used where a table's first column has
- * lost its tabs in the conversion and runs into the commentary. */
-static bool
-opens_with_verb(const char *s, size_t n)
-{
-	size_t w = word_len(s, n), i, k;
-
-	if (w == 0 || !utf8proc_isupper(first_cp(s, n)) || !word_is(s, w, SECTIONS_VERB))
-		return false;
-	for (i = w; i < n && s[i] == ' '; i++)
-		;
-	k = word_len(s + i, n - i);
-	return k > 0 && !word_is(s + i, k, SECTIONS_AUXILIARY);
-}
-
-/* Where, inside the line, a sentence opens with a commitment's verb
- * ("... in rural communities. Support the victims of ..."), or 0. */
-static size_t
-verb_sentence(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 2; i + 2 < n; i++)
-		if (s[i] == ' ' && s[i - 1] == '.' &&
-		    islower((unsigned char)s[i - 2]) &&
-		    opens_with_verb(s + i + 1, n - i - 1))
-			return i + 1;
-	return 0;
-}
-
-/* Does the text stop where a sentence cannot: after a comma, a bullet,
- * "and", "the", "through"...?  Then the next line goes on with it. */
-static bool
-ends_open(const char *s, size_t n)
-{
-	size_t k;
-	int32_t cp;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n == 0)
-		return true;
-	if (strchr(",;:-(&/", s[n - 1]))
-		return true;
-	for (k = n; k > 0 && (s[k - 1] & 0xC0) == 0x80; k--)
-		;
-	if (k > 0) {
-		text_decode(s + k - 1, n - k + 1, &cp);
-		if (text_is_bullet(cp) || text_is_dash(cp))
-			return true;
-	}
-	for (k = n; k > 0 && s[k - 1] != ' '; k--)
-		;
-	return word_is(s + k, n - k, SECTIONS_JOIN);
 }

@@ -53,7 +53,8 @@ emit(struct ctx *c, const struct block *b, const char *commitment)
 		for (i = 2; i < NCONTEXT; i++)
 			r.context[i] = "";
 	}
-	if (c->period.len == 0 && !c->period_opt && !c->wrote) {
+	if ((c->period.len == 0 || (c->year_only && c->phase == PH_META)) &&
+	    !c->period_opt && !c->wrote) {
 		struct held *h;
 
 		if (c->nheld == HOLD_ROWS)

@@ -64,6 +64,7 @@ split_file(struct ctx *c, const char *path)
 	c->path = in.name;
 	c->doc = c->doc_opt ? c->doc_opt :
 		(path && strcmp(path, "-") != 0 ? base_name(path) : "stdin");
+	c->markdown = path && strlen(path) > 3 && !strcmp(path + strlen(path) - 3, ".md");
 	while ((n = input_line(&in, &line)) >= 0) {
 		c->lineno = input_lineno(&in);
 		columns_line(c, line, (size_t)n);
@@ -104,6 +105,7 @@ reset_doc(struct ctx *c)
 		buf_adds(&c->period, c->period_opt);
 	c->phase = PH_META;
 	c->wrote = false;
+	c->year_only = false;
 	c->front = c->crumb = c->md_title = false;
 	c->paras = 0;
 	c->wrap = 0;
@@ -190,7 +192,7 @@ process_line(struct ctx *c, const char *raw, size_t rawn)
 	/* the period comes from the title page, whose rows are held until
 	 * it is known (output.c); once a row has gone out it is settled, so
 	 * that a report has one period */
-	if (c->phase == PH_META && c->period.len == 0 && !c->wrote)
+	if (c->phase == PH_META && (c->period.len == 0 || c->year_only) && !c->wrote)
 		title_period(c, &v);
 	if (furniture_line(c, &v))
 		return;
@@ -440,6 +442,13 @@ title_page_line(struct ctx *c, struct shape *v)
 	 * makes it running text ("The force now supports" / "3500"); a line
 	 * after one that stopped short ("by the Insight and") joins it */
 	if (c->blk.open && c->blk.kind == K_META && !c->paused) {
+		/* a centred line going on ("Presented to the Panel" / "on
+		 * 18 June 2032") stays on the title page */
+		if (v->indent >= UPPER_INDENT && starts_lower(s, n) &&
+		    !ends_sentence(s, n) && n < TITLE_LINE_MAX) {
+			block_add(&c->blk, s, n, c->lineno);
+			return true;
+		}
 		if (starts_lower(s, n) || is_figure_line(s, n)) {
 			c->blk.kind = K_PARA;
 			if (c->nfurniture > 0)
@@ -457,6 +466,13 @@ title_page_line(struct ctx *c, struct shape *v)
 		c->phase = PH_BODY;
 		return false;
 	}
+	/* the report's first line is its title, whatever its form */
+	if (!c->blk.open && c->nheld == 0 && !c->wrote && c->nfurniture == 0) {
+		meta_line(c, s, n);
+		return true;
+	}
+	if ((!c->blk.open || c->paused) && other_language(c, v))
+		return true;
 	/* a short line alone (a blank line above it) may head the body: the
 	 * next line decides (outline.c) */
 	if ((!c->blk.open || c->paused) && title_like(s, n) && !is_dateline(s, n) &&
@@ -526,8 +542,20 @@ title_period(struct ctx *c, const struct shape *v)
 	if (v->n >= TITLE_LINE_MAX || !period_find(v->s, v->n, &p) ||
 	    (p.kind < PERIOD_YEAR && !v->heading))
 		return;
+	if (c->year_only) {
+		/* "Chwarter 2 2032/33" read as the year, then "Quarter 2
+		 * 2032/33": a quarter of that year */
+		if (p.kind != PERIOD_QUARTER || p.fy != c->year_fy)
+			return;
+		buf_reset(&c->period);
+	}
 	buf_adds(&c->period, period_format(&p, text));
-	release_held(c);
+	/* a year waits (the rows with it) for a quarter of it until the
+	 * title page ends */
+	c->year_only = p.kind == PERIOD_YEAR && !c->period_opt;
+	c->year_fy = p.fy;
+	if (!c->year_only)
+		release_held(c);
 }
 
 /* No period on the title page: a heading of the body naming one ("4.

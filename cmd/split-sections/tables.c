@@ -194,6 +194,38 @@ numeric_row(const struct cells *r)
 	return filled >= DATA_ROW_CELLS && numbers * 2 >= filled;
 }
 
+/* A cell naming a period: a year ("2029/30", "2013-14", "2024"), a
+ * quarter ("Q3 2024/25"); a head's, over figures. */
+static bool
+is_period_cell(const char *s, size_t n)
+{
+	struct period p;
+
+	if (n == 4 && (!memcmp(s, "19", 2) || !memcmp(s, "20", 2)) &&
+	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]))
+		return true;
+	return n <= VALUE_CELL_MAX && period_find(s, n, &p) && p.kind >= PERIOD_YEAR;
+}
+
+/* A row of periods and perhaps a word or two, with no label before
+ * them ("2029/30   2030/31   Change"): a head, however much it looks
+ * like a row of numbers. */
+static bool
+period_row(const struct cells *r)
+{
+	size_t i, periods = 0;
+
+	if (r->k == 0 || !is_period_cell(cell_at(r, 0), cell_len(r, 0)))
+		return false;
+	for (i = 0; i < r->k; i++) {
+		if (is_period_cell(cell_at(r, i), cell_len(r, i)))
+			periods++;
+		else if (is_number_cell(cell_at(r, i), cell_len(r, i)))
+			return false;
+	}
+	return periods >= 2;
+}
+
 static bool
 is_number_cell(const char *s, size_t n)
 {
@@ -224,8 +256,9 @@ is_value_cell(const char *s, size_t n)
 
 	if (n == 0 || n > VALUE_CELL_MAX)
 		return false;
-	if ((n <= 3 && (!strncasecmp(s, "na", n) || !strncasecmp(s, "n/a", n) ||
-			!strncasecmp(s, "tbc", n) || !strncasecmp(s, "nil", n))) ||
+	if ((n == 2 && !strncasecmp(s, "na", n)) ||
+	    (n == 3 && (!strncasecmp(s, "n/a", n) || !strncasecmp(s, "tbc", n) ||
+			!strncasecmp(s, "nil", n))) ||
 	    (n == 1 && strchr("-*x", s[0])) || (n == 3 && !memcmp(s, "\xe2\x80\x93", 3)))
 		return true;
 	/* a sign, a currency, an arrow before the digits */
