@@ -84,10 +84,12 @@ unit_fits(const struct obs *o, const struct fig *f)
  * officers and 168 PCSOs, up from 389 officers"); coordinated prevs go
  * in order ("against 180 vans and 70 lorries"); NULL if none. */
 static struct obs *
-find_row(struct ctx *c, size_t fi, size_t first_obs, size_t prev_row)
+find_row(struct ctx *c, struct span s, size_t fi, size_t first_obs,
+	 size_t prev_row)
 {
 	const struct fig *f = &c->fig[fi];
-	const char *noun = head_noun(c, f, c->ntok), *rn;
+	/* only the sentence's tokens are tagged: its end bounds the noun */
+	const char *noun = head_noun(c, f, s.b), *rn;
 	size_t k, run = 1;
 
 	if (f->coord && prev_row + 1 < c->nobs)
@@ -98,7 +100,7 @@ find_row(struct ctx *c, size_t fi, size_t first_obs, size_t prev_row)
 		struct obs *o = &c->obs[k - 1];
 
 		if (o->has_value && unit_fits(o, f) &&
-		    (rn = head_noun(c, &c->fig[o->fig], c->ntok)) &&
+		    (rn = head_noun(c, &c->fig[o->fig], s.b)) &&
 		    !strcmp(rn, noun))
 			return o;
 	}
@@ -129,11 +131,12 @@ explain_fold(const struct ctx *c, const struct fig *f, const struct obs *o,
 
 /* Figures f and g count different nouns ("12 officers", "9 arrests"). */
 static bool
-other_noun(const struct ctx *c, const struct fig *f, const struct fig *g)
+other_noun(const struct ctx *c, struct span s, const struct fig *f,
+	   const struct fig *g)
 {
-	const char *a = head_noun(c, f, c->ntok), *b;
+	const char *a = head_noun(c, f, s.b), *b;
 
-	return a && (b = head_noun(c, g, c->ntok)) && strcmp(a, b) != 0;
+	return a && (b = head_noun(c, g, s.b)) && strcmp(a, b) != 0;
 }
 
 /* "from 389 to 243": prev figure fi is followed by "to" and the value
@@ -227,7 +230,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 				o = NULL;
 			/* "lost 12 officers and made 9 arrests": a change of
 			 * another noun */
-			if (o && !o->has_value && other_noun(c, &c->fig[o->fig], f))
+			if (o && !o->has_value && other_noun(c, s, &c->fig[o->fig], f))
 				o = NULL;
 			/* "rose by 2.8 points but remains below the target of
 			 * 85%": a goal is not the level the change reached */
@@ -264,7 +267,7 @@ fold(struct ctx *c, struct span s, size_t first_obs)
 		if (from_to(c, fi))
 			continue;	/* it joins the row of the value after it */
 		how = "joins the row it compares (the nearest with a free slot)";
-		o = find_row(c, fi, first_obs, prev_row);
+		o = find_row(c, s, fi, first_obs, prev_row);
 		/* "will fund 12 street lights and aims to cut shoplifting by
 		 * 10%": a change of an object of its own */
 		if (o && f->role != R_PREV && own_object(c, s, f, &c->fig[o->fig]))
