@@ -380,10 +380,11 @@ cell_unit_cached(struct ctx *c, const struct cell *cl, const struct buf *m)
 
 	if (cl->unit[0] && !pct && !money)
 		return cell_unit(c, cl, words, m->len);
-	if (t->unit && t->unit_key.len == m->len && pct == t->unit_pct &&
+	if (t->has_unit && t->unit_key.len == m->len && pct == t->unit_pct &&
 	    money == t->unit_money && !memcmp(t->unit_key.p, words, m->len))
 		return t->unit;
-	t->unit = cell_unit(c, cl, words, m->len);
+	SET_UNIT(t->unit, cell_unit(c, cl, words, m->len));
+	t->has_unit = true;
 	t->unit_pct = pct;
 	t->unit_money = money;
 	buf_reset(&t->unit_key);

@@ -86,7 +86,8 @@ struct table_ctx {
 	bool has_period;
 	struct buf words;		/* a cell's words, for its unit */
 	struct buf unit_key;		/* cell_unit's last words and answer */
-	const char *unit;
+	char unit[16];			/* a copy: the cell it may name is */
+	bool has_unit;			/* gone when the next row is split */
 	bool unit_pct, unit_money;
 	bool had_data;			/* a data row came since the headers */
 	bool between;			/* a short line came after its rows */
