@@ -99,7 +99,7 @@ deps:
 #   fuzz      a bounded, fixed-seed libFuzzer run of every tool
 # BATS_JOBS tests run at once (GNU parallel; 1 without it).
 RELEASE_TESTS = tests/gold.bats tests/lib.bats tests/xlsx.bats tests/pdf.bats tests/install.bats \
-                tests/examples.bats tests/fuzz.bats
+                tests/examples.bats tests/fuzz.bats tests/readme.bats
 BATS_JOBS    ?= $(if $(shell command -v parallel 2>/dev/null),2,1)
 
 check: deps
