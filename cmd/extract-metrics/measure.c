@@ -310,9 +310,12 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		with_subj = true;
 	}
 	/* "a headcount of 600 Specials", "the deaths of 39 people", "the
-	 * uplift target of 1,960 officers": the noun the figure is of */
+	 * uplift target of 1,960 officers": the noun the figure is of, and
+	 * "of" when the figure's own words follow ("headcount of Specials"
+	 * reads as the report wrote it; "headcount Specials" does not) */
 	if (!with_subj && (v = of_noun(c, lo, lead_token(c, s, f), b)) != NO_TOKEN)
-		add_words(m, c, (struct span){v, lead_token(c, s, f) - 1});
+		add_words(m, c, (struct span){v, lead_token(c, s, f) -
+					       !(unit_tok || he > w.a)});
 	/* the unit word may precede the phrase: "1,279 hours" */
 	if (unit_tok)
 		add_words(m, c, (struct span){f->te - 1, tok_is(c, f->ue, b, "of") ?
