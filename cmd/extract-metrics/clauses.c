@@ -182,6 +182,16 @@ deed_verb(const struct tok *t)
 	return verb_like(t) || (t->cls & W(DEED));
 }
 
+/* The words of verb v, a sentence ending before b: the verb and a
+ * particle that completes it ("carried out", "set up"), so that a label
+ * names the deed whole. */
+static struct span
+verb_words(const struct ctx *c, size_t v, size_t b)
+{
+	return (struct span){v, v + 1 + (v + 1 < b && c->tok[v + 1].kind == T_WORD &&
+					 (c->tag[v + 1].pos & POS(PARTICLE)))};
+}
+
 /* A subject that is a group of people: a plural ("Special Constables",
  * "CSCs"; not "status", "crisis") or a collective noun. */
 static bool

@@ -309,13 +309,13 @@ measure_listed(struct ctx *c, struct span s, const struct fig *f, struct buf *m)
 			buf_add(m, c->topic.p, c->topic.len);	/* "They" */
 		add_words(m, c, subj);
 		if (verb != NO_TOKEN)
-			add_words(m, c, (struct span){verb, verb + 1});
+			add_words(m, c, verb_words(c, verb, s.b));
 		add_words(m, c, (struct span){f->te - 1, f->te});
 		return m->len > 0;
 	}
 	add_words(m, c, (struct span){w.a, he});	/* "Special Constables" */
 	if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
-		add_words(m, c, (struct span){verb, verb + 1});
+		add_words(m, c, verb_words(c, verb, s.b));
 	add_words(m, c, rest);
 	return true;
 }

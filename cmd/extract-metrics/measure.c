@@ -288,7 +288,7 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	else if (with_subj) {
 		add_words(m, c, subj);
 		if (verb != NO_TOKEN && deed_verb(&c->tok[verb]))
-			add_words(m, c, (struct span){verb, verb + 1});
+			add_words(m, c, verb_words(c, verb, b));
 	} else if (nw <= SHORT_OBJECT && verb != NO_TOKEN && c->topic.len &&
 		   pronoun_subject(c, lo, chain_lead(c, s, f, lead), verb, b)) {
 		/* "They completed 53 duties": what the sentence before
@@ -296,7 +296,7 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		buf_add(m, c->topic.p, c->topic.len);
 		with_subj = true;
 		if (deed_verb(&c->tok[verb]))
-			add_words(m, c, (struct span){verb, verb + 1});
+			add_words(m, c, verb_words(c, verb, b));
 	}
 	/* "436 cadets in 15 units", "plans for 21 hotspots": what the
 	 * place or group holds, a noun phrase right before its preposition */
@@ -347,7 +347,7 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 	    deed_verb(&c->tok[verb]) && !unit_tok &&
 	    (generic || verb_like(&c->tok[verb]) || !strcmp(f->unit, "GBP") ||
 	     !strcmp(f->unit, "kg")))
-		add_words(m, c, (struct span){verb, verb + 1});
+		add_words(m, c, verb_words(c, verb, b));
 	add_words(m, c, (struct span){he, w.b});
 	if (pred.b > pred.a)
 		add_words(m, c, pred);
