@@ -275,6 +275,28 @@ since_clause(const struct ctx *c, size_t i, size_t b)
 	return pron || tag_is(c, j, b, P_NOUN) ? i : j;
 }
 
+/* "the 12 months to December 2025", "the year ending March 2025", "the
+ * quarter up to 30 June" at token i: a span of a length up to a date,
+ * one period (not the date alone: "December 2025" is another).  Returns
+ * its end, or i. */
+static size_t
+rolling_at(const struct ctx *c, size_t i, size_t b)
+{
+	size_t j = i + tok_is(c, i, b, "the"), k;
+
+	if (j + 1 < b && (c->tok[j].kind == T_NUM || word_number(&c->tok[j]) > 0) &&
+	    date_has(c, j + 1, b, DATE(SPAN_UNIT)))
+		j += 2;		/* "12 months" */
+	else if (date_has(c, j, b, DATE(SPAN_UNIT)))
+		j++;		/* "year" */
+	else
+		return i;
+	if (!(k = date_phrase(c, j, b, DATE(ENDING))))
+		return i;
+	j += k;
+	return (k = dates_at(c, j, b, true)) > j ? k : i;
+}
+
 /* A period phrase starting at token i of sentence s; returns its end, or
  * i.  open: the word before i opens a period ("in", "during"). */
 static size_t
@@ -301,6 +323,8 @@ period_at(const struct ctx *c, struct span s, size_t i)
 			return since_clause(c, j, b);
 		return i;
 	}
+	if ((k = rolling_at(c, j, b)) > j)
+		return k;
 	/* "the end of September", "the start of the year" */
 	if (tok_is(c, j, b, "the") && date_has(c, j + 1, b, DATE(EDGE)) &&
 	    tok_is(c, j + 2, b, "of") && (k = opened_at(c, j + 3, b)) > j + 3)
