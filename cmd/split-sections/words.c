@@ -83,8 +83,9 @@ opens_with(const char *s, size_t n, lex_mask want, unsigned *cls)
 		w[nw].s = low + a;
 		w[nw].n = i - a;
 		end[nw++] = i;
-		if (i + 1 >= n || s[i] != ' ' || !is_letter(s[i + 1]))
-			break;
+		if (i + 1 >= n || i + 1 >= sizeof low || s[i] != ' ' ||
+		    !is_letter(s[i + 1]))
+			break;	/* the end, or no room for a word more */
 		low[i++] = ' ';
 	}
 	k = nw ? lex_phrase(L, w, nw, want, cls, NULL) : 0;
