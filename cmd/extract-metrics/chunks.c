@@ -548,7 +548,7 @@ np_post(const struct ctx *c, size_t e, size_t b)
 
 			/* "to join the Special Constabulary", "to apply to
 			 * become" */
-			if (tok_is(c, k, b, "to") && !c->tok[p].cap &&
+			if (tok_is(c, k, b, "to") && p < b && !c->tok[p].cap &&
 			    (tag_is(c, p, b, P_VERB) || (tag_is(c, p, b, P_NOUN) &&
 			     tag_is(c, p + 1, b, P_DET)))) {
 				p++;
