@@ -22,15 +22,6 @@ buf_grow(struct buf *b, size_t more)
 }
 
 void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	buf_grow(b, n);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
 buf_adds(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));

@@ -15,11 +15,21 @@ struct buf {
 #define BUF_INIT {NULL, 0, 0}
 
 void buf_grow(struct buf *b, size_t more);
-void buf_add(struct buf *b, const char *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
+
+/* Append n bytes of s (inline: the writers call it for every field). */
+static inline void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
 
 static inline void
 buf_addc(struct buf *b, char c)
