@@ -103,6 +103,12 @@ test_tsv_escape(struct tally *t)
 	buf_reset(&b);	/* past the eight-byte fast path */
 	tsv_escape(&b, "0123456789abc\\efg\thij", 21);
 	CHECK_STR(t, b.p, "0123456789abc\\\\efg\\thij");
+	buf_reset(&b);	/* past the sixteen-byte path: each found in its turn */
+	tsv_escape(&b, "0123456789abcdefghij\\klmnopqrstuvwxyzABCDEFG\x01", 45);
+	CHECK_STR(t, b.p, "0123456789abcdefghij\\\\klmnopqrstuvwxyzABCDEFG\x01");
+	buf_reset(&b);
+	tsv_escape(&b, "0123456789abcdefghijklmnopqrstuvwxyz0123456789ab\n", 49);
+	CHECK_STR(t, b.p, "0123456789abcdefghijklmnopqrstuvwxyz0123456789ab\\n");
 	strcpy(copy, "x\\qy\\");	/* unknown escape and a final backslash stay */
 	n = tsv_unescape(copy, strlen(copy));
 	CHECK_STR(t, copy, "x\\qy\\");
