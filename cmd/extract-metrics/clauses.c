@@ -410,6 +410,23 @@ subject_rest(const struct ctx *c, size_t j, size_t *e, size_t v)
 	return v;
 }
 
+/* "a total of 214", "an average of 20 hours", "A total of £2.3m was
+ * recovered": where the quantity's words before the figure at lead
+ * start (back to lo), or lead when there are none. */
+static size_t
+quantity_lead(const struct ctx *c, size_t lo, size_t lead, size_t b)
+{
+	size_t j = lead;
+
+	if (j >= lo + 2 && tok_is(c, j - 1, b, "of") &&
+	    (tok_has(c, j - 2, b, W(QUANTITY)) || tok_is(c, j - 2, b, "total"))) {
+		j -= 2;
+		if (j > lo && tag_is(c, j - 1, b, P_DET))
+			j--;
+	}
+	return j;
+}
+
 /* The verb and subject of the clause whose object is the figure at lead
  * ("Specials gave 480 hours", "Notices were issued on 58 occasions",
  * "the team has arrested 310 suspects"): the main verb in *verb
@@ -422,13 +439,7 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 	size_t j = lead, a, k;
 
 	*verb = NO_TOKEN;
-	/* "a total of 214", "an average of 20 hours": a quantity's word */
-	if (j >= lo + 2 && tok_is(c, j - 1, b, "of") &&
-	    (tok_has(c, j - 2, b, W(QUANTITY)) || tok_is(c, j - 2, b, "total"))) {
-		j -= 2;
-		if (j > lo && tag_is(c, j - 1, b, P_DET))
-			j--;
-	}
+	j = quantity_lead(c, lo, j, b);
 	while (j > lo && tag_is(c, j - 1, b, P_ADV))
 		j--;	/* "approximately" */
 	/* "on 58 occasions", "to 24,735 young people" */

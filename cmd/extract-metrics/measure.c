@@ -419,16 +419,17 @@ static bool
 subject_figure(const struct ctx *c, struct span s, const struct fig *f,
 	       size_t lead, struct span *pred)
 {
-	size_t j = skip_aside(c, f->ue, s.b);
+	size_t j = skip_aside(c, f->ue, s.b), q;
 
 	if (!tag_is(c, j, s.b, P_AUX) && !tag_is(c, j, s.b, P_VERB))
 		return false;
 	/* "Cannabis worth £10,000 was seized": the noun before is the
-	 * subject */
+	 * subject; "A total of £2.3m was recovered": the figure is */
+	q = quantity_lead(c, s.a, lead, s.b);
 	if (fronted_whole(c, s, lead).b == s.a &&
 	    (!figure_is_subject(c, s.a, lead, s.b) ||
-	     !(lead == s.a || c->tok[lead - 1].kind == T_PUNCT ||
-	       tag_is(c, lead - 1, s.b, P_CONJ) || c->tag[lead - 1].period)))
+	     !(q == s.a || c->tok[q - 1].kind == T_PUNCT ||
+	       tag_is(c, q - 1, s.b, P_CONJ) || c->tag[q - 1].period)))
 		return false;
 	*pred = predicate_after(c, f->ue, s.b, true);
 	return pred->b > pred->a;
