@@ -241,9 +241,10 @@ phrasal_change(const struct ctx *c, size_t j, size_t b)
  * they felt safer", "agreed that the service was good"), NO_TOKEN when
  * j says nothing or no verb follows. */
 static size_t
-said_clause(const struct ctx *c, size_t j, size_t b)
+said_clause(const struct ctx *c, size_t j, size_t b, size_t *from)
 {
-	size_t k = j + 1;
+	size_t k = j + 1, g;
+	bool aux, neg = false;
 
 	if (!(c->tag[j].pos & POS(SAY)))
 		return NO_TOKEN;
@@ -253,10 +254,17 @@ said_clause(const struct ctx *c, size_t j, size_t b)
 		k++;
 	else if (tag_is(c, k, b, P_DET) && noun_at(c, k + 1, b))
 		k = np_end(c, k + 1, b);
-	while (k < b && (tag_is(c, k, b, P_AUX) || tag_is(c, k, b, P_ADV)))
-		k++;
-	return k > j + 1 && tag_is(c, k, b, P_VERB) && !tok_has(c, k, b, W(COPULA)) ?
-	       k : NO_TOKEN;
+	for (g = k, aux = false; k < b && (tag_is(c, k, b, P_AUX) || tag_is(c, k, b, P_ADV)); k++) {
+		aux = aux || tag_is(c, k, b, P_AUX);
+		neg = neg || (c->tag[k].pos & POS(NEGATION));
+	}
+	/* "would not report again": a negation is what was said */
+	*from = neg ? g : k;
+	/* "said they would not report again": after an auxiliary, a base
+	 * form is the verb, whatever the lexicon says it names */
+	return k > j + 1 && (tag_is(c, k, b, P_VERB) ||
+			     (aux && k < b && base_verb(&c->tok[k]))) &&
+	       !tok_has(c, k, b, W(COPULA)) ? k : NO_TOKEN;
 }
 
 /* The predicate after the noun phrase of a figure that is its clause's
@@ -307,12 +315,14 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 	if (tag_is(c, j, b, P_VERB) && !direction(t) && !tok_has(c, j, b, W(PLAN)) &&
 	    !tok_has(c, j, b, W(COPULA)) && !phrasal_change(c, j + 1, b) &&
 	    !tok_has(c, j, b, W(SHARE_VERB)) && !tok_is(c, j + 1, b, "of")) {
-		size_t e, k = said_clause(c, j, b);
+		size_t e, from = j, k = said_clause(c, j, b, &from);
 
 		if (k != NO_TOKEN)
 			j = k;	/* "said they felt safer": what was said */
+		else
+			from = j;
 		k = j + 1;
-		if (tok_is(c, k, b, "up") || tok_is(c, k, b, "out") || tok_is(c, k, b, "off"))
+		if (k < b && c->tok[k].kind == T_WORD && (c->tag[k].pos & POS(PARTICLE)))
 			k++;	/* "signed up to the scheme" */
 		/* "were killed or seriously injured": participles joined */
 		if ((tok_is(c, k, b, "or") || tok_is(c, k, b, "and")) &&
@@ -325,7 +335,7 @@ predicate_after(const struct ctx *c, size_t pe, size_t b, bool share)
 		if (e == k && noun_at(c, skip_det(c, k, b), b) &&
 		    !period_word(c, skip_det(c, k, b), b))
 			e = np_post(c, np_end(c, skip_det(c, k, b), b), b);
-		return (struct span){j, e};
+		return (struct span){from, e};
 	}
 	if (tok_is(c, j, b, "due") && tok_is(c, j + 1, b, "to"))
 		return (struct span){j, np_post(c, j + 1, b)};	/* "due to delays" */
