@@ -239,12 +239,40 @@ after_change_to(const struct ctx *c, struct span s, const struct fig *f,
 	return true;
 }
 
+/* The figure the subject of the level f at lead is read before: the
+ * change it ends ("fell by 9% to 3,305 offences"), or the first of
+ * "from A to B" with the change before it ("fell by 12%, from 640 to
+ * 563 offences", "fell from 640 to 563 offences"); f itself when f
+ * ends no such chain.  lo is where the figure before f ends. */
+static const struct fig *
+chain_start(const struct ctx *c, struct span s, const struct fig *f,
+	    size_t lo, size_t lead)
+{
+	const struct fig *g;
+	size_t j;
+
+	if (after_change_to(c, s, f, lo, lead))
+		return f - 1;
+	if (f == c->fig || f[-1].role != R_PREV || lo != f[-1].te ||
+	    lead != f[-1].ue + 1 || !tok_is(c, lead - 1, s.b, "to") ||
+	    (j = fig_start(c, s, f - 1)) == s.a || !tok_is(c, j - 1, s.b, "from"))
+		return f;
+	g = f - 1;
+	/* "by 12%, from 640": only a comma between the change and "from" */
+	if (g > c->fig && (g[-1].role == R_CHANGE || g[-1].role == R_PCT) &&
+	    (g[-1].ue == j - 1 ||
+	     (g[-1].ue + 1 == j - 1 && tok_punct(c, g[-1].ue, s.b, ','))))
+		g--;
+	return g;
+}
+
 static bool
 measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
 	      struct span *after)
 {
 	size_t b = s.b, v, he, verb, nw;
+	const struct fig *g;
 	struct span w, subj, pred = {0, 0};
 	bool share = !strcmp(f->unit, "percent"), with_subj, generic;
 
@@ -267,9 +295,9 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 		  (c->tok[he - 1].cls & W(GENERIC));
 	/* "Vehicle crime fell by 9% to 3,305 offences": the change before
 	 * is the same row's, the subject stands before it */
-	if (after_change_to(c, s, f, lo, lead))
-		subj = chain_subject(c, s, f - 1, f - 1 > c->fig ? f[-2].te : s.a,
-				     fig_start(c, s, f - 1), &verb);
+	if ((g = chain_start(c, s, f, lo, lead)) != f)
+		subj = chain_subject(c, s, g, g > c->fig ? g[-1].te : s.a,
+				     fig_start(c, s, g), &verb);
 	else
 		subj = chain_subject(c, s, f, lo, lead, &verb);
 	if (figure_is_subject(c, lo, lead, b)) {
