@@ -536,6 +536,17 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			n++;
 			continue;
 		}
+		/* "crimes per 1,000 population": a rate's base is part of
+		 * what is counted (not "per day": a rate's period, a unit) */
+		if (tok_is(c, k, b, "per") && k + 2 < b && c->tok[k + 1].kind == T_NUM &&
+		    !in_figure(c, k + 1) && noun_at(c, k + 2, b)) {
+			size_t e2 = np_end(c, k + 2, b);
+
+			words += e2 - j;
+			j = end = e2;
+			n++;
+			continue;
+		}
 		if (tag_is(c, k, b, P_PREP) && !c->tag[k].period &&
 		    !compare_at(c, k, b) && !tok_is(c, k, b, "per") &&
 		    !tok_is(c, k, b, "than") && !tok_is(c, k, b, "within")) {
