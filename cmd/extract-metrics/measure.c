@@ -621,8 +621,16 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 
 		if (whose.b > whose.a && whose.b < before.a &&
 		    before.a - whose.b <= SUBJECT_GAP) {
+			size_t j;
+
 			add_words(m, c, whose);
-			why = "the subject and the quantity word before it";
+			/* and what was done to it: "answered", not "attended" */
+			for (j = whose.b; j < before.a; j++)
+				if (deed_verb(&c->tok[j]) || participle_at(c, j, b)) {
+					add_words(m, c, (struct span){j, j + 1});
+					break;
+				}
+			why = "the subject, its verb and the quantity word before it";
 		}
 	}
 	borrow_words(c, s, f, before, m);
