@@ -339,8 +339,9 @@ period_at(const struct ctx *c, struct span s, size_t i)
 		return k;
 	if ((k = fiscal_at(c, j, b)) > j)
 		return k;
-	/* "currently", "to date", "so far this year", "annual" */
-	if ((k = date_phrase(c, j, b, DATE(NOW))))
+	/* "currently", "to date", "so far this year", "annual"; "over this
+	 * time" (the period spoken of before) */
+	if ((k = date_phrase(c, j, b, DATE(NOW) | DATE(AGAIN))))
 		return j + k;
 	return j + phrase_at(c, j, b, W(PERIOD_PHRASE), NULL);
 }
@@ -560,7 +561,11 @@ when_of(const struct ctx *c, struct span after, bool look_back,
 				break;
 			}
 		}
-	if (best == c->nperiod)
+	/* "over this time": the period of the sentence before, not these
+	 * words (row_period carries it) */
+	if (best == c->nperiod ||
+	    date_phrase(c, c->period[best].a, c->period[best].b, DATE(AGAIN)) ==
+	    c->period[best].b - c->period[best].a)
 		return NULL;
 	add_words(w, c, c->period[best]);
 	return why;
