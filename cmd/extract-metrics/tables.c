@@ -117,13 +117,18 @@ year_of_month(const struct period *p, int m)
 	}
 }
 
-/* The month a head names alone ("Apr", "June"; not "Jun-23"), or 0. */
+/* The month a head names alone ("Apr", "June"; not "Jun-23", not "Mar
+ * 2025", which has its year), or 0. */
 static int
 head_month(struct ctx *c, const char *h, size_t n)
 {
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (h[i] == '-' || is_ascii_digit((unsigned char)h[i]))
+			return 0;
 	label_split(c, h, n);
-	return c->label.nw == 1 && !memchr(h, '-', n) ?
-	       period_month(c->label.w[0].s, c->label.w[0].n) : 0;
+	return c->label.nw == 1 ? period_month(c->label.w[0].s, c->label.w[0].n) : 0;
 }
 
 /* The row label of cell i: the nearest cell of words to its left. */
@@ -456,6 +461,28 @@ report_column(const struct ctx *c, size_t i)
 	       p.kind == r.kind;
 }
 
+/* The month the period column i's head names ends in, counted from
+ * year 0 (year * 12 + month - 1), so that two heads can be put in order
+ * ("Mar 2025" after "Mar 2024", "2024/25 Q1" after "2023/24"); -1 when
+ * the head names no period. */
+static long
+column_end(const struct ctx *c, size_t i)
+{
+	struct period p;
+	size_t n;
+	const char *h = cols_text(&c->tab.head, i, &n);
+	long k;
+
+	if (!period_find(h, n, &p))
+		return -1;
+	if (p.kind == PERIOD_MONTH)
+		return p.year * 12L + p.month - 1;
+	if (p.kind == PERIOD_SPAN)
+		return p.year2 * 12L + p.month2 - 1;
+	/* a quarter or a financial year: its last month (June is Q1's) */
+	return (k = period_quarter(&p)) < 0 ? -1 : k / 4 * 12 + 2 + 3 * (k % 4 + 1);
+}
+
 /* Row label cl names the year before the report's ("2024/25" in the
  * 2025/26 Q1 report). */
 static bool
@@ -523,6 +550,13 @@ table_figures(struct ctx *c, size_t ncell, const char *text, size_t len)
 			per[1] = i;
 			np++;
 		}
+	}
+	/* "Mar 2025 | Mar 2024": newest first; the later is the value */
+	if (per[0] != NO_CELL && column_end(c, per[1]) >= 0 &&
+	    column_end(c, per[0]) > column_end(c, per[1])) {
+		i = per[0];
+		per[0] = per[1];
+		per[1] = i;
 	}
 	lab = row_label(cells, ncell);
 	if (lab != NO_CELL && (cells[lab].flags & H_PERIOD)) {
