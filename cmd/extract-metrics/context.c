@@ -137,8 +137,9 @@ window_figure(const struct ctx *c, size_t lo, size_t j, size_t b)
  * of a noun phrase, or, when a figure follows the colon, with
  * participles and numbers too ("999 calls answered", "Answered within
  * 10 seconds"); not a clause ("Online reporting continues to grow:"),
- * not an area's name ("Westbury:", "Marram Bay:", all capitalised), not
- * a period ("Q1:").  Its span, empty when none. */
+ * not an area's name ("Westbury:", "Marram Bay:", all capitalised, in
+ * plain text or where split-sections found the place), not a period
+ * ("Q1:").  Its span, empty when none. */
 static struct span
 topic_label(const struct ctx *c, struct span s)
 {
@@ -151,7 +152,9 @@ topic_label(const struct ctx *c, struct span s)
 		const struct tok *t = &c->tok[j];
 
 		if (tok_punct(c, j, s.b, ':')) {
-			if (j == a || !lower)
+			/* all capitalised: an area's name, unless split-sections
+			 * (which knows places) gave the row none: "Burglary:" */
+			if (j == a || !(lower || (c->blk.kind && !*c->blk.area)))
 				break;
 			for (k = 0; !np && k < c->nfig && c->fig[k].ts <= j + 1; k++)
 				np = c->fig[k].ts == j + 1;
