@@ -166,9 +166,10 @@ digits_not_figure(const struct ctx *c, struct span s, struct span num, double v)
 	    i >= a + 2 && c->tok[i - 2].kind == T_NUM && !p->sp &&
 	    (p->cp == '/' || !t->sp))
 		return "a date, fiscal year or time (2019/20, 10:30)";
-	/* "Version No: 1.0" */
+	/* "Version No: 1.0"; not a goal ("standard: 80%"), not a share */
 	if (p && p->kind == T_PUNCT && p->cp == ':' && i >= a + 2 &&
-	    tok_has(c, i - 2, end, W(NAME)))
+	    tok_has(c, i - 2, end, W(NAME)) && !tok_has(c, i - 2, end, W(TARGET)) &&
+	    !tok_has(c, next, end, W(PERCENT)))
 		return "a version or reference number (No: 1.0)";
 	/* 23<sup>rd</sup>, {\rm 11} */
 	if (n && n->kind == T_PUNCT && n->cp == '<' && !n->sp &&
@@ -416,9 +417,9 @@ dated_or_named(const struct ctx *c, struct span s, struct span num, double v,
 	    is_month(c, i - 2, end))
 		return "a day or year after a month (Jun-22)";
 	/* names and references: Priority 4, Section 60, level 2, Fatal 4;
-	 * "aged under 21" */
+	 * "aged under 21"; a share is none ("standard 90%") */
 	if (p && p->kind == T_WORD && p->low[0] && (p->cls & W(NAME)) &&
-	    !number_verb(c, s, i - 1) &&
+	    !number_verb(c, s, i - 1) && !tok_has(c, next, end, W(PERCENT)) &&
 	    !(i >= a + 2 && c->tok[i - 2].kind == T_PUNCT && is_quote(c->tok[i - 2].cp)))
 		return "a name or reference (Priority 4, Section 60)";
 	if (p && (p->cls & W(APPROX)) && i >= a + 2 && tok_has(c, i - 2, end, W(NAME)) &&

@@ -769,6 +769,7 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	} else if (goal_only(c, &o->measure)) {
 		struct buf goal = BUF_INIT;
 		struct span subj = sentence_subject(c, s);
+		size_t skip;
 
 		buf_add(&goal, o->measure.p, o->measure.len);
 		buf_reset(&o->measure);
@@ -794,7 +795,12 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		}
 		if (o->measure.len)
 			buf_addc(&o->measure, ' ');
-		buf_add(&o->measure, goal.p, goal.len);
+		/* "Calls answered: 91.2% (target: 90%)": the goal's words
+		 * may open with the measure already said */
+		skip = before && before->len && goal.len > before->len &&
+		       goal.p[before->len] == ' ' &&
+		       !strncasecmp(goal.p, before->p, before->len) ? before->len + 1 : 0;
+		buf_add(&o->measure, goal.p + skip, goal.len - skip);
 		buf_free(&goal);
 	}
 	/* "Stop and search: 1,390 searches" */

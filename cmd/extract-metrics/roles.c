@@ -123,6 +123,9 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 	if (j >= cs + 2 && tok_is(c, j - 1, ce, "of") && goal_word_at(c, j - 2, ce) &&
 	    !measured_against(c, cl, j - 2))
 		return "a goal's noun and of before it (a plan of 35)";
+	/* "(target: 90%)", "standard: 80%": a goal's word labels it */
+	if (j >= s.a + 2 && tok_punct(c, j - 1, s.b, ':') && tok_has(c, j - 2, s.b, W(TARGET)))
+		return "a goal's word and a colon before it (target: 90%)";
 	/* "kits will be kept for 25 years": how long, a rule not a goal;
 	 * but "will patrol for at least 15 minutes" sets a minimum */
 	j = f->ts - phrase_ending(c, cs, f->ts, W(APPROX), NULL);
