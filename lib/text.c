@@ -6,6 +6,44 @@
 
 #include "err.h"
 
+#if defined(__GNUC__)
+/* sixteen bytes a turn with the compiler's vectors (SSE2, NEON); signed,
+ * so that a byte with its high bit set is negative */
+typedef signed char v16 __attribute__((vector_size(16)));
+
+static bool
+v16_none(v16 m)
+{
+	uint64_t lo, hi;
+
+	memcpy(&lo, &m, 8);
+	memcpy(&hi, (const char *)&m + 8, 8);
+	return !(lo | hi);
+}
+#endif
+
+/* Is p[0..n), n >= 16, ASCII without a NUL?  Read in words, the last
+ * overlapping the one before, the verdicts or'd and looked at once (false
+ * when it cannot tell fast). */
+static bool
+ascii_words(const unsigned char *p, size_t n)
+{
+#if defined(__GNUC__)
+	v16 b, m = {0};
+	size_t i;
+
+	for (i = 0; i + 16 < n; i += 16) {
+		memcpy(&b, p + i, 16);
+		m |= (v16)(b <= 0);
+	}
+	memcpy(&b, p + n - 16, 16);
+	m |= (v16)(b <= 0);
+	return v16_none(m);
+#else
+	return false;
+#endif
+}
+
 bool
 text_valid(const char *s, size_t n)
 {
@@ -13,6 +51,8 @@ text_valid(const char *s, size_t n)
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
 
+	if (n >= 16 && ascii_words(p, n))
+		return true;	/* most lines */
 	while (p < end) {
 		/* Eight ASCII bytes at a time: no high bit and no zero byte. */
 		if (end - p >= 8) {
@@ -175,10 +215,25 @@ text_is_superscript_digit(int32_t cp)
 		cp != 0x2073);
 }
 
+#if defined(__GNUC__)
+/* Which of p[0..16) are below ' ' or above '~' (negative: high bytes), or
+ * a space with a space after it (p[16] is read for the last). */
+static v16
+unsqueezed16(const unsigned char *p)
+{
+	v16 b, next;
+
+	memcpy(&b, p, 16);
+	memcpy(&next, p + 1, 16);
+	return (v16)((b < ' ') | (b == 0x7F) | ((b == ' ') & (next == ' ')));
+}
+#endif
+
 /* Is s already squeezed printable ASCII: single spaces between words,
  * none at the ends?  Most lines of a report are, and go in with one copy.
- * Eight bytes at a time; anything else (a control byte, a byte of a
- * multibyte character, two spaces) sends the line the careful way. */
+ * Sixteen bytes a turn, the verdicts or'd and looked at once (eight
+ * without the compiler's vectors); anything else (a control byte, a byte
+ * of a multibyte character, two spaces) sends the line the careful way. */
 static bool
 ascii_squeezed(const char *s, size_t n)
 {
@@ -189,6 +244,16 @@ ascii_squeezed(const char *s, size_t n)
 
 	if (n == 0 || p[0] == ' ' || p[n - 1] == ' ')
 		return n == 0;
+#if defined(__GNUC__)
+	if (n >= 17) {
+		v16 m = {0};
+
+		for (; i + 17 < n; i += 16)
+			m |= unsqueezed16(p + i);
+		m |= unsqueezed16(p + n - 17);	/* overlapping the one before */
+		return v16_none(m) && p[n - 1] > ' ' && p[n - 1] < 0x7F;
+	}
+#endif
 	for (; i + 9 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
 		x = w ^ (ones * ' ');
