@@ -702,16 +702,31 @@ static bool
 occasion_share(const struct ctx *c, struct span s, const struct fig *f,
 	       size_t lead, struct buf *m)
 {
-	size_t b = s.b, j, e;
+	size_t b = s.b, j, e, k, ne = NO_TOKEN;
+	bool deed = false;
 
 	if (strcmp(f->unit, "percent") || !tok_is(c, f->ue, b, "of") ||
 	    f->ue + 1 >= b || c->tok[f->ue + 1].kind != T_WORD ||
-	    !(c->tag[f->ue + 1].pos & POS(OCCASION)) ||
 	    lead == s.a || !tag_is(c, lead - 1, b, P_PREP))
 		return false;
 	for (j = lead - 1; j > s.a && !clause_edge(&c->tok[j - 1]); j--)
 		;
 	e = lead - 1;
+	/* "The first pump arrived within 8 minutes at 78.2% of dwelling
+	 * fires": a share of events of a named kind, when a deed before it
+	 * says what happened at them: the deed, then where ("at dwelling
+	 * fires"); not "stood at 78% of respondents" */
+	if (!(c->tag[f->ue + 1].pos & POS(OCCASION))) {
+		for (k = j; k < e; k++) {
+			if (tok_has(c, k, b, W(SHARE_VERB)))
+				return false;	/* "made up 31% of cases" */
+			deed = deed || (tag_is(c, k, b, P_VERB) && deed_verb(&c->tok[k]));
+		}
+		if (!deed || j == e || !noun_at(c, skip_det(c, f->ue + 1, b), b) ||
+		    !(tok_is(c, e, b, "at") || tok_is(c, e, b, "in") || tok_is(c, e, b, "on")))
+			return false;
+		ne = np_end(c, skip_det(c, f->ue + 1, b), b);
+	}
 	if (j == e) {		/* the share opens: the clause after it */
 		j = f->ue + 2 + tok_punct(c, f->ue + 2, b, ',');
 		for (e = j; e < b && !clause_edge(&c->tok[e]) &&
@@ -723,5 +738,9 @@ occasion_share(const struct ctx *c, struct span s, const struct fig *f,
 	if (words_in(c, (struct span){j, e}) < 2)
 		return false;
 	add_words(m, c, (struct span){j, e});
+	if (ne != NO_TOKEN) {
+		add_words(m, c, (struct span){lead - 1, lead});
+		add_words(m, c, (struct span){skip_det(c, f->ue + 1, b), ne});
+	}
 	return true;
 }

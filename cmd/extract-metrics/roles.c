@@ -44,6 +44,17 @@ adjectival(const struct ctx *c, size_t j, size_t end)
 	       !(c->tok[j + 1].cls & NUMBER_WORD);
 }
 
+/* "attended within the target time in 93% of calls": a goal's word in
+ * a window (after "within", "the" between) is the window's, and says
+ * nothing of the figure after it. */
+static bool
+window_goal(const struct ctx *c, size_t cs, size_t j, size_t ce)
+{
+	size_t k = j > cs && tag_is(c, j - 1, ce, P_DET) ? j - 1 : j;
+
+	return k > cs && tok_has(c, k - 1, ce, W(WINDOW_PREP));
+}
+
 /* A goal's word at j that is a deed: "Activity to target two groups",
  * "Operation X targeted three groups" (not "aimed to recruit"). */
 static bool
@@ -134,7 +145,8 @@ is_target(const struct ctx *c, struct span s, const struct fig *f)
 		return NULL;
 	for (j = cs; j < f->ts; j++)
 		if (tok_has(c, j, ce, W(TARGET)) && !measured_against(c, cl, j) &&
-		    !adjectival(c, j, ce) && !goal_as_deed(c, cs, j, ce))
+		    !adjectival(c, j, ce) && !goal_as_deed(c, cs, j, ce) &&
+		    !window_goal(c, cs, j, ce))
 			return "a goal word before it in its clause (aims, will)";
 	if (future_after(c, f->ue, ce))
 		return "its noun's own future after it (will join, are due to)";
