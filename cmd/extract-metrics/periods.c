@@ -201,6 +201,8 @@ fiscal_core(const struct ctx *c, size_t i, size_t b)
 	const char *text = c->text;
 	size_t j = i;
 
+	if (i >= b)
+		return i;	/* "Q1" ending the sentence: nothing after it */
 	/* "2019/20", "22/23" (not "24/7") */
 	if (c->tok[j].kind == T_NUM && j + 2 < b && tok_punct(c, j + 1, b, '/') &&
 	    c->tok[j + 2].kind == T_NUM && !c->tok[j + 1].sp &&
