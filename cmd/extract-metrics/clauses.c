@@ -458,8 +458,8 @@ subject_before(const struct ctx *c, size_t lo, size_t lead, size_t b,
 	while (j > lo && tag_is(c, j - 1, b, P_ADV))
 		j--;
 	/* "were set up at 22 events": a verb's particle */
-	if (j > lo + 1 && (tok_is(c, j - 1, b, "up") || tok_is(c, j - 1, b, "out") ||
-			   tok_is(c, j - 1, b, "off")) && tag_is(c, j - 2, b, P_VERB))
+	if (j > lo + 1 && c->tok[j - 1].kind == T_WORD &&
+	    (c->tag[j - 1].pos & POS(PARTICLE)) && tag_is(c, j - 2, b, P_VERB))
 		j--;
 	while (j > lo && (tag_is(c, j - 1, b, P_VERB) || tag_is(c, j - 1, b, P_AUX) ||
 			  (tag_is(c, j - 1, b, P_ADV) && *verb != NO_TOKEN) ||
