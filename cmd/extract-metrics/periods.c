@@ -342,9 +342,13 @@ period_at(const struct ctx *c, struct span s, size_t i)
 	if ((k = fiscal_at(c, j, b)) > j)
 		return k;
 	/* "currently", "to date", "so far this year", "annual"; "over this
-	 * time" (the period spoken of before) */
-	if ((k = date_phrase(c, j, b, DATE(NOW) | DATE(AGAIN))))
-		return j + k;
+	 * time" (the period spoken of before), but "this time last year" is
+	 * one phrase */
+	if ((k = date_phrase(c, j, b, DATE(NOW) | DATE(AGAIN)))) {
+		size_t r = relative_at(c, j + k, b);
+
+		return r > j + k ? r : j + k;
+	}
 	return j + phrase_at(c, j, b, W(PERIOD_PHRASE), NULL);
 }
 
