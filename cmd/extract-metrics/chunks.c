@@ -661,7 +661,7 @@ head_noun(const struct ctx *c, const struct fig *f, size_t b)
 		if (++j > f->ue + HEAD_REACH)
 			return NULL;
 	if (j >= b || c->tok[j].kind != T_WORD || !content_word(&c->tok[j]) ||
-	    !c->tok[j].low[0])
+	    !c->tok[j].low[0] || c->tag[j].period)	/* "12% year on year" */
 		return NULL;
 	/* the head of its noun phrase: "Killed or Seriously Injured (KSI)
 	 * casualties" counts casualties */

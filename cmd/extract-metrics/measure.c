@@ -258,11 +258,17 @@ chain_start(const struct ctx *c, struct span s, const struct fig *f,
 	    (j = fig_start(c, s, f - 1)) == s.a || !tok_is(c, j - 1, s.b, "from"))
 		return f;
 	g = f - 1;
-	/* "by 12%, from 640": only a comma between the change and "from" */
-	if (g > c->fig && (g[-1].role == R_CHANGE || g[-1].role == R_PCT) &&
-	    (g[-1].ue == j - 1 ||
-	     (g[-1].ue + 1 == j - 1 && tok_punct(c, g[-1].ue, s.b, ','))))
-		g--;
+	/* "by 12%, from 640", "by 12% year on year, from 640": only a
+	 * comma and a period between the change and "from" */
+	if (g > c->fig && (g[-1].role == R_CHANGE || g[-1].role == R_PCT)) {
+		size_t k;
+
+		for (k = g[-1].ue; k + 1 < j && (c->tag[k].period ||
+						 tok_punct(c, k, s.b, ',')); k++)
+			;
+		if (k + 1 == j)
+			g--;
+	}
 	return g;
 }
 

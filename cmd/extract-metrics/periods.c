@@ -344,7 +344,7 @@ period_at(const struct ctx *c, struct span s, size_t i)
 	/* "currently", "to date", "so far this year", "annual"; "over this
 	 * time" (the period spoken of before), but "this time last year" is
 	 * one phrase */
-	if ((k = date_phrase(c, j, b, DATE(NOW) | DATE(AGAIN)))) {
+	if ((k = date_phrase(c, j, b, DATE(NOW) | DATE(AGAIN) | DATE(VERSUS)))) {
 		size_t r = relative_at(c, j + k, b);
 
 		return r > j + k ? r : j + k;
@@ -403,7 +403,9 @@ base_span(const struct ctx *c, struct span p)
 
 	if (j > 0 && tok_is(c, j - 1, j, "the"))
 		j--;
-	return j > 0 && tok_is(c, j - 1, j, "on");
+	/* "up 5% year on year": the base says itself */
+	return (j > 0 && tok_is(c, j - 1, j, "on")) ||
+	       date_phrase(c, p.a, p.b, DATE(VERSUS)) == p.b - p.a;
 }
 
 /* Period phrase p is the base of the change right before it: "reduce
@@ -416,7 +418,7 @@ change_base(const struct ctx *c, struct span p)
 	if (!base_span(c, p))
 		return false;
 	for (k = 0; k < c->nfig; k++)
-		if (c->fig[k].ue + 1 == j &&
+		if ((c->fig[k].ue + 1 == j || c->fig[k].ue == p.a) &&	/* "12% year on year" */
 		    (c->fig[k].role == R_CHANGE || c->fig[k].role == R_PCT))
 			return true;
 	return false;

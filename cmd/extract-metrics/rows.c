@@ -193,11 +193,12 @@ change_base_after(const struct ctx *c, const struct fig *f, struct span after)
 			   (base && date_has(c, j, after.b, DATE(PREP)))))
 			return NO_TOKEN;
 	}
-	if (!base || j >= after.b)
+	if (j >= after.b)
 		return NO_TOKEN;
+	/* "down 12% year on year": a base that says itself */
 	for (k = 0; k < c->nperiod; k++)
 		if (c->period[k].a == j)
-			return k;
+			return base || base_span(c, c->period[k]) ? k : NO_TOKEN;
 	return NO_TOKEN;
 }
 
