@@ -272,6 +272,21 @@ chain_start(const struct ctx *c, struct span s, const struct fig *f,
 	return g;
 }
 
+/* Figure f at lead is the whole of the figure right before it: "12 of
+ * the 15 recommendations", "Twelve of 15 schemes". */
+static bool
+whole_of_part(const struct ctx *c, struct span s, const struct fig *f,
+	      size_t lead)
+{
+	size_t j = lead;
+
+	if (f == c->fig)
+		return false;
+	if (j > s.a && tok_is(c, j - 1, s.b, "the"))
+		j--;
+	return j > s.a + 1 && tok_is(c, j - 1, s.b, "of") && f[-1].ue == j - 1;
+}
+
 static bool
 measure_after(struct ctx *c, struct span s, const struct fig *f,
 	      size_t lo, size_t lead, bool unit_tok, struct buf *m,
@@ -306,7 +321,12 @@ measure_after(struct ctx *c, struct span s, const struct fig *f,
 				     fig_start(c, s, g), &verb);
 	else
 		subj = chain_subject(c, s, f, lo, lead, &verb);
-	if (figure_is_subject(c, lo, lead, b)) {
+	/* "12 of the 15 recommendations have been completed": the whole a
+	 * part is of is the part's subject, not the predicate's; but "71.8%
+	 * of the 1,240 victims interviewed": a participle right after it
+	 * says which whole */
+	if (figure_is_subject(c, lo, lead, b) &&
+	    !(whole_of_part(c, s, f, lead) && !participle_at(c, w.b, b))) {
 		pred = predicate_after(c, w.b, b, share);
 		/* "... and £10,000 cash were seized"; not "61 people enlisted
 		 * as Specials and 47 people left" */
