@@ -19,7 +19,8 @@
  *   4. rows (rows.c): comparison figures fold into the row of the figure
  *      they compare, and each row is placed in its period;
  *   5. measure (measure.c): the noun phrase the figure counts, in the
- *      report's words (chunks.c, clauses.c, lists.c), with what the words
+ *      report's words (chunks.c, clauses.c, lists.c; shapes.c, whose
+ *      words a figure takes: a change's level, a part's whole), with what the words
  *      around it say (context.c: a goal of the measure before, a label
  *      before a colon, the topic of the section the block stands under);
  *      then the row is written (output.c).
@@ -73,6 +74,7 @@
 #include "clauses.c"
 #include "lists.c"
 #include "context.c"
+#include "shapes.c"
 #include "measure.c"
 #include "output.c"
 #include "sentences.c"
