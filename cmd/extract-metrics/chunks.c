@@ -536,11 +536,15 @@ np_post(const struct ctx *c, size_t e, size_t b)
 			n++;
 			continue;
 		}
-		/* "crimes per 1,000 population": a rate's base is part of
-		 * what is counted (not "per day": a rate's period, a unit) */
-		if (tok_is(c, k, b, "per") && k + 2 < b && c->tok[k + 1].kind == T_NUM &&
-		    !in_figure(c, k + 1) && noun_at(c, k + 2, b)) {
-			size_t e2 = np_end(c, k + 2, b);
+		/* "crimes per 1,000 population", "days per officer": a
+		 * rate's base is part of what is counted (not "per day": a
+		 * rate's period, a unit) */
+		if (tok_is(c, k, b, "per") && k + 1 < b &&
+		    ((c->tok[k + 1].kind == T_NUM && !in_figure(c, k + 1) &&
+		      noun_at(c, k + 2, b)) ||
+		     (noun_at(c, k + 1, b) && !tok_has(c, k + 1, b, W(RATE_BASE)) &&
+		      !c->tag[k + 1].period))) {
+			size_t e2 = np_end(c, k + 1 + (c->tok[k + 1].kind == T_NUM), b);
 
 			words += e2 - j;
 			j = end = e2;
