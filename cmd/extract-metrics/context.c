@@ -41,6 +41,35 @@ goal_words_only(struct ctx *c, struct span w)
 	return true;
 }
 
+/* A measure of a benchmark alone: at most GOAL_WORDS words, the last a
+ * word for a kind of quantity ("the national average", "the force
+ * average", "the England and Wales rate"), in a sentence that compares
+ * (than, against, compared with) before figure f: what it is the
+ * average of is the measure before it. */
+static bool
+benchmark_only(struct ctx *c, struct span s, const struct fig *f,
+	       const struct buf *m)
+{
+	struct buf last = BUF_INIT;
+	size_t a, words = 1, k;
+	bool cmp = false;
+
+	for (k = 0; k < m->len; k++)
+		words += m->p[k] == ' ';
+	if (m->len == 0 || words > GOAL_WORDS)
+		return false;
+	for (k = s.a; k < f->ts && !cmp; k++)
+		cmp = tok_is(c, k, s.b, "than") || tok_has(c, k, s.b, W(CMP) | W(PREV_LEAD));
+	if (!cmp)
+		return false;
+	for (a = m->len; a > 0 && m->p[a - 1] != ' '; a--)
+		;
+	buf_add(&last, m->p + a, m->len - a);
+	cmp = quantity_only(c, &last);
+	buf_free(&last);
+	return cmp;
+}
+
 /* A measure of a goal alone: at most GOAL_WORDS words, the last a word
  * for a goal ("target", "the national standard", "uplift target",
  * "aim"). */

@@ -681,6 +681,18 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 		buf_add(&o->measure, q.p, q.len);
 		buf_free(&q);
 		why = "a kind of quantity of the measure before";
+	} else if (before && before->len && o->fig > 0 &&
+		   benchmark_only(c, s, f, &o->measure)) {
+		/* "higher than the national average of 12.3%" */
+		struct buf q = BUF_INIT;
+
+		buf_add(&q, o->measure.p, o->measure.len);
+		buf_reset(&o->measure);
+		buf_add(&o->measure, before->p, before->len);
+		buf_addc(&o->measure, ' ');
+		buf_add(&o->measure, q.p, q.len);
+		buf_free(&q);
+		why = "a benchmark of the measure before (the national average)";
 	} else if (goal_only(c, &o->measure)) {
 		struct buf goal = BUF_INIT;
 		struct span subj = sentence_subject(c, s);
