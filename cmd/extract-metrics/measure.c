@@ -558,9 +558,12 @@ measure_of(struct ctx *c, struct span s, const struct fig *f, size_t lo,
 		unit_and_verb(c, s, f, before, lead, m);
 	if (after.b > after.a)
 		add_words(m, c, after);
-	/* "Sickness absence was 4.4% for officers": a phrase of its own */
-	else if (!unit_tok && before.b > before.a && tag_is(c, f->ue, b, P_PREP) &&
-		 !c->tag[f->ue].period && np_post(c, f->ue, b) > f->ue)
+	/* "Sickness absence was 4.4% for officers", "averaged 11 minutes 20
+	 * seconds in urban areas": a phrase of its own (not "on average") */
+	else if ((!unit_tok || compound(c, f)) && before.b > before.a &&
+		 tag_is(c, f->ue, b, P_PREP) && !c->tag[f->ue].period &&
+		 !tok_has(c, skip_det(c, f->ue + 1, b), b, W(QUANTITY)) &&
+		 np_post(c, f->ue, b) > f->ue)
 		add_words(m, c, (struct span){f->ue, np_post(c, f->ue, b)});
 	return why;
 }
