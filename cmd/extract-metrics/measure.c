@@ -604,6 +604,21 @@ share_participle(const struct ctx *c, struct span s, const struct fig *f)
 	       j : NO_TOKEN;
 }
 
+/* Measure m, of what measure "before" counts: "charge rate" +
+ * "national average". */
+static void
+prefix_measure(struct buf *m, const struct buf *before)
+{
+	struct buf q = BUF_INIT;
+
+	buf_add(&q, m->p ? m->p : "", m->len);
+	buf_reset(m);
+	buf_add(m, before->p, before->len);
+	buf_addc(m, ' ');
+	buf_add(m, q.p ? q.p : "", q.len);
+	buf_free(&q);
+}
+
 /* The measure of row k of sentence s (rows from first are the
  * sentence's): the words of its figure, or of the figure or row it goes
  * with.  Returns where they came from (--explain). */
@@ -675,26 +690,12 @@ row_measure(struct ctx *c, struct span s, size_t first, size_t k)
 	 * before, averaged */
 	if (before && before->len && quantity_only(c, &o->measure) &&
 	    fig_start(c, s, f) > s.a && tok_is(c, fig_start(c, s, f) - 1, s.b, "of")) {
-		struct buf q = BUF_INIT;
-
-		buf_add(&q, o->measure.p, o->measure.len);
-		buf_reset(&o->measure);
-		buf_add(&o->measure, before->p, before->len);
-		buf_addc(&o->measure, ' ');
-		buf_add(&o->measure, q.p, q.len);
-		buf_free(&q);
+		prefix_measure(&o->measure, before);
 		why = "a kind of quantity of the measure before";
 	} else if (before && before->len && o->fig > 0 &&
 		   benchmark_only(c, s, f, &o->measure)) {
 		/* "higher than the national average of 12.3%" */
-		struct buf q = BUF_INIT;
-
-		buf_add(&q, o->measure.p, o->measure.len);
-		buf_reset(&o->measure);
-		buf_add(&o->measure, before->p, before->len);
-		buf_addc(&o->measure, ' ');
-		buf_add(&o->measure, q.p, q.len);
-		buf_free(&q);
+		prefix_measure(&o->measure, before);
 		why = "a benchmark of the measure before (the national average)";
 	} else if (goal_only(c, &o->measure)) {
 		struct buf goal = BUF_INIT;
