@@ -410,8 +410,9 @@ dated_or_named(const struct ctx *c, struct span s, struct span num, double v,
 
 		if (duration_unit(c, c->tok[next + 1].low, &dn) == 0 &&
 		    !tok_has(c, next + 1, end, W(MASS) | W(CURRENCY)) &&
-		    word_number(&c->tok[next + 1]) < 0)
-			return "part of an adjective (two-way)";
+		    word_number(&c->tok[next + 1]) < 0 &&
+		    !(fraction_at(c, next + 1, end) > 0 && tok_is(c, next + 2, end, "of")))
+			return "part of an adjective (two-way)";	/* not "two-thirds of" */
 	}
 	if (p && p->kind == T_PUNCT && text_is_dash(p->cp) && i >= a + 2 &&
 	    is_month(c, i - 2, end))

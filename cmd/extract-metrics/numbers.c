@@ -335,14 +335,20 @@ parse_one_number(struct ctx *c, size_t i, size_t end, struct number *n)
 static size_t
 parse_fraction(const struct ctx *c, size_t i, size_t end, struct fig *f)
 {
-	double d = fraction_at(c, i, end);
+	size_t j = i;
+	double d;
 
+	/* "two-thirds of": the hyphen glued on both sides */
+	if (j + 2 < end && tok_dash(c, j, end) && !c->tok[j].sp && !c->tok[j + 1].sp &&
+	    tok_is(c, j + 2, end, "of"))
+		j++;
+	d = fraction_at(c, j, end);
 	/* "quarter(s)" is a period too: "three quarters of" only */
-	if (d == 0 || (d == 4 && !tok_is(c, i + 1, end, "of")) || f->v >= d)
+	if (d == 0 || (d == 4 && !tok_is(c, j + 1, end, "of")) || f->v >= d)
 		return i;
 	f->v = round(f->v / d * 1000) / 10;
 	strcpy(f->unit, "percent");
-	return i + 1;
+	return j + 1;
 }
 
 /* "%", "per cent": percent; "% points", "percentage points", "pp":
